@@ -11,6 +11,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const outIdx = args.indexOf("--out");
 const outRoot = outIdx >= 0 ? resolve(args[outIdx + 1]) : join(root, "dist");
+// `--only a,b` bundles just those targets (quicker while working on one action); the dist check builds all.
+const onlyIdx = args.indexOf("--only");
+const only = onlyIdx >= 0 ? new Set(args[onlyIdx + 1].split(",")) : undefined;
 // The emitted JS sits inside the package (its "type": "module" and node_modules apply there) at one fixed
 // path, because bundle module ids derive from it: builds take a lock so that two never share it at once.
 const jsRoot = join(root, ".build", "js");
@@ -91,10 +94,10 @@ async function bundle(name, module) {
 }
 
 for (const [name, module] of Object.entries(targets)) {
-  await bundle(name, module);
+  if (!only || only.has(name)) await bundle(name, module);
 }
 // Remove bundles whose action is gone.
-if (outIdx < 0 && existsSync(outRoot)) {
+if (outIdx < 0 && !only && existsSync(outRoot)) {
   for (const d of readdirSync(outRoot))
     if (!(d in targets)) rmSync(join(outRoot, d), { recursive: true, force: true });
 }

@@ -1,7 +1,9 @@
-import { parseExpectStatus } from "../core/health.js";
-import { runHealthCheck } from "../pipelines/health-check.js";
-import { FakeServer } from "../sandbox/fake-server.js";
-import { paint, type TerminalReporter } from "./terminal.js";
+import type { Command } from "commander";
+import { parseExpectStatus } from "../../core/health.js";
+import { runHealthCheck } from "../../pipelines/health-check.js";
+import { FakeServer } from "../../sandbox/fake-server.js";
+import type { CliContext } from "../context.js";
+import { paint, type TerminalReporter } from "../terminal.js";
 
 /** A health check against a local endpoint that is down twice before it comes up. */
 export async function runHealthDemo(reporter: TerminalReporter): Promise<void> {
@@ -36,4 +38,13 @@ export async function runHealthDemo(reporter: TerminalReporter): Promise<void> {
   } finally {
     await server.stop();
   }
+}
+
+export function registerDemo(program: Command, ctx: CliContext): void {
+  program
+    .command("demo")
+    .description("Run a complete example in a local sandbox (loopback servers only)")
+    .action(async () => {
+      await runHealthDemo(ctx.reporter);
+    });
 }
