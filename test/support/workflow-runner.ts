@@ -1,0 +1,576 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { data, Evaluator, Lexer, Parser } from "@actions/expressions";
+
+type ExpressionData = data.ExpressionData;
+
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from "@actions/workflow-parser";
+import { parse as parseYaml } from "yaml";
+import { type ActionResult, parseCommandFile, readActionDefinition, runAction } from "./run-action.js";
+import { prodgateActionOf } from "./workflows.js";
+
+/**
+ * Runs a reusable workflow's jobs in dependency order, the way the runner would, against loopback fakes:
+ * GitHub's own parser reads the workflow, GitHub's own expression engine evaluates every `${{ }}` against
+ * `inputs`, `secrets`, `needs`, `steps`, `github`, `matrix`, `env` and `job`; each prodgate step runs its
+ * dist bundle (runAction); `actions/checkout` is a git clone of a local repository; `run:` steps run in bash.
+ *
+ * Before anything runs, every `steps.X.outputs.Y`, `needs.J.outputs.Y`, `inputs.X` and `secrets.X` the
+ * workflow refers to is checked against what the actions, jobs and `workflow_call` declare, so a wrong output
+ * name fails loudly instead of evaluating to ''.
+ */
+
+export interface WorkflowRunOptions {
+  inputs?: Record<string, string | number | boolean>;
+  secrets?: Record<string, string>;
+  /** github context values (event_name, actor, sha, ref, repository, run_id, ...). */
+  github?: Record<string, string>;
+  event?: unknown;
+  /** Environment given to every step (vendor URLs of the fakes, ...). */
+  env?: Record<string, string>;
+  /** Repository cloned by actions/checkout steps. */
+  checkoutFrom?: string;
+  /** Called before a job starts (e.g. to record an approval for its environment). */
+  beforeJob?: (job: { id: string; environment?: { name: string; url?: string } }) => Promise<void> | void;
+  /** Runs jobs whose `needs` are met concurrently when true (as GitHub does); default false. */
+  parallel?: boolean;
+  timeoutMs?: number;
+}
+
+export interface StepRun {
+  id: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  inputs?: Record<string, string>;
+  outcome: "success" | "failure" | "skipped";
+  outputs: Record<string, string>;
+  result?: ActionResult;
+  stdout?: string;
+  stderr?: string;
+}
+
+export interface JobRun {
+  id: string;
+  result: "success" | "failure" | "skipped";
+  outputs: Record<string, string>;
+  environment?: { name: string; url?: string };
+  concurrency?: string;
+  steps: StepRun[];
+  matrix?: Record<string, unknown>;
+}
+
+export interface WorkflowRun {
+  jobs: Record<string, JobRun>;
+  /** Jobs in the order they ran (matrix jobs once per combination). */
+  order: JobRun[];
+}
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+interface YamlStep {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, Json>;
+  env?: Record<string, Json>;
+  if?: string | boolean;
+  "continue-on-error"?: boolean | string;
+  shell?: string;
+}
+
+interface YamlJob {
+  needs?: string | string[];
+  if?: string | boolean;
+  environment?: string | { name: string; url?: string };
+  concurrency?: string | { group: string; "cancel-in-progress"?: boolean | string };
+  outputs?: Record<string, string>;
+  env?: Record<string, Json>;
+  steps?: YamlStep[];
+  strategy?: { matrix?: Record<string, Json> | string; "fail-fast"?: boolean };
+  permissions?: unknown;
+}
+
+const STATUS_FUNCS = ["success", "failure", "always", "cancelled"].map((name) => ({
+  name,
+  minArgs: 0,
+  maxArgs: 0,
+}));
+const CONTEXTS = [
+  "inputs",
+  "secrets",
+  "needs",
+  "steps",
+  "github",
+  "matrix",
+  "env",
+  "job",
+  "runner",
+  "vars",
+  "strategy",
+];
+
+function toData(value: unknown): ExpressionData {
+  return JSON.parse(JSON.stringify(value ?? null), data.reviver) as ExpressionData;
+}
+
+export function evaluateExpression(
+  expr: string,
+  contexts: Record<string, unknown>,
+  status: { failed: boolean } = { failed: false },
+): ExpressionData {
+  const lexed = new Lexer(expr).lex();
+  const parsed = new Parser(lexed.tokens, CONTEXTS, STATUS_FUNCS).parse();
+  const dict = new data.Dictionary();
+  for (const [k, v] of Object.entries(contexts)) dict.add(k, toData(v));
+  const funcs = new Map(
+    [
+      ["success", () => !status.failed],
+      ["failure", () => status.failed],
+      ["always", () => true],
+      ["cancelled", () => false],
+    ].map(([name, fn]) => [
+      name as string,
+      {
+        name: name as string,
+        minArgs: 0,
+        maxArgs: 0,
+        call: () => new data.BooleanData((fn as () => boolean)()),
+      },
+    ]),
+  );
+  return new Evaluator(parsed, dict, funcs).evaluate();
+}
+
+/** Evaluates `${{ }}` segments of a YAML scalar; a scalar that is one expression keeps its type. */
+export function evaluateTemplate(
+  value: Json | undefined,
+  contexts: Record<string, unknown>,
+  status?: { failed: boolean },
+): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value !== "string") return typeof value === "object" ? JSON.stringify(value) : String(value);
+  return value.replace(/\$\{\{([\s\S]*?)\}\}/g, (_m, expr: string) =>
+    evaluateExpression(expr.trim(), contexts, status).coerceString(),
+  );
+}
+
+function evaluateCondition(
+  cond: string | boolean | undefined,
+  contexts: Record<string, unknown>,
+  status: { failed: boolean },
+): boolean {
+  if (cond === undefined || cond === "") return !status.failed;
+  if (typeof cond === "boolean") return cond && !status.failed;
+  const expr = cond
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, "$1")
+    .trim();
+  const hasStatus = /\b(success|failure|always|cancelled)\s*\(/.test(expr);
+  const full = hasStatus ? expr : `success() && (${expr})`;
+  return truthy(evaluateExpression(full, contexts, status));
+}
+
+function truthy(d: ExpressionData): boolean {
+  switch (d.kind) {
+    case data.Kind.Null:
+      return false;
+    case data.Kind.Boolean:
+      return (d as data.BooleanData).value;
+    case data.Kind.Number:
+      return (d as data.NumberData).value !== 0;
+    case data.Kind.String:
+      return (d as data.StringData).value !== "";
+    default:
+      return true;
+  }
+}
+
+/** Every `${{ }}` expression in the document, with where it sits. */
+function expressionsIn(node: unknown, where: string, out: { where: string; expr: string }[]): void {
+  if (typeof node === "string") {
+    for (const m of node.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) out.push({ where, expr: m[1]!.trim() });
+    if (/^(if)$/.test(where.split(".").at(-1) ?? "")) out.push({ where, expr: node });
+  } else if (Array.isArray(node)) node.forEach((n, i) => expressionsIn(n, `${where}[${i}]`, out));
+  else if (node && typeof node === "object")
+    for (const [k, v] of Object.entries(node)) expressionsIn(v, `${where}.${k}`, out);
+}
+
+/** Static data-flow check: references to outputs, inputs and secrets that nothing declares. */
+export function dataFlowFindings(file: string): string[] {
+  const doc = parseYaml(readFileSync(file, "utf8")) as { on?: unknown; jobs: Record<string, YamlJob> };
+  const on = (doc.on ?? (doc as Record<string, unknown>).true) as
+    | Record<string, { inputs?: Record<string, unknown>; secrets?: Record<string, unknown> }>
+    | undefined;
+  const call = on && typeof on === "object" ? on.workflow_call : undefined;
+  const dispatch = on && typeof on === "object" ? on.workflow_dispatch : undefined;
+  const declaredInputs = new Set([
+    ...Object.keys(call?.inputs ?? {}),
+    ...Object.keys(dispatch?.inputs ?? {}),
+  ]);
+  const declaredSecrets = new Set([...Object.keys(call?.secrets ?? {}), "GITHUB_TOKEN"]);
+  const findings: string[] = [];
+  for (const [jobId, job] of Object.entries(doc.jobs)) {
+    const stepOutputs = new Map<string, Set<string> | undefined>();
+    for (const step of job.steps ?? []) {
+      if (!step.id) continue;
+      const action = step.uses ? prodgateActionOf(step.uses) : undefined;
+      stepOutputs.set(
+        step.id,
+        action ? new Set(Object.keys(readActionDefinition(action).outputs)) : undefined,
+      );
+    }
+    const exprs: { where: string; expr: string }[] = [];
+    expressionsIn(job, `jobs.${jobId}`, exprs);
+    const needs = new Set(typeof job.needs === "string" ? [job.needs] : (job.needs ?? []));
+    for (const { where, expr } of exprs) {
+      for (const m of expr.matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+        const [, step, output] = m;
+        if (!stepOutputs.has(step!))
+          findings.push(`${where}: steps.${step} is not a step with an id in job ${jobId}`);
+        else {
+          const outs = stepOutputs.get(step!);
+          if (outs && !outs.has(output!)) findings.push(`${where}: step ${step} has no output '${output}'`);
+        }
+      }
+      for (const m of expr.matchAll(/\bneeds\.([\w-]+)\.(outputs\.([\w-]+)|result)/g)) {
+        const [, need, , output] = m;
+        if (!needs.has(need!)) findings.push(`${where}: job ${jobId} does not need ${need}`);
+        else if (output && !(output in (doc.jobs[need!]?.outputs ?? {})))
+          findings.push(`${where}: job ${need} has no output '${output}'`);
+      }
+      for (const m of expr.matchAll(/\binputs\.([\w-]+)/g)) {
+        if (!declaredInputs.has(m[1]!)) findings.push(`${where}: inputs.${m[1]} is not a declared input`);
+      }
+      for (const m of expr.matchAll(/\bsecrets\.([\w-]+)/g)) {
+        if (!declaredSecrets.has(m[1]!)) findings.push(`${where}: secrets.${m[1]} is not a declared secret`);
+      }
+    }
+    for (const [name, value] of Object.entries(job.outputs ?? {})) {
+      for (const m of String(value).matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+        if (!stepOutputs.has(m[1]!)) findings.push(`jobs.${jobId}.outputs.${name}: no step ${m[1]}`);
+      }
+    }
+  }
+  return findings;
+}
+
+function matrixCombos(job: YamlJob, contexts: Record<string, unknown>): Record<string, unknown>[] {
+  const spec = job.strategy?.matrix;
+  if (!spec) return [{}];
+  const resolved: Record<string, unknown> =
+    typeof spec === "string"
+      ? JSON.parse(evaluateTemplate(spec, contexts))
+      : Object.fromEntries(
+          Object.entries(spec).map(([k, v]) => [
+            k,
+            typeof v === "string" ? JSON.parse(evaluateTemplate(v, contexts)) : v,
+          ]),
+        );
+  const include = (resolved.include as Record<string, unknown>[] | undefined) ?? [];
+  delete resolved.include;
+  delete resolved.exclude;
+  let combos: Record<string, unknown>[] = [{}];
+  for (const [key, values] of Object.entries(resolved)) {
+    const list = Array.isArray(values) ? values : [values];
+    combos = combos.flatMap((c) => list.map((v) => ({ ...c, [key]: v })));
+  }
+  if (Object.keys(resolved).length === 0) combos = [];
+  return [...combos, ...include];
+}
+
+export async function runWorkflow(file: string, opts: WorkflowRunOptions = {}): Promise<WorkflowRun> {
+  const parsed = parseWorkflow(
+    { name: file, content: readFileSync(file, "utf8") },
+    new NoOperationTraceWriter(),
+  );
+  const errors = parsed.context.errors.getErrors();
+  if (errors.length || !parsed.value)
+    throw new Error(`workflow parser: ${errors.map((e) => e.message).join("; ")}`);
+  const template = await convertWorkflowTemplate(parsed.context, parsed.value);
+  const convErrors = parsed.context.errors.getErrors();
+  if (convErrors.length) throw new Error(`workflow parser: ${convErrors.map((e) => e.message).join("; ")}`);
+  const findings = dataFlowFindings(file);
+  if (findings.length) throw new Error(`data flow: ${findings.join("; ")}`);
+
+  const doc = parseYaml(readFileSync(file, "utf8")) as {
+    on?: unknown;
+    jobs: Record<string, YamlJob>;
+    env?: Record<string, Json>;
+  };
+  const on = (doc.on ?? {}) as Record<string, { inputs?: Record<string, { default?: Json; type?: string }> }>;
+  const inputDefs = { ...(on.workflow_dispatch?.inputs ?? {}), ...(on.workflow_call?.inputs ?? {}) };
+  const inputs: Record<string, unknown> = {};
+  for (const [k, def] of Object.entries(inputDefs)) {
+    const given = opts.inputs?.[k];
+    const raw = given ?? def?.default ?? (def?.type === "boolean" ? false : def?.type === "number" ? 0 : "");
+    inputs[k] =
+      def?.type === "boolean"
+        ? raw === true || raw === "true"
+        : def?.type === "number"
+          ? Number(raw)
+          : String(raw);
+  }
+  const github = {
+    event_name: "workflow_dispatch",
+    actor: "octocat",
+    triggering_actor: "octocat",
+    repository: "acme/shop",
+    repository_owner: "acme",
+    sha: "0000000000000000000000000000000000000000",
+    ref: "refs/heads/main",
+    run_id: "4242",
+    run_attempt: "1",
+    server_url: "https://github.com",
+    api_url: opts.env?.GITHUB_API_URL ?? "https://api.github.com",
+    workflow: "deploy",
+    token: opts.secrets?.GITHUB_TOKEN ?? "",
+    ...opts.github,
+    event: opts.event ?? {},
+  };
+  const secrets = { GITHUB_TOKEN: "", ...opts.secrets };
+  const run: WorkflowRun = { jobs: {}, order: [] };
+  const pending = new Map(template.jobs.map((j) => [j.id.value, j]));
+
+  const runJob = async (jobId: string): Promise<void> => {
+    const job = doc.jobs[jobId]!;
+    const needs = typeof job.needs === "string" ? [job.needs] : (job.needs ?? []);
+    const needsCtx = Object.fromEntries(
+      needs.map((n) => [
+        n,
+        { result: run.jobs[n]?.result ?? "skipped", outputs: run.jobs[n]?.outputs ?? {} },
+      ]),
+    );
+    const needFailed = needs.some((n) => run.jobs[n]?.result !== "success");
+    const base = {
+      inputs,
+      secrets,
+      github,
+      needs: needsCtx,
+      vars: {},
+      runner: { os: "Linux", temp: tmpdir() },
+    };
+    const status = { failed: needFailed };
+    if (!evaluateCondition(job.if, { ...base, matrix: {}, steps: {}, env: {} }, status)) {
+      const skipped: JobRun = { id: jobId, result: "skipped", outputs: {}, steps: [] };
+      run.jobs[jobId] = skipped;
+      run.order.push(skipped);
+      return;
+    }
+    const combos = matrixCombos(job, { ...base, matrix: {}, steps: {}, env: {} });
+    let last: JobRun | undefined;
+    let anyFailed = false;
+    for (const matrix of combos) {
+      const result = await runJobOnce(jobId, job, { ...base, matrix }, matrix, opts);
+      run.order.push(result);
+      last = {
+        ...result,
+        outputs: {
+          ...(last?.outputs ?? {}),
+          ...Object.fromEntries(Object.entries(result.outputs).filter(([, v]) => v !== "")),
+        },
+      };
+      if (result.result === "failure") anyFailed = true;
+    }
+    run.jobs[jobId] = { ...(last as JobRun), result: anyFailed ? "failure" : "success" };
+  };
+
+  while (pending.size > 0) {
+    const ready = [...pending.keys()].filter((id) => {
+      const job = doc.jobs[id]!;
+      const needs = typeof job.needs === "string" ? [job.needs] : (job.needs ?? []);
+      return needs.every((n) => run.jobs[n]);
+    });
+    if (ready.length === 0) throw new Error(`jobs with unmet needs: ${[...pending.keys()].join(", ")}`);
+    for (const id of ready) pending.delete(id);
+    if (opts.parallel) await Promise.all(ready.map(runJob));
+    else for (const id of ready) await runJob(id);
+  }
+  return run;
+}
+
+async function runJobOnce(
+  jobId: string,
+  job: YamlJob,
+  base: Record<string, unknown>,
+  matrix: Record<string, unknown>,
+  opts: WorkflowRunOptions,
+): Promise<JobRun> {
+  const workspace = mkdtempSync(join(tmpdir(), `prodgate-wf-${jobId}-`));
+  const ctx = (steps: Record<string, unknown>, env: Record<string, string>) => ({
+    ...base,
+    steps,
+    env,
+    job: { status: "success" },
+  });
+  const jobEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(job.env ?? {})) jobEnv[k] = evaluateTemplate(v, ctx({}, {}));
+  const environment =
+    job.environment === undefined
+      ? undefined
+      : typeof job.environment === "string"
+        ? { name: evaluateTemplate(job.environment, ctx({}, jobEnv)) }
+        : {
+            name: evaluateTemplate(job.environment.name, ctx({}, jobEnv)),
+            url: job.environment.url ? evaluateTemplate(job.environment.url, ctx({}, jobEnv)) : undefined,
+          };
+  const concurrency =
+    job.concurrency === undefined
+      ? undefined
+      : evaluateTemplate(
+          typeof job.concurrency === "string" ? job.concurrency : job.concurrency.group,
+          ctx({}, jobEnv),
+        );
+  await opts.beforeJob?.({ id: jobId, environment });
+
+  const stepsCtx: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> =
+    {};
+  const steps: StepRun[] = [];
+  const status = { failed: false };
+  const github = base.github as Record<string, string>;
+  try {
+    for (const [i, step] of (job.steps ?? []).entries()) {
+      const id = step.id ?? `__step${i}`;
+      const env = { ...jobEnv };
+      for (const [k, v] of Object.entries(step.env ?? {}))
+        env[k] = evaluateTemplate(v, ctx(stepsCtx, jobEnv), status);
+      if (!evaluateCondition(step.if, ctx(stepsCtx, env), status)) {
+        steps.push({ id, name: step.name, uses: step.uses, outcome: "skipped", outputs: {} });
+        stepsCtx[id] = { outputs: {}, outcome: "skipped", conclusion: "skipped" };
+        continue;
+      }
+      const withInputs: Record<string, string> = {};
+      for (const [k, v] of Object.entries(step.with ?? {}))
+        withInputs[k] = evaluateTemplate(v, ctx(stepsCtx, env), status);
+      let record: StepRun;
+      if (step.uses) {
+        const action = prodgateActionOf(step.uses);
+        if (action) {
+          const result = await runAction(action, {
+            inputs: withInputs,
+            env: {
+              ...opts.env,
+              ...env,
+              GITHUB_REPOSITORY: github.repository ?? "acme/shop",
+              GITHUB_EVENT_NAME: github.event_name ?? "workflow_dispatch",
+              GITHUB_ACTOR: github.actor ?? "octocat",
+              GITHUB_TRIGGERING_ACTOR: github.triggering_actor ?? github.actor ?? "octocat",
+              GITHUB_SHA: github.sha ?? "",
+              GITHUB_REF: github.ref ?? "refs/heads/main",
+              GITHUB_RUN_ID: github.run_id ?? "4242",
+              GITHUB_RUN_ATTEMPT: github.run_attempt ?? "1",
+              GITHUB_JOB: jobId,
+            },
+            event: github.event,
+            eventName: github.event_name,
+            cwd: workspace,
+            timeoutMs: opts.timeoutMs ?? 120_000,
+          });
+          record = {
+            id,
+            name: step.name,
+            uses: step.uses,
+            inputs: withInputs,
+            outcome: result.code === 0 ? "success" : "failure",
+            outputs: result.outputs,
+            result,
+          };
+        } else if (/^actions\/checkout@/.test(step.uses)) {
+          record = checkout(id, step, withInputs, workspace, opts.checkoutFrom, github);
+        } else {
+          throw new Error(
+            `jobs.${jobId}: step ${id} uses ${step.uses}, which the data-flow runner cannot stand in for`,
+          );
+        }
+      } else {
+        record = runScript(id, step, env, workspace);
+      }
+      steps.push(record);
+      const continueOnError = step["continue-on-error"] === true || step["continue-on-error"] === "true";
+      stepsCtx[id] = {
+        outputs: record.outputs,
+        outcome: record.outcome,
+        conclusion: record.outcome === "failure" && continueOnError ? "success" : record.outcome,
+      };
+      if (record.outcome === "failure" && !continueOnError) status.failed = true;
+    }
+    const outputs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(job.outputs ?? {}))
+      outputs[k] = evaluateTemplate(v, ctx(stepsCtx, jobEnv), status);
+    return {
+      id: jobId,
+      result: status.failed ? "failure" : "success",
+      outputs,
+      environment,
+      concurrency,
+      steps,
+      matrix,
+    };
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+function checkout(
+  id: string,
+  step: YamlStep,
+  withInputs: Record<string, string>,
+  workspace: string,
+  from: string | undefined,
+  github: Record<string, string>,
+): StepRun {
+  if (!from) throw new Error(`step ${id}: actions/checkout needs opts.checkoutFrom (a local repository)`);
+  const depth = withInputs["fetch-depth"] ?? "1";
+  const ref = withInputs.ref || github.sha || "HEAD";
+  const git = (...args: string[]) => spawnSync("git", args, { cwd: workspace, encoding: "utf8" });
+  git("init", "-q", ".");
+  git("remote", "add", "origin", `file://${from}`);
+  const fetchArgs = ["fetch", "-q", "origin", ref];
+  if (depth !== "0") fetchArgs.splice(2, 0, `--depth=${depth}`);
+  let r = git(...fetchArgs);
+  if (r.status !== 0)
+    r = git("fetch", "-q", ...(depth !== "0" ? [`--depth=${depth}`] : []), "origin", `refs/heads/${ref}`);
+  const co = git("checkout", "-q", "FETCH_HEAD");
+  const ok = r.status === 0 && co.status === 0;
+  return {
+    id,
+    name: step.name,
+    uses: step.uses,
+    inputs: withInputs,
+    outcome: ok ? "success" : "failure",
+    outputs: {},
+    stderr: `${r.stderr}${co.stderr}`,
+  };
+}
+
+function runScript(id: string, step: YamlStep, env: Record<string, string>, workspace: string): StepRun {
+  const dir = mkdtempSync(join(tmpdir(), "prodgate-wf-run-"));
+  const output = join(dir, "output");
+  writeFileSync(output, "");
+  mkdirSync(join(dir, "tmp"));
+  const r = spawnSync("bash", ["-e", "-c", step.run ?? ""], {
+    cwd: workspace,
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: process.env.HOME ?? dir,
+      GITHUB_OUTPUT: output,
+      RUNNER_TEMP: join(dir, "tmp"),
+      ...env,
+    },
+    encoding: "utf8",
+  });
+  const outputs = parseCommandFile(readFileSync(output, "utf8"));
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    id,
+    name: step.name,
+    run: step.run,
+    outcome: r.status === 0 ? "success" : "failure",
+    outputs,
+    stdout: r.stdout,
+    stderr: r.stderr,
+  };
+}
