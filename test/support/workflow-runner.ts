@@ -194,9 +194,11 @@ function expressionsIn(node: unknown, where: string, out: { where: string; expr:
   if (typeof node === "string") {
     for (const m of node.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) out.push({ where, expr: m[1]!.trim() });
     if (/^(if)$/.test(where.split(".").at(-1) ?? "")) out.push({ where, expr: node });
-  } else if (Array.isArray(node)) node.forEach((n, i) => expressionsIn(n, `${where}[${i}]`, out));
-  else if (node && typeof node === "object")
+  } else if (Array.isArray(node)) {
+    for (const [i, n] of node.entries()) expressionsIn(n, `${where}[${i}]`, out);
+  } else if (node && typeof node === "object") {
     for (const [k, v] of Object.entries(node)) expressionsIn(v, `${where}.${k}`, out);
+  }
 }
 
 /** Static data-flow check: references to outputs, inputs and secrets that nothing declares. */
