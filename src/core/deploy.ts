@@ -115,7 +115,7 @@ export function describePath(path: readonly DeployState[]): string {
 
 /** The command that rolls the app back; always shown after a deploy. */
 export function rollbackCommands(app: string): { prodgate: string; heroku: string } {
-  return { prodgate: `npx prodgate rollback --app ${app}`, heroku: `heroku releases:rollback --app ${app}` };
+  return { prodgate: `prodgate rollback --app ${app}`, heroku: `heroku releases:rollback --app ${app}` };
 }
 
 /** The phrase a person types at the break-glass prompt: it names the target, never a generic "yes". */
