@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { describeError, InputError } from "../core/errors.js";
+import { registerAudit } from "./commands/audit.js";
+import { registerDb } from "./commands/db.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerHealth } from "./commands/health.js";
 import { type CliContext, EXIT, ExitError } from "./context.js";
@@ -17,6 +19,8 @@ export function buildProgram(ctx: CliContext): Command {
     );
   registerHealth(program, ctx);
   registerDemo(program, ctx);
+  registerAudit(program, ctx);
+  registerDb(program, ctx);
   // Commander applies exitOverride to subcommands only when they inherit it.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
