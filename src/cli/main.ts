@@ -4,6 +4,7 @@ import { registerAudit } from "./commands/audit.js";
 import { registerDb } from "./commands/db.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerHealth } from "./commands/health.js";
+import { registerSweep } from "./commands/sweep.js";
 import { type CliContext, EXIT, ExitError } from "./context.js";
 import { TerminalReporter } from "./terminal.js";
 
@@ -21,6 +22,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerDemo(program, ctx);
   registerAudit(program, ctx);
   registerDb(program, ctx);
+  registerSweep(program, ctx);
   // Commander applies exitOverride to subcommands only when they inherit it.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

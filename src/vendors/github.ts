@@ -253,6 +253,19 @@ export interface Issue {
   pull_request?: unknown;
 }
 
+// ---- Actions secrets metadata and workflow dispatch (rotation sweep) ----
+
+/** An Actions (repository or environment) secret as GitHub lists it: a name and dates, never a value. */
+export interface ActionsSecretInfo {
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const SECRETS_READ_HINTS: Partial<Record<number, string>> = {
+  403: "Reading secrets metadata needs a token with secrets read permission (a fine-grained token or GitHub App with `Secrets: read`, or a classic token with the `repo` scope); the default GITHUB_TOKEN cannot have it: pass such a token in 'github-secrets-token'",
+};
+
 // ---- helpers ----
 
 /** "owner/name" → its parts, or an InputError naming `input`. */
@@ -767,6 +780,95 @@ export class GitHubClient {
       body: patch,
       what: `update issue #${number}`,
       hints: { 403: "The token needs `issues: write`: add `permissions: issues: write` to the job" },
+    });
+  }
+
+  // ---- Actions secrets metadata and workflow dispatch (rotation sweep) ----
+
+  /** Names and dates of the repository's Actions secrets; GitHub never returns their values. */
+  listRepoSecrets(): Promise<ActionsSecretInfo[]> {
+    return this.listSecrets(
+      this.repoPath("/actions/secrets"),
+      `list the Actions secrets of ${this.fullName}`,
+      {
+        404: `${this.fullName} does not exist or the token cannot see it`,
+      },
+    );
+  }
+
+  /** Names and dates of an environment's secrets. */
+  listEnvironmentSecrets(environment: string): Promise<ActionsSecretInfo[]> {
+    return this.listSecrets(
+      this.repoPath(`/environments/${seg(environment)}/secrets`),
+      `list the secrets of environment ${environment} of ${this.fullName}`,
+      {
+        404: `${this.fullName} has no environment '${environment}' (or the token cannot see the repository)`,
+      },
+    );
+  }
+
+  private async listSecrets(
+    path: string,
+    what: string,
+    hints: Partial<Record<number, string>>,
+  ): Promise<ActionsSecretInfo[]> {
+    const out: ActionsSecretInfo[] = [];
+    for (let page = 1; page <= 50; page++) {
+      const body = await this.json<{ total_count?: number; secrets?: ActionsSecretInfo[] }>("GET", path, {
+        query: { per_page: 100, page },
+        what,
+        hints: { ...SECRETS_READ_HINTS, ...hints },
+      });
+      const secrets = Array.isArray(body?.secrets) ? body.secrets : [];
+      for (const s of secrets)
+        if (typeof s?.name === "string")
+          out.push({
+            name: s.name,
+            created_at: String(s.created_at ?? ""),
+            updated_at: String(s.updated_at ?? ""),
+          });
+      if (secrets.length < 100 || out.length >= (body?.total_count ?? 0)) break;
+    }
+    return out;
+  }
+
+  /**
+   * Dispatches a workflow (file name, e.g. rotate-heroku.yml) on `ref` with `inputs`, asking GitHub for the
+   * run's id (`return_run_details`); a server that answers 204 without it yields no run id. Never retried:
+   * a second dispatch would start a second run.
+   */
+  async dispatchWorkflow(
+    workflow: string,
+    ref: string,
+    inputs: Record<string, string>,
+  ): Promise<{ runId?: number; runUrl?: string; htmlUrl?: string }> {
+    const res = await this.request<{ workflow_run_id?: number; run_url?: string; html_url?: string }>(
+      "POST",
+      this.repoPath(`/actions/workflows/${seg(workflow)}/dispatches`),
+      {
+        body: { ref, inputs, return_run_details: true },
+        retry: false,
+        what: `dispatch ${workflow} in ${this.fullName}`,
+        hints: {
+          403: "The token needs `actions: write` to dispatch workflows: add `permissions: actions: write` to the job (or pass a token that has it)",
+          404: `${this.fullName} has no workflow ${workflow} (or the token cannot see it)`,
+          422: `the workflow needs an \`on: workflow_dispatch\` trigger declaring the inputs ${Object.keys(inputs).join(" and ")}, and the ref '${ref}' must exist`,
+        },
+      },
+    );
+    const body = res.status === 200 ? res.json : undefined;
+    return {
+      ...(typeof body?.workflow_run_id === "number" ? { runId: body.workflow_run_id } : {}),
+      ...(typeof body?.run_url === "string" ? { runUrl: body.run_url } : {}),
+      ...(typeof body?.html_url === "string" ? { htmlUrl: body.html_url } : {}),
+    };
+  }
+
+  /** One workflow run (status, conclusion, link). */
+  getWorkflowRun(runId: number): Promise<WorkflowRun> {
+    return this.json<WorkflowRun>("GET", this.repoPath(`/actions/runs/${runId}`), {
+      what: `read workflow run ${runId} of ${this.fullName}`,
+      hints: { 403: "The token needs `actions: read`: add `permissions: actions: read` to the job" },
     });
   }
 

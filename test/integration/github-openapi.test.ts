@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GitHubApiFake, type ServedResponse } from "../../src/sandbox/github-api.js";
+import { actionsState, GitHubApiFake, type ServedResponse } from "../../src/sandbox/github-api.js";
 import { GitHubClient } from "../../src/vendors/github.js";
 import { repoRoot } from "../support/run-action.js";
 
@@ -335,6 +335,67 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
     await expect(client.updateIssue(99_999, { state: "closed" })).rejects.toMatchObject({ status: 404 });
     const denied = new GitHubClient({ token: readOnly, repository: "acme/shop", baseUrl: fake.url });
     await expect(denied.createIssue({ title: "x", body: "y" })).rejects.toMatchObject({ status: 403 });
+
+    const problems: string[] = [];
+    const succeeded = new Set<string>();
+    for (const r of fake.served.slice(from)) {
+      const result = checker.check(r);
+      problems.push(...result.problems.map((p) => `${r.method} ${r.path}?${r.query} → ${p}`));
+      if (result.op && r.status < 300) succeeded.add(result.op.id);
+    }
+    expect(problems).toEqual([]);
+    expect(used.filter((id) => !succeeded.has(id))).toEqual([]);
+  });
+
+  it("serves the rotation sweep's secrets-metadata, dispatch and run operations in GitHub's shapes", async () => {
+    const used = [
+      "actions/list-repo-secrets",
+      "actions/list-environment-secrets",
+      "actions/create-workflow-dispatch",
+      "actions/get-workflow-run",
+    ];
+    const from = fake.served.length;
+    const repo = fake.repo("acme/shop");
+    repo.chain(1, { author: "dave" });
+    const state = actionsState(repo);
+    const at = "2026-03-01T10:00:00Z";
+    for (let i = 0; i < 105; i++) state.secrets.push({ name: `SECRET_${i}`, createdAt: at, updatedAt: at });
+    state.environments.set("production", [
+      { name: "DEPLOY_KEY", createdAt: at, updatedAt: "2026-04-01T00:00:00Z" },
+    ]);
+    state.workflows.set("rotate.yml", ["secret_name", "job_id"]);
+    const admin = "ghp_openapi_admin";
+    fake.addToken(admin, { login: "octo-admin" });
+    const reader = new GitHubClient({
+      token: admin,
+      repository: "acme/shop",
+      baseUrl: fake.url,
+      backoffMs: 1,
+    });
+
+    expect((await reader.listRepoSecrets()).length).toBe(105);
+    expect(await reader.listEnvironmentSecrets("production")).toEqual([
+      { name: "DEPLOY_KEY", created_at: at, updated_at: "2026-04-01T00:00:00Z" },
+    ]);
+    await expect(reader.listEnvironmentSecrets("nope")).rejects.toMatchObject({ status: 404 });
+    await expect(client.listRepoSecrets()).rejects.toThrow(/needs a token with secrets read permission/);
+    const dispatched = await client.dispatchWorkflow("rotate.yml", "main", {
+      secret_name: "A",
+      job_id: "rot_1",
+    });
+    expect(dispatched.runId).toBeGreaterThan(0);
+    const run = await client.getWorkflowRun(dispatched.runId!);
+    expect(run).toMatchObject({ status: "queued", event: "workflow_dispatch" });
+    await expect(client.dispatchWorkflow("nope.yml", "main", {})).rejects.toMatchObject({ status: 404 });
+    await expect(client.dispatchWorkflow("rotate.yml", "main", { other: "x" })).rejects.toMatchObject({
+      status: 422,
+    });
+    await expect(client.getWorkflowRun(424_242)).rejects.toMatchObject({ status: 404 });
+    state.noRunDetails = true;
+    expect(
+      await client.dispatchWorkflow("rotate.yml", "main", { secret_name: "A", job_id: "rot_2" }),
+    ).toEqual({});
+    state.noRunDetails = false;
 
     const problems: string[] = [];
     const succeeded = new Set<string>();

@@ -1,0 +1,330 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type pg from "pg";
+import { parseDuration } from "../core/duration.js";
+import { InputError, ProdgateError } from "../core/errors.js";
+import { parseBoolean, parseChoice, parseInteger, requireValue } from "../core/inputs.js";
+import { parseRegistry, type Registry } from "../core/registry.js";
+import type { Reporter } from "../pipelines/ports.js";
+import {
+  DEFAULT_SWEEP_SETTINGS,
+  finishSweep,
+  githubBuildsPort,
+  githubIncidentPort,
+  type ProbeBatch,
+  probeSurfaces,
+  runStatusSweep,
+  type SweepPorts,
+  type SweepResult,
+  type SweepSettings,
+  slackNotifyPort,
+  writeSweepFiles,
+} from "../pipelines/status-sweep.js";
+import { connect, databaseUrlSecrets, newPool, parseDatabaseUrl, safeDbMessage } from "../store/db.js";
+import { migrateUp } from "../store/migrate.js";
+import { CloudflareClient } from "../vendors/cloudflare.js";
+import { GitHubClient } from "../vendors/github.js";
+import { HerokuClient } from "../vendors/heroku.js";
+import { parseHealthInputs } from "./health-check.js";
+import {
+  actionReporter,
+  input,
+  maskSecret,
+  runStep,
+  secretInput,
+  setOutputs,
+  writeSummary,
+} from "./runtime.js";
+
+/** Reads and validates the registry file; every problem names the file, line and field. */
+export function readRegistry(path: string, timeout: string): Registry {
+  const file = requireValue("registry", path);
+  if (!existsSync(file)) throw new InputError("registry", `names a file that does not exist: ${file}`);
+  return parseRegistry(readFileSync(file, "utf8"), {
+    file,
+    parseHealth: (get) => parseHealthInputs(get),
+    healthDefaults: { attempts: "1", interval: "1s", timeout },
+  });
+}
+
+export type SweepMode =
+  | { kind: "single" }
+  | { kind: "shard"; index: number; total: number }
+  | { kind: "merge"; dir: string };
+
+export interface SweepInputs {
+  registry: string;
+  settings: SweepSettings;
+  mode: SweepMode;
+  timeout: string;
+  databaseUrl?: string;
+  migrate: boolean;
+  issues: boolean;
+  statusJson: string;
+  statusPageDir?: string;
+  shardOutput: string;
+  failOn: "never" | "down" | "unhealthy";
+}
+
+/** Parses `1/4` (1-based shard of N). */
+export function parseShard(inputName: string, raw: string): { index: number; total: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  const n = m ? Number(m[1]) : Number.NaN;
+  const total = m ? Number(m[2]) : Number.NaN;
+  if (!m || total < 1 || total > 256 || n < 1 || n > total)
+    throw new InputError(
+      inputName,
+      `must look like 1/4 (this shard's number, 1-based, of the total); got '${raw}'`,
+    );
+  return { index: n - 1, total };
+}
+
+export function parseSweepInputs(get: (name: string) => string, env: NodeJS.ProcessEnv): SweepInputs {
+  const timeout = get("timeout").trim() || "5s";
+  const shard = get("shard").trim();
+  const mergeFrom = get("merge-from").trim();
+  if (shard && mergeFrom) throw new InputError("merge-from", "cannot be combined with 'shard'");
+  const mode: SweepMode = shard
+    ? { kind: "shard", ...parseShard("shard", shard) }
+    : mergeFrom
+      ? { kind: "merge", dir: mergeFrom }
+      : { kind: "single" };
+  const databaseUrl = get("database-url").trim() || undefined;
+  if (databaseUrl) parseDatabaseUrl("database-url", databaseUrl);
+  const interval = get("expected-interval").trim();
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const repository = get("repository").trim() || env.GITHUB_REPOSITORY || undefined;
+  const runUrl =
+    env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+      ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
+  const settings: SweepSettings = {
+    ...DEFAULT_SWEEP_SETTINGS,
+    concurrency: parseInteger("concurrency", get("concurrency") || "16", 1, 256),
+    timeoutMs: parseDuration("timeout", timeout),
+    deadlineMs: parseDuration("deadline", get("deadline") || "2m"),
+    expectedIntervalMs: interval ? parseDuration("expected-interval", interval) : undefined,
+    incidentLabel: get("incident-label").trim() || DEFAULT_SWEEP_SETTINGS.incidentLabel,
+    defaultRepo: repository,
+    runUrl,
+    pageTitle: get("page-title").trim() || undefined,
+  };
+  if (settings.timeoutMs < 1) throw new InputError("timeout", "must be at least 1ms");
+  return {
+    registry: requireValue("registry", get("registry")),
+    settings,
+    mode,
+    timeout,
+    databaseUrl,
+    migrate: parseBoolean("migrate", get("migrate"), true),
+    issues: parseBoolean("issues", get("issues"), true),
+    statusJson: get("status-json").trim() || "status.json",
+    statusPageDir: get("status-page-dir").trim() || undefined,
+    shardOutput: get("shard-output").trim() || join(env.RUNNER_TEMP || tmpdir(), "prodgate-sweep"),
+    failOn: parseChoice("fail-on", get("fail-on"), ["never", "down", "unhealthy"] as const, "never"),
+  };
+}
+
+export interface Credentials {
+  herokuApiKey?: string;
+  cloudflareApiToken?: string;
+  githubToken?: string;
+  slackToken?: string;
+  slackChannel?: string;
+  slackWebhookUrl?: string;
+}
+
+/** The vendor clients, built for a sweep: short timeouts, no waiting out rate limits (that is stale data). */
+export function sweepPorts(
+  creds: Credentials,
+  settings: SweepSettings,
+  opts: { reporter: Reporter; env: NodeJS.ProcessEnv; issues: boolean; db?: pg.Pool },
+): SweepPorts {
+  const timeoutMs = settings.timeoutMs;
+  const env = opts.env;
+  const ports: SweepPorts = {
+    reporter: opts.reporter,
+    env,
+    db: opts.db,
+    secrets: Object.values(creds).filter((v): v is string => typeof v === "string" && v.length >= 4),
+  };
+  if (creds.herokuApiKey)
+    ports.heroku = new HerokuClient({
+      apiKey: creds.herokuApiKey,
+      baseUrl: env.HEROKU_API_URL,
+      timeoutMs,
+      retries: 0,
+    });
+  if (creds.cloudflareApiToken)
+    ports.cloudflare = new CloudflareClient({
+      apiToken: creds.cloudflareApiToken,
+      baseUrl: env.CLOUDFLARE_API_URL,
+      timeoutMs,
+      retries: 0,
+    });
+  if (creds.githubToken) {
+    const token = creds.githubToken;
+    const client = (repository: string) =>
+      new GitHubClient({
+        token,
+        repository,
+        baseUrl: env.GITHUB_API_URL,
+        timeoutMs,
+        retries: 0,
+        rateLimitRetries: 0,
+        maxRetryAfterMs: 1_000,
+      });
+    ports.builds = githubBuildsPort(client);
+    if (opts.issues && settings.defaultRepo) {
+      const issuesClient = new GitHubClient({
+        token,
+        repository: settings.defaultRepo,
+        baseUrl: env.GITHUB_API_URL,
+      });
+      ports.incidents = githubIncidentPort(issuesClient);
+    }
+  }
+  if ((creds.slackToken && creds.slackChannel) || creds.slackWebhookUrl)
+    ports.notify = slackNotifyPort(
+      {
+        token: creds.slackToken,
+        channel: creds.slackChannel,
+        webhookUrl: creds.slackWebhookUrl,
+        baseUrl: env.SLACK_API_URL,
+      },
+      opts.reporter,
+    );
+  return ports;
+}
+
+/** Opens the sweep's memory: applies pending migrations, then a small pool. */
+export async function openMemory(databaseUrl: string, migrate: boolean): Promise<pg.Pool> {
+  if (migrate) {
+    let client: pg.Client | undefined;
+    try {
+      client = await connect(databaseUrl);
+      await migrateUp(client);
+    } catch (err) {
+      throw new ProdgateError(`cannot migrate the sweep database: ${safeDbMessage(err, databaseUrl)}`);
+    } finally {
+      await client?.end().catch(() => {});
+    }
+  }
+  return newPool(databaseUrl, { max: 4 });
+}
+
+/** Reads every shard's batch (*.json, searched recursively) from `dir`. */
+export function readBatches(dir: string): ProbeBatch[] {
+  if (!existsSync(dir)) throw new InputError("merge-from", `names a directory that does not exist: ${dir}`);
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith(".json")) files.push(full);
+    }
+  };
+  walk(dir);
+  const batches = files.map((f) => {
+    const b = JSON.parse(readFileSync(f, "utf8")) as ProbeBatch;
+    if (b?.version !== 1 || !Array.isArray(b.probes) || !b.shard)
+      throw new InputError("merge-from", `holds ${f}, which is not a status-sweep shard result`);
+    return b;
+  });
+  if (batches.length === 0) throw new InputError("merge-from", `holds no shard results (*.json): ${dir}`);
+  const totals = new Set(batches.map((b) => b.shard.total));
+  if (totals.size > 1)
+    throw new InputError("merge-from", "holds results of sweeps with different shard counts");
+  return batches;
+}
+
+export function shouldFail(result: SweepResult, failOn: SweepInputs["failOn"]): string | undefined {
+  const down = result.doc.sites.filter((s) => s.status === "down").map((s) => s.id);
+  const bad = result.doc.sites.filter((s) => s.status === "down" || s.status === "degraded").map((s) => s.id);
+  if (failOn === "down" && down.length) return `down: ${down.join(", ")}`;
+  if (failOn === "unhealthy" && bad.length) return `unhealthy: ${bad.join(", ")}`;
+  return undefined;
+}
+
+export async function run(): Promise<void> {
+  await runStep(async () => {
+    const creds: Credentials = {
+      herokuApiKey: secretInput("heroku-api-key") || undefined,
+      cloudflareApiToken: secretInput("cloudflare-api-token") || undefined,
+      githubToken: secretInput("github-token") || undefined,
+      slackToken: secretInput("slack-bot-token") || undefined,
+      slackWebhookUrl: secretInput("slack-webhook-url") || undefined,
+      slackChannel: input("slack-channel") || undefined,
+    };
+    for (const s of databaseUrlSecrets(secretInput("database-url"))) maskSecret(s);
+    const inputs = parseSweepInputs(input, process.env);
+    const registry = readRegistry(inputs.registry, inputs.timeout);
+    const reporter = actionReporter;
+
+    if (inputs.mode.kind === "shard") {
+      const ports = sweepPorts(creds, inputs.settings, { reporter, env: process.env, issues: false });
+      const batch = await probeSurfaces(registry, { ...inputs.settings, shard: inputs.mode }, ports);
+      mkdirSync(inputs.shardOutput, { recursive: true });
+      const file = resolve(inputs.shardOutput, `shard-${inputs.mode.index + 1}-of-${inputs.mode.total}.json`);
+      writeFileSync(file, `${JSON.stringify(batch)}\n`);
+      const calls = batch.probes.reduce((n, p) => n + p.calls.length, 0);
+      reporter.info(
+        `shard ${inputs.mode.index + 1}/${inputs.mode.total}: probed ${batch.surfaces.length} surface(s) with ${calls} call(s)`,
+      );
+      setOutputs({ "shard-results": file, surfaces: batch.surfaces.length });
+      await writeSummary(
+        `### Status sweep shard ${inputs.mode.index + 1}/${inputs.mode.total}\n\nProbed ${batch.surfaces.length} surface(s) with ${calls} vendor call(s); the merge job reports.\n`,
+      );
+      return;
+    }
+
+    // A database that is down must not blank the report: the sweep runs, reports, then fails the step.
+    let db: pg.Pool | undefined;
+    let memoryError: string | undefined;
+    if (inputs.databaseUrl) {
+      try {
+        db = await openMemory(inputs.databaseUrl, inputs.migrate);
+      } catch (err) {
+        memoryError = (err as Error).message;
+      }
+    }
+    try {
+      const ports = sweepPorts(creds, inputs.settings, {
+        reporter,
+        env: process.env,
+        issues: inputs.issues,
+        db,
+      });
+      ports.memoryError = memoryError;
+      const result =
+        inputs.mode.kind === "merge"
+          ? await finishSweep(registry, readBatches(inputs.mode.dir), inputs.settings, ports)
+          : await runStatusSweep(registry, inputs.settings, ports);
+      const files = writeSweepFiles(result, { statusJson: inputs.statusJson, pageDir: inputs.statusPageDir });
+      const unhealthy = result.doc.sites.filter((s) => s.status !== "healthy").map((s) => s.id);
+      setOutputs({
+        degraded: unhealthy.length > 0 || result.degradedVendors.length > 0,
+        "status-json": files.statusJson,
+        "status-page": files.page,
+        healthy: result.doc.sites.length - unhealthy.length,
+        unhealthy: unhealthy.join(","),
+        "degraded-vendors": result.degradedVendors.join(","),
+        changes: result.changes.length,
+        "sweep-gap": result.gap?.over ?? false,
+      });
+      await writeSummary(result.summary);
+      reporter.info(
+        `${result.doc.sites.length} surface(s): ${result.doc.sites.length - unhealthy.length} healthy${unhealthy.length ? `, not healthy: ${unhealthy.join(", ")}` : ""}; ${result.calls} call(s), ${result.rows} poll row(s)`,
+      );
+      if (inputs.databaseUrl && !result.remembered)
+        throw new ProdgateError(
+          "the sweep ran, but its memory (Postgres) failed: nothing was logged and no alert was sent (see the summary)",
+        );
+      const failure = shouldFail(result, inputs.failOn);
+      if (failure) throw new ProdgateError(`status sweep: ${failure}`);
+    } finally {
+      await db?.end().catch(() => {});
+    }
+  });
+}

@@ -1,0 +1,576 @@
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLMap } from "yaml";
+import { InputError } from "./errors.js";
+import type { HealthSettings } from "./health.js";
+import { parseHerokuApp } from "./inputs.js";
+
+/**
+ * The surface registry (examples/surfaces.yml): a top-level `surfaces:` list, kebab-case field names, one
+ * block per provider named like the provider value. Parsing is pure: the caller reads the file and hands in
+ * the health-settings parser (the health-check action's), so `health:` means what the action's inputs mean.
+ * Every problem names the file, line, column and field.
+ */
+
+export const PROVIDERS = ["heroku", "cloudflare_pages", "http"] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export interface HerokuTarget {
+  app: string;
+  maxDeployAgeDays: number;
+}
+
+export interface CloudflarePagesTarget {
+  accountId: string;
+  project: string;
+  environment: "production" | "preview";
+  maxDeployAgeDays?: number;
+}
+
+export interface BuildsFilter {
+  /** Workflow file name (deploy.yml) or path (.github/workflows/deploy.yml). */
+  workflow?: string;
+  /** Source path globs (backend/**); a run belongs to the surface when its commit touched one. */
+  paths: string[];
+  /** Branch whose runs count; default: main. */
+  branch: string;
+  /** owner/name; default: the repository running the sweep. */
+  repo?: string;
+}
+
+export interface Surface {
+  id: string;
+  hostname: string;
+  provider: Provider;
+  /** Liveness probe; header values may reference the environment as ${NAME}. */
+  health?: HealthSettings;
+  heroku?: HerokuTarget;
+  cloudflarePages?: CloudflarePagesTarget;
+  builds?: BuildsFilter;
+  /** Registered, but neither probed nor shown. */
+  latent: boolean;
+  /** Line of the surface in the registry (1-based). */
+  line: number;
+}
+
+export interface Registry {
+  file: string;
+  /** Every surface, latent ones included, in file order. */
+  surfaces: Surface[];
+}
+
+/** The surfaces a sweep probes and shows. */
+export function activeSurfaces(registry: Registry): Surface[] {
+  return registry.surfaces.filter((s) => !s.latent);
+}
+
+export interface RegistryProblem {
+  line: number;
+  column: number;
+  field: string;
+  message: string;
+}
+
+/** A registry that does not validate. The message lists every problem as `file:line:col: field: problem`. */
+export class RegistryError extends InputError {
+  override name = "RegistryError";
+  constructor(
+    readonly file: string,
+    readonly problems: RegistryProblem[],
+  ) {
+    super("registry", "is invalid");
+    const lines = problems.map((p) => `${file}:${p.line}:${p.column}: ${p.field}: ${p.message}`);
+    this.message =
+      lines.length === 1
+        ? `Registry ${lines[0]}`
+        : `Registry ${file} has ${lines.length} problems:\n${lines.map((l) => `  ${l}`).join("\n")}`;
+  }
+}
+
+/** Parses health settings from `get(field)`, throwing InputError naming the field (parseHealthInputs). */
+export type HealthParser = (get: (name: string) => string) => HealthSettings;
+
+export interface RegistryOptions {
+  file: string;
+  parseHealth: HealthParser;
+  /** Values used when a surface's health block leaves a field out (attempts, interval, timeout). */
+  healthDefaults?: Record<string, string>;
+}
+
+const TOP_KEYS = ["surfaces"];
+const SURFACE_KEYS = [
+  "id",
+  "hostname",
+  "provider",
+  "health",
+  "heroku",
+  "cloudflare_pages",
+  "builds",
+  "latent",
+  "description",
+];
+const HEALTH_KEYS = [
+  "url",
+  "expect-status",
+  "expect-body",
+  "expect-json",
+  "headers",
+  "method",
+  "follow-redirects",
+  "timeout",
+  "attempts",
+  "interval",
+];
+const HEROKU_KEYS = ["app", "max-deploy-age-days"];
+const CLOUDFLARE_KEYS = ["account-id", "project", "environment", "max-deploy-age-days"];
+const BUILDS_KEYS = ["workflow", "paths", "branch", "repo"];
+const PROVIDER_BLOCKS: Record<string, Provider> = { heroku: "heroku", cloudflare_pages: "cloudflare_pages" };
+
+const MAX_PROBLEMS = 25;
+
+export function parseRegistry(text: string, options: RegistryOptions): Registry {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
+  const problems: RegistryProblem[] = [];
+  const at = (node: Node | null | undefined): { line: number; column: number } => {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return { line: 1, column: 1 };
+    const pos = lc.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const report = (node: Node | null | undefined, field: string, message: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ ...at(node), field, message });
+  };
+
+  for (const err of doc.errors) {
+    const pos = err.linePos?.[0];
+    problems.push({
+      line: pos?.line ?? 1,
+      column: pos?.col ?? 1,
+      field: "(yaml)",
+      message: (err.message.split("\n")[0] ?? "invalid YAML").replace(/ at line \d+, column \d+:?$/, ""),
+    });
+  }
+  if (problems.length) throw new RegistryError(options.file, problems);
+
+  const root = doc.contents;
+  if (!isMap(root)) {
+    report(root, "(top level)", "must be a mapping with a `surfaces:` list");
+    throw new RegistryError(options.file, problems);
+  }
+  checkKeys(root, TOP_KEYS, "", report);
+  const list = root.get("surfaces", true) as Node | undefined;
+  if (!isSeq(list)) {
+    report(
+      list ?? root,
+      "surfaces",
+      list ? "must be a list of surfaces" : "is required (a list of surfaces)",
+    );
+    throw new RegistryError(options.file, problems);
+  }
+  if (list.items.length === 0) report(list, "surfaces", "is empty: register at least one surface");
+
+  const surfaces: Surface[] = [];
+  const seen = new Map<string, number>();
+  list.items.forEach((item, i) => {
+    const path = `surfaces[${i}]`;
+    if (!isMap(item)) {
+      report(item as Node, path, "must be a mapping (id, hostname, provider, ...)");
+      return;
+    }
+    const surface = parseSurface(item, path, options, report, at, () => problems.length);
+    if (!surface) return;
+    const first = seen.get(surface.id);
+    if (first !== undefined)
+      report(
+        item.get("id", true) as Node,
+        `${path}.id`,
+        `duplicates '${surface.id}' (first on line ${first})`,
+      );
+    else seen.set(surface.id, surface.line);
+    surfaces.push(surface);
+  });
+  if (problems.length) throw new RegistryError(options.file, problems);
+  return { file: options.file, surfaces };
+}
+
+type Report = (node: Node | null | undefined, field: string, message: string) => void;
+type At = (node: Node | null | undefined) => { line: number; column: number };
+
+function parseSurface(
+  map: YAMLMap,
+  path: string,
+  options: RegistryOptions,
+  report: Report,
+  at: At,
+  count: () => number,
+): Surface | undefined {
+  const before = count();
+  checkKeys(map, SURFACE_KEYS, path, report);
+  const latent = bool(map, "latent", path, report) ?? false;
+  const id = str(map, "id", path, report, { required: true });
+  if (id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(id))
+    report(
+      map.get("id", true) as Node,
+      `${path}.id`,
+      `must be 1-63 letters, digits, dots, dashes or underscores; got '${id}'`,
+    );
+  const where = id ? `${path} (${id})` : path;
+  const hostname = str(map, "hostname", where, report, { required: true });
+  if (hostname !== undefined && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(hostname))
+    report(map.get("hostname", true) as Node, `${where}.hostname`, `must be a host name; got '${hostname}'`);
+  const providerRaw = str(map, "provider", where, report, { required: !latent });
+  let provider: Provider | undefined;
+  if (providerRaw !== undefined) {
+    if ((PROVIDERS as readonly string[]).includes(providerRaw)) provider = providerRaw as Provider;
+    else
+      report(
+        map.get("provider", true) as Node,
+        `${where}.provider`,
+        `must be one of ${PROVIDERS.join(", ")}; got '${providerRaw}'${suggest(providerRaw, [...PROVIDERS])}`,
+      );
+  }
+
+  for (const [block, owner] of Object.entries(PROVIDER_BLOCKS)) {
+    const node = map.get(block, true) as Node | undefined;
+    if (node && provider && provider !== owner)
+      report(keyNode(map, block), `${where}.${block}`, `is given, but provider is '${provider}'`);
+  }
+
+  const health = parseHealthBlock(map, where, options, report);
+  const heroku = parseHeroku(map, where, report);
+  const cloudflarePages = parseCloudflare(map, where, report);
+  const builds = parseBuilds(map, where, report);
+
+  if (!latent && provider) {
+    if (provider === "heroku" && !heroku && !map.has("heroku"))
+      report(map, `${where}.heroku`, "is required for provider heroku (app: <heroku app name>)");
+    if (provider === "cloudflare_pages" && !cloudflarePages && !map.has("cloudflare_pages"))
+      report(
+        map,
+        `${where}.cloudflare_pages`,
+        "is required for provider cloudflare_pages (account-id, project)",
+      );
+    if (provider === "http" && !health && !map.has("health"))
+      report(map, `${where}.health`, "is required for provider http (url: <health URL>)");
+  }
+  if (count() > before || !id || !hostname) return undefined;
+  return {
+    id,
+    hostname,
+    provider: provider ?? "http",
+    health,
+    heroku,
+    cloudflarePages,
+    builds,
+    latent,
+    line: at(map).line,
+  };
+}
+
+function parseHealthBlock(
+  map: YAMLMap,
+  where: string,
+  options: RegistryOptions,
+  report: Report,
+): HealthSettings | undefined {
+  const node = map.get("health", true) as Node | undefined;
+  if (node === undefined) return undefined;
+  const path = `${where}.health`;
+  if (!isMap(node)) {
+    report(node, path, "must be a mapping (url, expect-status, headers, ...)");
+    return undefined;
+  }
+  checkKeys(node, HEALTH_KEYS, path, report);
+  const values: Record<string, string> = {};
+  for (const key of HEALTH_KEYS) {
+    if (key === "headers") continue;
+    const v = node.get(key, true) as Node | undefined;
+    if (v === undefined) continue;
+    if (!isScalar(v) || v.value === null || typeof v.value === "object") {
+      report(v, `${path}.${key}`, "must be a single value");
+      continue;
+    }
+    values[key] = String(v.value);
+  }
+  const headersNode = node.get("headers", true) as Node | undefined;
+  if (headersNode !== undefined) {
+    const lines = headerLines(headersNode, `${path}.headers`, report);
+    if (lines === undefined) return undefined;
+    values.headers = lines.join("\n");
+  }
+  try {
+    return options.parseHealth((name) => values[name] ?? options.healthDefaults?.[name] ?? "");
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    const field = err.input;
+    const target = (node.get(field, true) as Node | undefined) ?? keyNode(map, "health");
+    const problem = err.message.replace(/^Input '[^']*' /, "");
+    report(target, `${path}.${field}`, problem);
+    return undefined;
+  }
+}
+
+/** Headers as a mapping (Name: value) or a list of "Name: value" strings. */
+function headerLines(node: Node, path: string, report: Report): string[] | undefined {
+  const out: string[] = [];
+  if (isMap(node)) {
+    for (const pair of node.items as Pair<Node, Node>[]) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : "";
+      if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+        report(pair.key, `${path}.${name || "?"}`, "is not a valid header name");
+        return undefined;
+      }
+      const value = pair.value;
+      if (!isScalar(value) || value.value === null || typeof value.value === "object") {
+        report(value ?? pair.key, `${path}.${name}`, "must be a single value");
+        return undefined;
+      }
+      out.push(`${name}: ${String(value.value)}`);
+    }
+    return out;
+  }
+  if (isSeq(node)) {
+    for (const item of node.items as Node[]) {
+      if (!isScalar(item) || typeof item.value !== "string" || !/^[^:\s]+:/.test(item.value)) {
+        report(item, path, "items must look like 'Name: value'");
+        return undefined;
+      }
+      out.push(item.value);
+    }
+    return out;
+  }
+  report(node, path, "must be a mapping of header names to values");
+  return undefined;
+}
+
+function parseHeroku(map: YAMLMap, where: string, report: Report): HerokuTarget | undefined {
+  const node = map.get("heroku", true) as Node | undefined;
+  if (node === undefined) return undefined;
+  const path = `${where}.heroku`;
+  if (!isMap(node)) {
+    report(node, path, "must be a mapping (app, max-deploy-age-days)");
+    return undefined;
+  }
+  checkKeys(node, HEROKU_KEYS, path, report);
+  const appRaw = str(node, "app", path, report, { required: true });
+  let app: string | undefined;
+  if (appRaw !== undefined) {
+    try {
+      app = parseHerokuApp("app", appRaw);
+    } catch (err) {
+      report(
+        node.get("app", true) as Node,
+        `${path}.app`,
+        (err as Error).message.replace(/^Input '[^']*' /, ""),
+      );
+    }
+  }
+  const maxDeployAgeDays = num(node, "max-deploy-age-days", path, report, 0.01, 3650) ?? 7;
+  return app ? { app, maxDeployAgeDays } : undefined;
+}
+
+function parseCloudflare(map: YAMLMap, where: string, report: Report): CloudflarePagesTarget | undefined {
+  const node = map.get("cloudflare_pages", true) as Node | undefined;
+  if (node === undefined) return undefined;
+  const path = `${where}.cloudflare_pages`;
+  if (!isMap(node)) {
+    report(node, path, "must be a mapping (account-id, project)");
+    return undefined;
+  }
+  checkKeys(node, CLOUDFLARE_KEYS, path, report);
+  const accountId = str(node, "account-id", path, report, { required: true });
+  if (accountId !== undefined && !/^[A-Za-z0-9]{1,32}$/.test(accountId))
+    report(
+      node.get("account-id", true) as Node,
+      `${path}.account-id`,
+      "must be a Cloudflare account ID (up to 32 letters and digits)",
+    );
+  const project = str(node, "project", path, report, { required: true });
+  if (project !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(project))
+    report(
+      node.get("project", true) as Node,
+      `${path}.project`,
+      `must be a Pages project name (lowercase letters, digits, dashes); got '${project}'`,
+    );
+  const envRaw = str(node, "environment", path, report, {}) ?? "production";
+  if (envRaw !== "production" && envRaw !== "preview")
+    report(
+      node.get("environment", true) as Node,
+      `${path}.environment`,
+      `must be production or preview; got '${envRaw}'`,
+    );
+  const maxDeployAgeDays = num(node, "max-deploy-age-days", path, report, 0.01, 3650);
+  if (!accountId || !project) return undefined;
+  return {
+    accountId,
+    project,
+    environment: envRaw === "preview" ? "preview" : "production",
+    ...(maxDeployAgeDays !== undefined ? { maxDeployAgeDays } : {}),
+  };
+}
+
+function parseBuilds(map: YAMLMap, where: string, report: Report): BuildsFilter | undefined {
+  const node = map.get("builds", true) as Node | undefined;
+  if (node === undefined) return undefined;
+  const path = `${where}.builds`;
+  if (!isMap(node)) {
+    report(node, path, "must be a mapping (workflow, paths, branch, repo)");
+    return undefined;
+  }
+  checkKeys(node, BUILDS_KEYS, path, report);
+  const workflow = str(node, "workflow", path, report, {});
+  if (workflow !== undefined && !/^(\.github\/workflows\/)?[A-Za-z0-9._-]+\.ya?ml$/.test(workflow))
+    report(
+      node.get("workflow", true) as Node,
+      `${path}.workflow`,
+      `must be a workflow file name like deploy.yml; got '${workflow}'`,
+    );
+  const paths: string[] = [];
+  const pathsNode = node.get("paths", true) as Node | undefined;
+  if (pathsNode !== undefined) {
+    const items = isSeq(pathsNode) ? (pathsNode.items as Node[]) : [pathsNode];
+    for (const item of items) {
+      if (isScalar(item) && typeof item.value === "string" && item.value.trim())
+        paths.push(item.value.trim());
+      else report(item, `${path}.paths`, "must be a list of path globs like backend/**");
+    }
+  }
+  const branch = str(node, "branch", path, report, {}) ?? "main";
+  const repo = str(node, "repo", path, report, {});
+  if (repo !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo))
+    report(node.get("repo", true) as Node, `${path}.repo`, `must be owner/name; got '${repo}'`);
+  if (workflow === undefined && paths.length === 0) report(node, path, "needs a workflow, paths, or both");
+  return { workflow, paths, branch, ...(repo ? { repo } : {}) };
+}
+
+function keyNode(map: YAMLMap, key: string): Node | undefined {
+  const pair = (map.items as Pair<Node, Node>[]).find((p) => isScalar(p.key) && p.key.value === key);
+  return pair?.key ?? undefined;
+}
+
+function checkKeys(map: YAMLMap, known: string[], path: string, report: Report): void {
+  for (const pair of map.items as Pair<Node, Node>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (key === undefined) {
+      report(pair.key, path || "(top level)", "keys must be plain names");
+      continue;
+    }
+    if (!known.includes(key))
+      report(
+        pair.key,
+        path ? `${path}.${key}` : key,
+        `is not a known field${suggest(key, known)} (known: ${known.join(", ")})`,
+      );
+  }
+}
+
+function str(
+  map: YAMLMap,
+  key: string,
+  path: string,
+  report: Report,
+  opts: { required?: boolean },
+): string | undefined {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) {
+    if (opts.required) report(map, `${path}.${key}`, "is required");
+    return undefined;
+  }
+  if (!isScalar(node) || node.value === null || typeof node.value === "object") {
+    report(node, `${path}.${key}`, "must be a single value");
+    return undefined;
+  }
+  const text = String(node.value).trim();
+  if (!text) {
+    report(node, `${path}.${key}`, "must not be empty");
+    return undefined;
+  }
+  return text;
+}
+
+function num(
+  map: YAMLMap,
+  key: string,
+  path: string,
+  report: Report,
+  min: number,
+  max: number,
+): number | undefined {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) return undefined;
+  const value = isScalar(node) ? Number(node.value) : Number.NaN;
+  if (
+    !isScalar(node) ||
+    typeof node.value === "boolean" ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max
+  ) {
+    report(node, `${path}.${key}`, `must be a number from ${min} to ${max}`);
+    return undefined;
+  }
+  return value;
+}
+
+function bool(map: YAMLMap, key: string, path: string, report: Report): boolean | undefined {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) return undefined;
+  if (!isScalar(node) || typeof node.value !== "boolean") {
+    report(node, `${path}.${key}`, "must be true or false");
+    return undefined;
+  }
+  return node.value;
+}
+
+/** ", did you mean 'x'?" for a near miss (snake/kebab swaps, small typos). */
+function suggest(word: string, known: readonly string[]): string {
+  const norm = (s: string) => s.toLowerCase().replace(/[-_]/g, "");
+  const exact = known.find((k) => norm(k) === norm(word));
+  if (exact) return `; did you mean '${exact}'?`;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = distance(norm(word), norm(k));
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best ? `; did you mean '${best}'?` : "";
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Resolves `${NAME}` in header values from `env`. Returns the headers and the values that must be masked. */
+export function resolveHeaders(
+  surface: Surface,
+  env: Record<string, string | undefined>,
+): { headers: Record<string, string>; secrets: string[] } {
+  const headers: Record<string, string> = {};
+  const secrets: string[] = [];
+  for (const [name, template] of Object.entries(surface.health?.headers ?? {})) {
+    const value = template.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, key: string) => {
+      const v = env[key];
+      if (v === undefined || v === "")
+        throw new InputError(
+          `surfaces.${surface.id}.health.headers.${name}`,
+          `needs the environment variable ${key}, which is not set`,
+        );
+      return v;
+    });
+    headers[name] = value;
+    if (value) secrets.push(value);
+  }
+  return { headers, secrets };
+}

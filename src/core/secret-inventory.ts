@@ -1,0 +1,558 @@
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLMap } from "yaml";
+import { InputError } from "./errors.js";
+import { DAY_MS, HOUR_MS, type RotationPolicy } from "./rotation.js";
+
+/**
+ * The secret inventory (examples/secrets.yml): a top-level `secrets:` list and an optional `policies:` map of
+ * per-vendor policy defaults, kebab-case field names. A secret's policy is the built-in defaults, then its
+ * vendor's `policies:` entry, then its own `policy:` block. Parsing is pure (the caller reads the file); every
+ * problem names the file, line, column and field. The inventory holds names and dates, never values.
+ */
+
+export const SOURCES = [
+  "static",
+  "github-actions",
+  "github-environment",
+  "infisical",
+  "cloudflare-token",
+  "heroku-authorization",
+] as const;
+export type SecretSource = (typeof SOURCES)[number];
+
+export interface InventorySecret {
+  name: string;
+  vendor: string;
+  affectedSites: string[];
+  source: SecretSource;
+  policy: RotationPolicy;
+  /** Name of the secret at its source (GitHub secret, Infisical key); default: `name`. */
+  key: string;
+  /** Dates written in the inventory (static source; a fallback for the others). */
+  lastRotatedAt?: Date;
+  expiresAt?: Date;
+  /** github-*: owner/name; default the repository the sweep runs in. Also where rotation-workflow lives. */
+  repository?: string;
+  /** github-environment: the GitHub environment; infisical: the environment slug (default prod). */
+  environment?: string;
+  /** infisical: project (workspace) ID and folder path. */
+  project?: string;
+  path?: string;
+  /** heroku-authorization: the authorization's ID or description; default: `name`. */
+  authorization?: string;
+  line: number;
+}
+
+export interface Inventory {
+  file: string;
+  secrets: InventorySecret[];
+}
+
+export interface InventoryProblem {
+  line: number;
+  column: number;
+  field: string;
+  message: string;
+}
+
+/** An inventory that does not validate. The message lists every problem as `file:line:col: field: problem`. */
+export class InventoryError extends InputError {
+  override name = "InventoryError";
+  constructor(
+    readonly file: string,
+    readonly problems: InventoryProblem[],
+  ) {
+    super("inventory", "is invalid");
+    const lines = problems.map((p) => `${file}:${p.line}:${p.column}: ${p.field}: ${p.message}`);
+    this.message =
+      lines.length === 1
+        ? `Inventory ${lines[0]}`
+        : `Inventory ${file} has ${lines.length} problems:\n${lines.map((l) => `  ${l}`).join("\n")}`;
+  }
+}
+
+export const POLICY_DEFAULTS: RotationPolicy = {
+  rotateBeforeMs: 14 * DAY_MS,
+  cadenceDays: 90,
+  revokeOld: true,
+  maxOverlapMs: 24 * HOUR_MS,
+  failureStrategy: "retry",
+  retryBackoffMs: HOUR_MS,
+  maxAttempts: 3,
+};
+/** Cloudflare tokens get a 30-day cadence (seed 000 §4.3: the May 2026 expiry incident). */
+export const CLOUDFLARE_CADENCE_DAYS = 30;
+
+const TOP_KEYS = ["secrets", "policies"];
+const SECRET_KEYS = [
+  "name",
+  "vendor",
+  "affected-sites",
+  "source",
+  "policy",
+  "key",
+  "last-rotated-at",
+  "expires-at",
+  "repository",
+  "environment",
+  "project",
+  "path",
+  "authorization",
+  "description",
+];
+const POLICY_KEYS = [
+  "ttl",
+  "rotate-before",
+  "cadence-days",
+  "revoke-old",
+  "max-overlap",
+  "failure-strategy",
+  "rotation-workflow",
+  "retry-backoff",
+  "max-attempts",
+];
+/** Fields that only mean something for some sources. */
+const SOURCE_FIELDS: Record<string, readonly SecretSource[]> = {
+  repository: ["github-actions", "github-environment"],
+  environment: ["github-environment", "infisical"],
+  project: ["infisical"],
+  path: ["infisical"],
+  authorization: ["heroku-authorization"],
+  key: ["github-actions", "github-environment", "infisical"],
+};
+const MAX_PROBLEMS = 25;
+
+type Report = (node: Node | null | undefined, field: string, message: string) => void;
+type PolicyPatch = Partial<RotationPolicy>;
+
+export function parseInventory(text: string, file: string): Inventory {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
+  const problems: InventoryProblem[] = [];
+  const at = (node: Node | null | undefined) => {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return { line: 1, column: 1 };
+    const pos = lc.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const report: Report = (node, field, message) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ ...at(node), field, message });
+  };
+  for (const err of doc.errors) {
+    const pos = err.linePos?.[0];
+    problems.push({
+      line: pos?.line ?? 1,
+      column: pos?.col ?? 1,
+      field: "(yaml)",
+      message: err.message.split("\n")[0] ?? "invalid YAML",
+    });
+  }
+  if (problems.length) throw new InventoryError(file, problems);
+
+  const root = doc.contents;
+  if (!isMap(root)) {
+    report(root, "(top level)", "must be a mapping with a `secrets:` list");
+    throw new InventoryError(file, problems);
+  }
+  checkKeys(root, TOP_KEYS, "", report);
+
+  const vendorPolicies = new Map<string, PolicyPatch>();
+  const policiesNode = root.get("policies", true) as Node | undefined;
+  if (policiesNode !== undefined) {
+    if (!isMap(policiesNode)) report(policiesNode, "policies", "must map vendor names to policies");
+    else {
+      for (const pair of policiesNode.items as Pair<Node, Node>[]) {
+        const vendor = isScalar(pair.key) ? String(pair.key.value) : "";
+        if (!/^[a-z][a-z0-9_-]{0,39}$/.test(vendor)) {
+          report(
+            pair.key,
+            `policies.${vendor || "?"}`,
+            "must be a vendor name (lowercase letters, digits, -)",
+          );
+          continue;
+        }
+        const patch = parsePolicy(pair.value, `policies.${vendor}`, report);
+        if (patch) vendorPolicies.set(vendor, patch);
+      }
+    }
+  }
+
+  const list = root.get("secrets", true) as Node | undefined;
+  if (!isSeq(list)) {
+    report(list ?? root, "secrets", list ? "must be a list of secrets" : "is required (a list of secrets)");
+    throw new InventoryError(file, problems);
+  }
+  if (list.items.length === 0) report(list, "secrets", "is empty: list at least one secret");
+
+  const secrets: InventorySecret[] = [];
+  const seen = new Map<string, number>();
+  list.items.forEach((item, i) => {
+    const path = `secrets[${i}]`;
+    if (!isMap(item)) {
+      report(item as Node, path, "must be a mapping (name, vendor, source, ...)");
+      return;
+    }
+    const before = problems.length;
+    const secret = parseSecret(item, path, vendorPolicies, report, at(item).line);
+    if (!secret || problems.length > before) return;
+    const first = seen.get(secret.name);
+    if (first !== undefined)
+      report(
+        item.get("name", true) as Node,
+        `${path}.name`,
+        `duplicates '${secret.name}' (first on line ${first})`,
+      );
+    else seen.set(secret.name, secret.line);
+    secrets.push(secret);
+  });
+  if (problems.length) throw new InventoryError(file, problems);
+  return { file, secrets };
+}
+
+function parseSecret(
+  map: YAMLMap,
+  path: string,
+  vendorPolicies: Map<string, PolicyPatch>,
+  report: Report,
+  line: number,
+): InventorySecret | undefined {
+  checkKeys(map, SECRET_KEYS, path, report);
+  const name = str(map, "name", path, report, true);
+  if (name !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,199}$/.test(name))
+    report(
+      map.get("name", true) as Node,
+      `${path}.name`,
+      `must be a secret name (letters, digits, _); got '${name}'`,
+    );
+  const where = name ? `${path} (${name})` : path;
+  const vendor = str(map, "vendor", where, report, true);
+  if (vendor !== undefined && !/^[a-z][a-z0-9_-]{0,39}$/.test(vendor))
+    report(
+      map.get("vendor", true) as Node,
+      `${where}.vendor`,
+      `must be a lowercase vendor name; got '${vendor}'`,
+    );
+  const sourceRaw = str(map, "source", where, report, true);
+  let source: SecretSource | undefined;
+  if (sourceRaw !== undefined) {
+    if ((SOURCES as readonly string[]).includes(sourceRaw)) source = sourceRaw as SecretSource;
+    else
+      report(
+        map.get("source", true) as Node,
+        `${where}.source`,
+        `must be one of ${SOURCES.join(", ")}; got '${sourceRaw}'${suggest(sourceRaw, SOURCES)}`,
+      );
+  }
+  const affectedSites = strList(map, "affected-sites", where, report);
+  const key = str(map, "key", where, report, false);
+  const lastRotatedAt = instant(map, "last-rotated-at", where, report);
+  const expiresAt = instant(map, "expires-at", where, report);
+  const repository = str(map, "repository", where, report, false);
+  if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
+    report(
+      map.get("repository", true) as Node,
+      `${where}.repository`,
+      `must be owner/name; got '${repository}'`,
+    );
+  const environment = str(map, "environment", where, report, false);
+  const project = str(map, "project", where, report, false);
+  const secretPath = str(map, "path", where, report, false);
+  if (secretPath !== undefined && !secretPath.startsWith("/"))
+    report(
+      map.get("path", true) as Node,
+      `${where}.path`,
+      `must be a folder path starting with /; got '${secretPath}'`,
+    );
+  const authorization = str(map, "authorization", where, report, false);
+  const own = map.has("policy")
+    ? parsePolicy(map.get("policy", true) as Node, `${where}.policy`, report)
+    : {};
+
+  if (source) {
+    for (const [field, sources] of Object.entries(SOURCE_FIELDS)) {
+      if (map.has(field) && !sources.includes(source))
+        report(
+          keyNode(map, field),
+          `${where}.${field}`,
+          `does not apply to source ${source} (only ${sources.join(", ")})`,
+        );
+    }
+    if (source === "github-environment" && environment === undefined && !map.has("environment"))
+      report(
+        map,
+        `${where}.environment`,
+        "is required for source github-environment (the GitHub environment name)",
+      );
+    if (source === "infisical" && project === undefined && !map.has("project"))
+      report(map, `${where}.project`, "is required for source infisical (the Infisical project ID)");
+  }
+  if (!name || !vendor || !source || !own) return undefined;
+
+  const cadenceDefault =
+    vendor === "cloudflare" || source === "cloudflare-token"
+      ? CLOUDFLARE_CADENCE_DAYS
+      : POLICY_DEFAULTS.cadenceDays;
+  const policy: RotationPolicy = {
+    ...POLICY_DEFAULTS,
+    cadenceDays: cadenceDefault,
+    ...vendorPolicies.get(vendor),
+    ...own,
+  };
+  if (
+    policy.maxOverlapMs > policy.rotateBeforeMs &&
+    policy.rotateBeforeMs > 0 &&
+    own.maxOverlapMs !== undefined
+  )
+    report(
+      map.get("policy", true) as Node,
+      `${where}.policy.max-overlap`,
+      "is longer than rotate-before: the old credential would outlive its own expiry window",
+    );
+  return {
+    name,
+    vendor,
+    affectedSites,
+    source,
+    policy,
+    key: key ?? name,
+    ...(lastRotatedAt ? { lastRotatedAt } : {}),
+    ...(expiresAt ? { expiresAt } : {}),
+    ...(repository ? { repository } : {}),
+    ...(environment ? { environment } : source === "infisical" ? { environment: "prod" } : {}),
+    ...(project ? { project } : {}),
+    ...(source === "infisical" ? { path: secretPath ?? "/" } : {}),
+    ...(source === "heroku-authorization" ? { authorization: authorization ?? name } : {}),
+    line,
+  };
+}
+
+/** A policy block; undefined when it is not a mapping. Unknown or malformed fields are reported. */
+function parsePolicy(node: Node | null | undefined, path: string, report: Report): PolicyPatch | undefined {
+  if (!isMap(node)) {
+    report(node, path, `must be a mapping (${POLICY_KEYS.join(", ")})`);
+    return undefined;
+  }
+  checkKeys(node, POLICY_KEYS, path, report);
+  const patch: PolicyPatch = {};
+  const ttl = duration(node, "ttl", path, report);
+  if (ttl !== undefined) patch.ttlMs = ttl;
+  const rotateBefore = duration(node, "rotate-before", path, report);
+  if (rotateBefore !== undefined) patch.rotateBeforeMs = rotateBefore;
+  const cadence = int(node, "cadence-days", path, report, 1, 3650);
+  if (cadence !== undefined) patch.cadenceDays = cadence;
+  const revokeOld = bool(node, "revoke-old", path, report);
+  if (revokeOld !== undefined) patch.revokeOld = revokeOld;
+  const overlap = duration(node, "max-overlap", path, report);
+  if (overlap !== undefined) patch.maxOverlapMs = overlap;
+  const strategy = str(node, "failure-strategy", path, report, false);
+  if (strategy !== undefined) {
+    if (strategy === "retry" || strategy === "alert") patch.failureStrategy = strategy;
+    else
+      report(
+        node.get("failure-strategy", true) as Node,
+        `${path}.failure-strategy`,
+        `must be retry or alert; got '${strategy}'`,
+      );
+  }
+  const workflow = str(node, "rotation-workflow", path, report, false);
+  if (workflow !== undefined) {
+    const file = workflow.replace(/^\.github\/workflows\//, "");
+    if (/^[A-Za-z0-9._-]+\.ya?ml$/.test(file)) patch.rotationWorkflow = file;
+    else
+      report(
+        node.get("rotation-workflow", true) as Node,
+        `${path}.rotation-workflow`,
+        `must be a workflow file name like rotate-heroku.yml; got '${workflow}'`,
+      );
+  }
+  const backoff = duration(node, "retry-backoff", path, report);
+  if (backoff !== undefined) patch.retryBackoffMs = backoff;
+  const attempts = int(node, "max-attempts", path, report, 1, 20);
+  if (attempts !== undefined) patch.maxAttempts = attempts;
+  if (ttl !== undefined && rotateBefore !== undefined && rotateBefore >= ttl)
+    report(node.get("rotate-before", true) as Node, `${path}.rotate-before`, "must be shorter than ttl");
+  return patch;
+}
+
+/**
+ * An instant from ISO 8601: a date (`2026-05-01`, midnight UTC) or a date-time with a zone (`Z`, `+02:00`).
+ * A date-time without a zone is refused: it would mean a different instant on every runner.
+ */
+export function parseInstant(text: string): { ok: true; date: Date } | { ok: false; problem: string } {
+  const t = text.trim();
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (dateOnly) {
+    const [y, m, d] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+      return { ok: false, problem: `is not a calendar date: '${t}'` };
+    return { ok: true, date };
+  }
+  const full =
+    /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  if (!full)
+    return {
+      ok: false,
+      problem: `must be an ISO 8601 date or date-time (2026-05-01, 2026-05-01T12:00:00Z); got '${t}'`,
+    };
+  if (!full[8])
+    return { ok: false, problem: `has no time zone: add Z (UTC) or an offset like +02:00; got '${t}'` };
+  const zone = full[8].toUpperCase() === "Z" ? "Z" : full[8].replace(/^([+-]\d{2}):?(\d{2})$/, "$1:$2");
+  const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(full[i]));
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || Number(full[6] ?? 0) > 59)
+    return { ok: false, problem: `is not a valid date-time: '${t}'` };
+  const ms = Date.parse(
+    `${full[1]}-${full[2]}-${full[3]}T${full[4]}:${full[5]}:${full[6] ?? "00"}${(full[7] ?? "").slice(0, 4)}${zone}`,
+  );
+  const probe = new Date(Date.UTC(y!, mo! - 1, d!));
+  if (Number.isNaN(ms) || probe.getUTCDate() !== d)
+    return { ok: false, problem: `is not a valid date-time: '${t}'` };
+  return { ok: true, date: new Date(ms) };
+}
+
+/** A policy duration: `14d`, `36h`, `90m`, or a whole number of days. */
+export function parsePolicyDuration(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(d|h|m)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = (m[2] ?? "d").toLowerCase();
+  return Math.round(Number(m[1]) * (unit === "d" ? DAY_MS : unit === "h" ? HOUR_MS : 60_000));
+}
+
+function keyNode(map: YAMLMap, key: string): Node | undefined {
+  const pair = (map.items as Pair<Node, Node>[]).find((p) => isScalar(p.key) && p.key.value === key);
+  return pair?.key ?? undefined;
+}
+
+function checkKeys(map: YAMLMap, known: string[], path: string, report: Report): void {
+  for (const pair of map.items as Pair<Node, Node>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (key === undefined) {
+      report(pair.key, path || "(top level)", "keys must be plain names");
+      continue;
+    }
+    if (!known.includes(key))
+      report(
+        pair.key,
+        path ? `${path}.${key}` : key,
+        `is not a known field${suggest(key, known)} (known: ${known.join(", ")})`,
+      );
+  }
+}
+
+function scalarText(map: YAMLMap, key: string, path: string, report: Report): string | undefined {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) return undefined;
+  if (!isScalar(node) || node.value === null || typeof node.value === "object") {
+    report(node, `${path}.${key}`, "must be a single value");
+    return undefined;
+  }
+  const text = String(node.value).trim();
+  if (!text) {
+    report(node, `${path}.${key}`, "must not be empty");
+    return undefined;
+  }
+  return text;
+}
+
+function str(map: YAMLMap, key: string, path: string, report: Report, required: boolean): string | undefined {
+  if (!map.has(key)) {
+    if (required) report(map, `${path}.${key}`, "is required");
+    return undefined;
+  }
+  return scalarText(map, key, path, report);
+}
+
+function strList(map: YAMLMap, key: string, path: string, report: Report): string[] {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) return [];
+  const items = isSeq(node) ? (node.items as Node[]) : [node];
+  const out: string[] = [];
+  for (const item of items) {
+    if (
+      isScalar(item) &&
+      (typeof item.value === "string" || typeof item.value === "number") &&
+      String(item.value).trim()
+    )
+      out.push(String(item.value).trim());
+    else report(item, `${path}.${key}`, "must be a list of surface ids");
+  }
+  return out;
+}
+
+function instant(map: YAMLMap, key: string, path: string, report: Report): Date | undefined {
+  const text = scalarText(map, key, path, report);
+  if (text === undefined) return undefined;
+  const r = parseInstant(text);
+  if (r.ok) return r.date;
+  report(map.get(key, true) as Node, `${path}.${key}`, r.problem);
+  return undefined;
+}
+
+function duration(map: YAMLMap, key: string, path: string, report: Report): number | undefined {
+  const text = scalarText(map, key, path, report);
+  if (text === undefined) return undefined;
+  const ms = parsePolicyDuration(text);
+  if (ms === undefined) {
+    report(
+      map.get(key, true) as Node,
+      `${path}.${key}`,
+      `must be a duration like 14d, 36h or 90m (a bare number is days); got '${text}'`,
+    );
+    return undefined;
+  }
+  return ms;
+}
+
+function int(
+  map: YAMLMap,
+  key: string,
+  path: string,
+  report: Report,
+  min: number,
+  max: number,
+): number | undefined {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) return undefined;
+  const value = isScalar(node) ? node.value : undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    report(node, `${path}.${key}`, `must be a whole number from ${min} to ${max}`);
+    return undefined;
+  }
+  return value;
+}
+
+function bool(map: YAMLMap, key: string, path: string, report: Report): boolean | undefined {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) return undefined;
+  if (!isScalar(node) || typeof node.value !== "boolean") {
+    report(node, `${path}.${key}`, "must be true or false");
+    return undefined;
+  }
+  return node.value;
+}
+
+function suggest(word: string, known: readonly string[]): string {
+  const norm = (s: string) => s.toLowerCase().replace(/[-_]/g, "");
+  const exact = known.find((k) => norm(k) === norm(word));
+  if (exact) return `; did you mean '${exact}'?`;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const a = norm(word);
+    const b = norm(k);
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const tmp = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = tmp;
+      }
+    }
+    if (row[b.length]! < bestDistance) {
+      best = k;
+      bestDistance = row[b.length]!;
+    }
+  }
+  return best ? `; did you mean '${best}'?` : "";
+}

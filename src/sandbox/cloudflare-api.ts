@@ -1,0 +1,297 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { PagesDeployment, PagesStageStatus } from "../vendors/cloudflare.js";
+import { type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
+
+/**
+ * A loopback Cloudflare API v4 (mounted at /client/v4, like api.cloudflare.com) with a seedable model of
+ * Pages projects and deployments. Answers in Cloudflare's envelope `{success, errors, messages, result,
+ * result_info}`, checks the bearer token, and exposes its FakeServer for faults (outage, rate limit, hang).
+ */
+
+export const CLOUDFLARE_BASE_PATH = "/client/v4";
+
+export interface FakePagesProject {
+  id: string;
+  name: string;
+  accountId: string;
+  subdomain: string;
+  deployments: PagesDeployment[]; // newest first
+}
+
+export interface DeploymentSeed {
+  environment?: "production" | "preview";
+  /** Status of the latest stage; `stage` names it (default deploy for success, build otherwise). */
+  status?: PagesStageStatus;
+  stage?: string;
+  createdOn?: Date | string;
+  branch?: string;
+  commitHash?: string;
+  commitMessage?: string;
+  triggerType?: string;
+}
+
+export class CloudflareApiFake {
+  readonly server = new FakeServer("cloudflare");
+  readonly projects = new Map<string, FakePagesProject>(); // `${account}/${name}`
+  private apiToken: string;
+  /** Sent as x-ratelimit-remaining on every answer when set. */
+  rateLimitRemaining: number | undefined;
+
+  constructor(opts: { apiToken: string }) {
+    this.apiToken = opts.apiToken;
+    this.routes();
+    this.tokenRoutes();
+  }
+
+  /** Base URL to hand to CloudflareClient / CLOUDFLARE_API_URL. */
+  get url(): string {
+    return `${this.server.url}${CLOUDFLARE_BASE_PATH}`;
+  }
+
+  async start(port = 0): Promise<this> {
+    await this.server.start(port);
+    return this;
+  }
+
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+
+  setToken(token: string): void {
+    this.apiToken = token;
+  }
+
+  addProject(accountId: string, name: string): FakePagesProject {
+    const project: FakePagesProject = {
+      id: randomUUID(),
+      name,
+      accountId,
+      subdomain: `${name}.pages.dev`,
+      deployments: [],
+    };
+    this.projects.set(`${accountId}/${name}`, project);
+    return project;
+  }
+
+  addDeployment(accountId: string, name: string, seed: DeploymentSeed = {}): PagesDeployment {
+    const project = this.projects.get(`${accountId}/${name}`) ?? this.addProject(accountId, name);
+    const created = seed.createdOn ? new Date(seed.createdOn) : new Date();
+    const status = seed.status ?? "success";
+    const stageName = seed.stage ?? (status === "success" ? "deploy" : "build");
+    const order = ["queued", "initialize", "clone_repo", "build", "deploy"];
+    const reached = Math.max(0, order.indexOf(stageName));
+    const iso = created.toISOString();
+    const stages = order.map((n, i) => ({
+      name: n,
+      status: (i < reached ? "success" : i === reached ? status : "idle") as PagesStageStatus,
+      started_on: i <= reached ? iso : null,
+      ended_on: i < reached || (i === reached && status !== "active" && status !== "idle") ? iso : null,
+    }));
+    const id = randomUUID();
+    const short = id.slice(0, 8);
+    const environment = seed.environment ?? "production";
+    const deployment: PagesDeployment = {
+      id,
+      short_id: short,
+      project_id: project.id,
+      project_name: project.name,
+      environment,
+      url: `https://${short}.${project.subdomain}`,
+      created_on: iso,
+      modified_on: iso,
+      aliases: environment === "production" ? [`https://${project.subdomain}`] : null,
+      deployment_trigger: {
+        type: seed.triggerType ?? "github:push",
+        metadata: {
+          branch: seed.branch ?? (environment === "production" ? "main" : "feature"),
+          commit_hash: seed.commitHash ?? randomBytes(20).toString("hex"),
+          commit_message: seed.commitMessage ?? "Update site",
+          commit_dirty: false,
+        },
+      },
+      latest_stage: stages[reached]!,
+      stages,
+      is_skipped: false,
+    };
+    project.deployments.unshift(deployment);
+    project.deployments.sort((a, b) =>
+      a.created_on < b.created_on ? 1 : a.created_on > b.created_on ? -1 : 0,
+    );
+    return deployment;
+  }
+
+  private routes(): void {
+    const base = CLOUDFLARE_BASE_PATH;
+    this.server
+      .route("GET", `${base}/accounts/:account/pages/projects`, (req) =>
+        this.authed(req, () => {
+          const list = [...this.projects.values()].filter((p) => p.accountId === req.params.account);
+          return this.page(
+            req,
+            list.map((p) => this.projectJson(p)),
+            10,
+          );
+        }),
+      )
+      .route("GET", `${base}/accounts/:account/pages/projects/:project`, (req) =>
+        this.authed(req, () => {
+          const p = this.project(req);
+          return p ? ok(this.projectJson(p), this.headers()) : projectNotFound();
+        }),
+      )
+      .route("GET", `${base}/accounts/:account/pages/projects/:project/deployments`, (req) =>
+        this.authed(req, () => {
+          const p = this.project(req);
+          if (!p) return projectNotFound();
+          const env = req.query.get("env");
+          if (env && env !== "production" && env !== "preview")
+            return fail(400, 8000000, "env must be production or preview");
+          const list = env ? p.deployments.filter((d) => d.environment === env) : p.deployments;
+          return this.page(req, list, 25);
+        }),
+      )
+      .route("GET", `${base}/accounts/:account/pages/projects/:project/deployments/:id`, (req) =>
+        this.authed(req, () => {
+          const p = this.project(req);
+          if (!p) return projectNotFound();
+          const d = p.deployments.find((x) => x.id === req.params.id || x.short_id === req.params.id);
+          return d ? ok(d, this.headers()) : fail(404, 8000009, "Deployment not found.");
+        }),
+      );
+  }
+
+  private project(req: FakeRequest): FakePagesProject | undefined {
+    return this.projects.get(`${req.params.account}/${req.params.project}`);
+  }
+
+  private projectJson(p: FakePagesProject): Record<string, unknown> {
+    const canonical = p.deployments.find((d) => d.environment === "production") ?? null;
+    return {
+      id: p.id,
+      name: p.name,
+      subdomain: p.subdomain,
+      domains: [p.subdomain],
+      production_branch: "main",
+      created_on: p.deployments.at(-1)?.created_on ?? new Date(0).toISOString(),
+      canonical_deployment: canonical,
+      latest_deployment: p.deployments[0] ?? null,
+    };
+  }
+
+  private page(req: FakeRequest, items: unknown[], defaultPerPage: number): FakeReply {
+    const perPage = Math.max(
+      1,
+      Math.min(100, Number(req.query.get("per_page") ?? defaultPerPage) || defaultPerPage),
+    );
+    const page = Math.max(1, Number(req.query.get("page") ?? 1) || 1);
+    const slice = items.slice((page - 1) * perPage, page * perPage);
+    return {
+      headers: this.headers(),
+      body: {
+        success: true,
+        errors: [],
+        messages: [],
+        result: slice,
+        result_info: {
+          page,
+          per_page: perPage,
+          count: slice.length,
+          total_count: items.length,
+          total_pages: Math.ceil(items.length / perPage),
+        },
+      },
+    };
+  }
+
+  private headers(): Record<string, string> {
+    return this.rateLimitRemaining === undefined
+      ? {}
+      : { "x-ratelimit-remaining": String(this.rateLimitRemaining) };
+  }
+
+  private authed(req: FakeRequest, fn: () => FakeReply): FakeReply {
+    const auth = String(req.headers.authorization ?? "");
+    if (!auth.startsWith("Bearer ")) return fail(400, 6003, "Invalid request headers");
+    if (auth.slice(7) !== this.apiToken) return fail(403, 10000, "Authentication error");
+    return fn();
+  }
+
+  // ---- API token verification (rotation sweep) ----
+
+  /** Tokens GET /user/tokens/verify knows, by value. Unknown ones get Cloudflare's 401 "Invalid API Token". */
+  readonly verifiableTokens = new Map<string, FakeTokenInfo>();
+
+  /** Registers a token for GET /user/tokens/verify; returns its info (id generated when not given). */
+  addVerifiableToken(token: string, info: Partial<FakeTokenInfo> = {}): FakeTokenInfo {
+    const full: FakeTokenInfo = {
+      id: info.id ?? randomBytes(16).toString("hex"),
+      status: info.status ?? "active",
+      ...info,
+    };
+    this.verifiableTokens.set(token, full);
+    return full;
+  }
+
+  private tokenRoutes(): void {
+    this.server.route("GET", `${CLOUDFLARE_BASE_PATH}/user/tokens/verify`, (req) => {
+      const auth = String(req.headers.authorization ?? "");
+      if (!auth.startsWith("Bearer ")) return fail(400, 6003, "Invalid request headers");
+      const info = this.verifiableTokens.get(auth.slice(7));
+      if (!info) return fail(401, 1000, "Invalid API Token");
+      return {
+        headers: this.headers(),
+        body: {
+          success: true,
+          errors: [],
+          messages:
+            info.status === "active"
+              ? [{ code: 10000, message: "This API Token is valid and active", type: null }]
+              : [],
+          result: {
+            id: info.id,
+            status: info.status,
+            ...(info.expires_on ? { expires_on: info.expires_on } : {}),
+            ...(info.not_before ? { not_before: info.not_before } : {}),
+          },
+        },
+      };
+    });
+  }
+}
+
+export interface FakeTokenInfo {
+  id: string;
+  status: "active" | "disabled" | "expired";
+  expires_on?: string;
+  not_before?: string;
+}
+
+/** Cloudflare's answer to too many requests, for `server.fault(..., cloudflareRateLimit())`. */
+export function cloudflareRateLimit(retryAfter = 60) {
+  return {
+    kind: "rate-limit" as const,
+    retryAfter,
+    body: {
+      success: false,
+      errors: [{ code: 971, message: "Please wait and consider throttling your request speed" }],
+      messages: [],
+      result: null,
+    },
+  };
+}
+
+function ok(result: unknown, headers: Record<string, string> = {}): FakeReply {
+  return { headers, body: { success: true, errors: [], messages: [], result } };
+}
+
+function fail(status: number, code: number, message: string): FakeReply {
+  return { status, body: { success: false, errors: [{ code, message }], messages: [], result: null } };
+}
+
+function projectNotFound(): FakeReply {
+  return fail(
+    404,
+    8000007,
+    "Project not found. The specified project name does not match any of your existing projects.",
+  );
+}

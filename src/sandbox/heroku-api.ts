@@ -1,0 +1,820 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import type {
+  HerokuApp,
+  HerokuBuild,
+  HerokuDyno,
+  HerokuRelease,
+  HerokuReleaseStatus,
+  HerokuSlug,
+} from "../core/heroku.js";
+import { type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
+
+export type { HerokuApp, HerokuBuild, HerokuRelease, HerokuSlug } from "../core/heroku.js";
+
+/**
+ * A loopback Heroku Platform API v3 answering in the real API's shapes: apps, releases (Range header, newest
+ * first with `order=desc`), slugs, dynos, sources with a PUT upload URL, builds with an output stream, and
+ * rollback. Errors are `{ id, message }` bodies with Heroku's statuses. State lives in memory; the git fake
+ * (heroku-git-server.ts) builds and releases into the same state. Faults come from `server` (FakeServer).
+ */
+
+interface BuildRun {
+  build: HerokuBuild;
+  lines: string[];
+  done: boolean;
+  events: EventEmitter;
+}
+
+interface AppState {
+  app: HerokuApp;
+  releases: HerokuRelease[]; // oldest first
+  slugs: Map<string, HerokuSlug>;
+  builds: BuildRun[];
+  releasePhase?: { ms: number; outcome: "succeeded" | "failed" };
+  dynoStates?: string[];
+}
+
+export interface HerokuApiFakeOptions {
+  apiKey: string;
+  /** Pause between build output lines (default 2 ms). */
+  lineDelayMs?: number;
+  user?: { id: string; email: string };
+}
+
+export interface BuildOutcome {
+  ok: boolean;
+  build: HerokuBuild;
+  release?: HerokuRelease;
+}
+
+const REJECT_LINES = [
+  "-----> Building on the Heroku-24 stack",
+  "-----> Determining which buildpack to use for this app",
+  "-----> Node.js app detected",
+  "       npm ERR! code ELIFECYCLE",
+  "       npm ERR! Failed at the build script.",
+  " !     Push rejected, failed to compile Node.js app.",
+  " !     Push failed",
+];
+
+export class HerokuApiFake {
+  readonly server = new FakeServer("heroku-api");
+  readonly user: { id: string; email: string };
+  private readonly apiKey: string;
+  private readonly lineDelayMs: number;
+  private readonly apps = new Map<string, AppState>();
+  private readonly blobs = new Map<string, { token: string; data?: Buffer }>();
+  /** Where source tarballs go: a separate host, as S3 is for Heroku, so no Heroku credential is sent there. */
+  readonly blobStore = new BlobStore(this.blobs);
+  private rejectNext?: string[];
+  private clock = 0;
+
+  constructor(opts: HerokuApiFakeOptions) {
+    this.apiKey = opts.apiKey;
+    this.lineDelayMs = opts.lineDelayMs ?? 2;
+    this.user = opts.user ?? { id: randomUUID(), email: "deployer@example.com" };
+    this.routes();
+    this.authorizationRoutes();
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  async start(port = 0): Promise<this> {
+    await this.server.start(port);
+    await this.blobStore.start();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.blobStore.stop();
+    await this.server.stop();
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // state, for tests and the sandbox
+
+  /** A new app with its "Initial release" (v1, no slug), as Heroku creates it. */
+  createApp(name: string, opts: { webUrl?: string } = {}): HerokuApp {
+    const now = this.now();
+    const app: HerokuApp = {
+      acm: false,
+      archived_at: null,
+      buildpack_provided_description: null,
+      build_stack: { id: randomUUID(), name: "heroku-24" },
+      created_at: now,
+      git_url: `https://git.heroku.com/${name}.git`,
+      id: randomUUID(),
+      internal_routing: null,
+      maintenance: false,
+      name,
+      owner: { id: this.user.id, email: this.user.email },
+      organization: null,
+      team: null,
+      region: { id: randomUUID(), name: "us" },
+      released_at: now,
+      repo_size: null,
+      slug_size: null,
+      space: null,
+      stack: { id: randomUUID(), name: "heroku-24" },
+      updated_at: now,
+      web_url: opts.webUrl ?? `https://${name}-${randomBytes(6).toString("hex")}.herokuapp.com/`,
+    };
+    this.apps.set(name, { app, releases: [], slugs: new Map(), builds: [] });
+    this.newRelease(this.state(name), { description: "Initial release", slug: null });
+    return { ...app };
+  }
+
+  /** A deploy of `commit`: a slug and a release that becomes current (version increments). */
+  addRelease(
+    app: string,
+    opts: { commit?: string; description?: string; commitDescription?: string },
+  ): HerokuRelease {
+    const st = this.state(app);
+    const slug = this.newSlug(st, opts.commit ?? null, opts.commitDescription ?? null);
+    const description = opts.description ?? (opts.commit ? `Deploy ${opts.commit.slice(0, 8)}` : "Deploy");
+    return this.newRelease(st, { description, slug: slug.id, immediate: true });
+  }
+
+  /** Every release of the app, oldest first. */
+  releasesOf(app: string): HerokuRelease[] {
+    return this.state(app).releases.map((r) => structuredClone(r));
+  }
+
+  currentOf(app: string): HerokuRelease | undefined {
+    const r = this.state(app).releases.find((x) => x.current);
+    return r ? structuredClone(r) : undefined;
+  }
+
+  slugOf(app: string, slugId: string): HerokuSlug | undefined {
+    const s = this.state(app).slugs.get(slugId);
+    return s ? structuredClone(s) : undefined;
+  }
+
+  /** The commit the app runs now (the current release's slug commit). */
+  liveCommitOf(app: string): string | undefined {
+    const current = this.currentOf(app);
+    return current?.slug ? (this.slugOf(app, current.slug.id)?.commit ?? undefined) : undefined;
+  }
+
+  buildsOf(app: string): HerokuBuild[] {
+    return this.state(app).builds.map((b) => structuredClone(b.build));
+  }
+
+  hasApp(app: string): boolean {
+    return this.apps.has(app);
+  }
+
+  /** An uploaded source tarball (PUT to a source's put_url). */
+  blob(id: string): Buffer | undefined {
+    return this.blobs.get(id)?.data;
+  }
+
+  /** The next build (git push or API build) fails with these lines (default: a failed Node.js compile). */
+  rejectNextBuild(lines: string[] = REJECT_LINES): void {
+    this.rejectNext = lines;
+  }
+
+  /** New releases of the app run a release phase lasting `ms`, ending as `outcome`. */
+  setReleasePhase(app: string, phase?: { ms: number; outcome: "succeeded" | "failed" }): void {
+    this.state(app).releasePhase = phase;
+  }
+
+  /**
+   * Builds `commit` and, when the build passes, releases it. The git fake calls this from its receive hook;
+   * `onLine` gets the build output as it is produced.
+   */
+  async buildCommit(
+    app: string,
+    source: { commit: string; subject?: string; url?: string | null; files?: number },
+    onLine: (line: string) => void = () => {},
+  ): Promise<BuildOutcome> {
+    const st = this.state(app);
+    const run = this.newBuild(st, source.url ?? null, source.commit, source.subject ?? null);
+    run.events.on("line", onLine);
+    await this.runBuild(st, run, source.files);
+    run.events.off("line", onLine);
+    const release = run.build.release ? st.releases.find((r) => r.id === run.build.release?.id) : undefined;
+    return { ok: run.build.status === "succeeded", build: structuredClone(run.build), release };
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // HTTP
+
+  private routes(): void {
+    const s = this.server;
+    const authed =
+      (
+        fn: (req: FakeRequest, res: ServerResponse) => FakeReply | undefined | Promise<FakeReply | undefined>,
+      ) =>
+      (req: FakeRequest, res: ServerResponse) =>
+        this.authorized(req) ? fn(req, res) : error(401, "unauthorized", "Invalid credentials provided.");
+
+    s.route(
+      "GET",
+      "/account",
+      authed(() => ({ body: { id: this.user.id, email: this.user.email } })),
+    );
+    s.route(
+      "GET",
+      "/apps/:app",
+      authed((req) => this.withApp(req, (st) => ({ body: st.app }))),
+    );
+    s.route(
+      "GET",
+      "/apps/:app/releases",
+      authed((req) =>
+        this.withApp(req, (st) =>
+          paginate(req, st.releases.map(publicRelease), ["version", "id"], "version", (r) => r.version),
+        ),
+      ),
+    );
+    s.route(
+      "GET",
+      "/apps/:app/releases/:ref",
+      authed((req) =>
+        this.withApp(req, (st) => {
+          const r = findRelease(st, req.params.ref ?? "");
+          return r ? { body: publicRelease(r) } : notFound("release");
+        }),
+      ),
+    );
+    s.route(
+      "POST",
+      "/apps/:app/releases",
+      authed((req) => this.withApp(req, (st) => this.createRelease(st, req))),
+    );
+    s.route(
+      "GET",
+      "/apps/:app/slugs/:id",
+      authed((req) =>
+        this.withApp(req, (st) => {
+          const slug = st.slugs.get(req.params.id ?? "");
+          return slug ? { body: slug } : notFound("slug");
+        }),
+      ),
+    );
+    s.route(
+      "GET",
+      "/apps/:app/dynos",
+      authed((req) => this.withApp(req, (st) => ({ body: this.dynos(st) }))),
+    );
+    s.route(
+      "POST",
+      "/sources",
+      authed(() => ({ status: 201, body: this.newSource() })),
+    );
+    s.route(
+      "POST",
+      "/apps/:app/sources",
+      authed((req) => this.withApp(req, () => ({ status: 201, body: this.newSource() }))),
+    );
+    s.route(
+      "POST",
+      "/apps/:app/builds",
+      authed((req) => this.withApp(req, (st) => this.createBuild(st, req))),
+    );
+    s.route(
+      "GET",
+      "/apps/:app/builds",
+      authed((req) =>
+        this.withApp(req, (st) =>
+          paginate(
+            req,
+            st.builds.map((b) => b.build),
+            ["id", "created_at"],
+            "created_at",
+            (b) => b.created_at ?? "",
+          ),
+        ),
+      ),
+    );
+    s.route(
+      "GET",
+      "/apps/:app/builds/:id",
+      authed((req) =>
+        this.withApp(req, (st) => {
+          const run = st.builds.find((b) => b.build.id === req.params.id);
+          return run ? { body: run.build } : notFound("build");
+        }),
+      ),
+    );
+    s.route("GET", "/streams/:id", (req, res) => {
+      const run = [...this.apps.values()].flatMap((a) => a.builds).find((b) => b.build.id === req.params.id);
+      if (!run) return { status: 404, body: "stream not found" };
+      res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+      for (const line of run.lines) res.write(`${line}\n`);
+      if (run.done) {
+        res.end();
+        return undefined;
+      }
+      const onLine = (line: string) => res.write(`${line}\n`);
+      const onDone = () => {
+        run.events.off("line", onLine);
+        res.end();
+      };
+      run.events.on("line", onLine);
+      run.events.once("done", onDone);
+      res.on("close", () => {
+        run.events.off("line", onLine);
+        run.events.off("done", onDone);
+      });
+      return undefined;
+    });
+  }
+
+  private authorized(req: FakeRequest): boolean {
+    const header = String(req.headers.authorization ?? "");
+    const bearer = /^Bearer\s+(.+)$/i.exec(header);
+    if (bearer) return bearer[1] === this.apiKey;
+    const basic = /^Basic\s+(.+)$/i.exec(header);
+    if (basic) {
+      const decoded = Buffer.from(basic[1] ?? "", "base64").toString("utf8");
+      return decoded.slice(decoded.indexOf(":") + 1) === this.apiKey;
+    }
+    return false;
+  }
+
+  private withApp(
+    req: FakeRequest,
+    fn: (st: AppState) => FakeReply | Promise<FakeReply>,
+  ): FakeReply | Promise<FakeReply> {
+    const name = req.params.app ?? "";
+    const st = this.apps.get(name) ?? [...this.apps.values()].find((a) => a.app.id === name);
+    return st ? fn(st) : notFound("app");
+  }
+
+  private createRelease(st: AppState, req: FakeRequest): FakeReply {
+    const body = safeJson(req.body) as { release?: string; slug?: string; description?: string };
+    if (body.release) {
+      const target = findRelease(st, body.release);
+      if (!target) return notFound("release");
+      if (target.status === "failed")
+        return error(422, "invalid_params", `Cannot rollback to v${target.version}: the release failed.`);
+      if (target.eligible_for_rollback === false)
+        return error(422, "invalid_params", `Cannot rollback to v${target.version}: the release is expired.`);
+      const r = this.newRelease(st, {
+        description: `Rollback to v${target.version}`,
+        slug: target.slug?.id ?? null,
+      });
+      return { status: 201, body: publicRelease(r) };
+    }
+    if (body.slug) {
+      if (!st.slugs.has(body.slug)) return notFound("slug");
+      const r = this.newRelease(st, { description: body.description ?? "Deploy", slug: body.slug });
+      return { status: 201, body: publicRelease(r) };
+    }
+    return error(422, "invalid_params", "Either release or slug is required.");
+  }
+
+  private createBuild(st: AppState, req: FakeRequest): FakeReply {
+    const body = safeJson(req.body) as {
+      source_blob?: { url?: string; version?: string; version_description?: string };
+    };
+    const url = body.source_blob?.url;
+    if (!url) return error(422, "invalid_params", "source_blob.url is required.");
+    const run = this.newBuild(
+      st,
+      url,
+      body.source_blob?.version ?? null,
+      body.source_blob?.version_description ?? null,
+    );
+    void this.runBuild(st, run);
+    return { status: 201, body: run.build };
+  }
+
+  private newSource(): { source_blob: { get_url: string; put_url: string } } {
+    const id = randomUUID();
+    const token = randomBytes(16).toString("hex");
+    this.blobs.set(id, { token });
+    const url = `${this.blobStore.url}/blobs/${id}?signature=${token}`;
+    return { source_blob: { get_url: url, put_url: url } };
+  }
+
+  private newBuild(
+    st: AppState,
+    url: string | null,
+    version: string | null,
+    description: string | null,
+  ): BuildRun {
+    const now = this.now();
+    const id = randomUUID();
+    const build: HerokuBuild = {
+      app: { id: st.app.id },
+      buildpacks: [{ url: "heroku/nodejs", name: "heroku/nodejs" }],
+      created_at: now,
+      id,
+      output_stream_url: `${this.url}/streams/${id}`,
+      source_blob: { checksum: null, url: url ?? "", version, version_description: description },
+      release: null,
+      slug: null,
+      stack: "heroku-24",
+      status: "pending",
+      updated_at: now,
+      user: { id: this.user.id, email: this.user.email },
+    };
+    const run: BuildRun = { build, lines: [], done: false, events: new EventEmitter() };
+    st.builds.push(run);
+    return run;
+  }
+
+  private async runBuild(st: AppState, run: BuildRun, files?: number): Promise<void> {
+    const emit = async (line: string) => {
+      run.lines.push(line);
+      run.events.emit("line", line);
+      if (this.lineDelayMs > 0) await new Promise((r) => setTimeout(r, this.lineDelayMs));
+    };
+    const reject = this.rejectNext;
+    this.rejectNext = undefined;
+    let fileCount = files;
+    let sourceProblem: string | undefined;
+    if (run.build.source_blob.url) {
+      const blobId = /\/blobs\/([^/?]+)/.exec(run.build.source_blob.url)?.[1];
+      const data = blobId ? this.blobs.get(blobId)?.data : undefined;
+      if (!data) sourceProblem = "Unable to fetch source from the source_blob URL";
+      else {
+        try {
+          fileCount = countTarFiles(gunzipSync(data));
+        } catch {
+          sourceProblem = "The source is not a gzipped tarball";
+        }
+      }
+    }
+    const finish = (status: "succeeded" | "failed") => {
+      run.build.status = status;
+      run.build.updated_at = this.now();
+      run.done = true;
+      run.events.emit("done");
+    };
+    if (sourceProblem) {
+      await emit(` !     ${sourceProblem}`);
+      return finish("failed");
+    }
+    if (reject) {
+      for (const line of reject) await emit(line);
+      return finish("failed");
+    }
+    const version = run.build.source_blob.version;
+    for (const line of [
+      "-----> Building on the Heroku-24 stack",
+      "-----> Using buildpack: heroku/nodejs",
+      "-----> Node.js app detected",
+      ...(fileCount !== undefined ? [`       Source: ${fileCount} file(s)`] : []),
+      "-----> Installing dependencies",
+      "-----> Build succeeded!",
+      "-----> Discovering process types",
+      "       Procfile declares types -> web",
+      "-----> Compressing...",
+      "       Done: 42.1M",
+      "-----> Launching...",
+    ])
+      await emit(line);
+    const slug = this.newSlug(st, version, run.build.source_blob.version_description ?? null);
+    const release = this.newRelease(st, {
+      description: version ? `Deploy ${version.slice(0, 8)}` : "Deploy",
+      slug: slug.id,
+    });
+    run.build.slug = { id: slug.id };
+    run.build.release = { id: release.id };
+    await emit(`       Released v${release.version}`);
+    await emit(`       ${st.app.web_url} deployed to Heroku`);
+    finish("succeeded");
+  }
+
+  private newSlug(st: AppState, commit: string | null, description: string | null): HerokuSlug {
+    const now = this.now();
+    const slug: HerokuSlug = {
+      blob: { method: "get", url: `${this.url}/slugs/${randomUUID()}` },
+      buildpack_provided_description: "Node.js",
+      checksum: `SHA256:${createHash("sha256")
+        .update(commit ?? randomUUID())
+        .digest("hex")}`,
+      commit,
+      commit_description: description,
+      created_at: now,
+      id: randomUUID(),
+      process_types: { web: "npm start" },
+      size: 42_100_000,
+      stack: { id: randomUUID(), name: "heroku-24" },
+      updated_at: now,
+    };
+    st.slugs.set(slug.id, slug);
+    return slug;
+  }
+
+  private newRelease(
+    st: AppState,
+    opts: { description: string; slug: string | null; immediate?: boolean },
+  ): HerokuRelease {
+    const now = this.now();
+    const version = (st.releases.at(-1)?.version ?? 0) + 1;
+    const phase = opts.immediate ? undefined : st.releasePhase;
+    const release: HerokuRelease = {
+      addon_plan_names: [],
+      artifacts: opts.slug ? [{ type: "slug", id: opts.slug }] : [],
+      app: { id: st.app.id, name: st.app.name },
+      created_at: now,
+      description: opts.description,
+      id: randomUUID(),
+      slug: opts.slug ? { id: opts.slug } : null,
+      status: phase ? "pending" : "succeeded",
+      updated_at: now,
+      user: { id: this.user.id, email: this.user.email },
+      version,
+      current: false,
+      output_stream_url: null,
+      eligible_for_rollback: true,
+    };
+    st.releases.push(release);
+    st.app.released_at = now;
+    if (!phase) this.makeCurrent(st, release);
+    else
+      setTimeout(() => {
+        release.status = phase.outcome as HerokuReleaseStatus;
+        release.updated_at = this.now();
+        if (phase.outcome === "succeeded") this.makeCurrent(st, release);
+      }, phase.ms).unref();
+    return release;
+  }
+
+  private makeCurrent(st: AppState, release: HerokuRelease): void {
+    for (const r of st.releases) r.current = r === release;
+  }
+
+  /** The app's dynos, by state (`["up", "crashed"]` → web.1 up, web.2 crashed); undefined restores the default. */
+  setDynos(app: string, states: string[] | undefined): void {
+    this.state(app).dynoStates = states;
+  }
+
+  private dynos(st: AppState): HerokuDyno[] {
+    const current = st.releases.find((r) => r.current);
+    if (st.dynoStates && current)
+      return st.dynoStates.map((state, i) => this.dyno(st, current, `web.${i + 1}`, state));
+    if (!current?.slug) return [];
+    return [this.dyno(st, current, "web.1", "up")];
+  }
+
+  private dyno(st: AppState, current: HerokuRelease, name: string, state: string): HerokuDyno {
+    return {
+      attach_url: null,
+      command: "npm start",
+      created_at: current.created_at,
+      id: randomUUID(),
+      name,
+      release: { id: current.id, version: current.version },
+      app: { id: st.app.id, name: st.app.name },
+      size: "Basic",
+      state,
+      type: "web",
+      updated_at: current.updated_at,
+    };
+  }
+
+  private state(app: string): AppState {
+    const st = this.apps.get(app);
+    if (!st) throw new Error(`fake Heroku has no app '${app}'`);
+    return st;
+  }
+
+  /** Strictly increasing timestamps, so ordering by created_at is stable. */
+  private now(): string {
+    this.clock = Math.max(Date.now(), this.clock + 1);
+    return new Date(this.clock).toISOString();
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // OAuth authorizations (rotation sweep): GET /oauth/authorizations, in Heroku's shape, tokens included
+
+  readonly authorizations: FakeAuthorization[] = [];
+
+  /** Adds an authorization of the key's account; `token` is its access token (the real API returns it). */
+  addAuthorization(a: {
+    description: string;
+    token: string;
+    updatedAt?: string;
+    createdAt?: string;
+    /** Seconds the access token has left; null for one that does not expire. */
+    expiresIn?: number | null;
+    refreshToken?: string;
+    id?: string;
+  }): FakeAuthorization {
+    const created = a.createdAt ?? this.now();
+    const auth: FakeAuthorization = {
+      id: a.id ?? randomUUID(),
+      description: a.description,
+      token: a.token,
+      refreshToken: a.refreshToken ?? null,
+      createdAt: created,
+      updatedAt: a.updatedAt ?? created,
+      expiresIn: a.expiresIn === undefined ? null : a.expiresIn,
+    };
+    this.authorizations.push(auth);
+    return auth;
+  }
+
+  private authorizationRoutes(): void {
+    this.server.route("GET", "/oauth/authorizations", (req) => {
+      if (!this.authorized(req)) return error(401, "unauthorized", "Invalid credentials provided.");
+      return {
+        body: this.authorizations.map((a) => ({
+          access_token: {
+            expires_in: a.expiresIn,
+            id: createHash("sha1").update(a.token).digest("hex").slice(0, 32),
+            token: a.token,
+          },
+          client: null,
+          created_at: a.createdAt,
+          description: a.description,
+          grant: null,
+          id: a.id,
+          refresh_token: a.refreshToken
+            ? {
+                expires_in: null,
+                id: createHash("sha1").update(a.refreshToken).digest("hex").slice(0, 32),
+                token: a.refreshToken,
+              }
+            : null,
+          session: null,
+          scope: ["global"],
+          updated_at: a.updatedAt,
+          user: { id: this.user.id, email: this.user.email, full_name: null },
+        })),
+      };
+    });
+  }
+}
+
+export interface FakeAuthorization {
+  id: string;
+  description: string;
+  token: string;
+  refreshToken: string | null;
+  createdAt: string;
+  updatedAt: string;
+  expiresIn: number | null;
+}
+
+function publicRelease(r: HerokuRelease): HerokuRelease {
+  return { ...r };
+}
+
+function findRelease(st: AppState, ref: string): HerokuRelease | undefined {
+  const text = ref.trim();
+  if (/^v?\d+$/i.test(text)) {
+    const version = Number(text.replace(/^v/i, ""));
+    return st.releases.find((r) => r.version === version);
+  }
+  return st.releases.find((r) => r.id === text.toLowerCase());
+}
+
+function error(status: number, id: string, message: string): FakeReply {
+  return { status, body: { id, message } };
+}
+
+function notFound(resource: string): FakeReply {
+  return { status: 404, body: { id: "not_found", message: `Couldn't find that ${resource}.`, resource } };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Heroku's Range header: `<attr> [first]..[last]; order=asc|desc, max=N` (`]first` excludes first). Answers 206
+ * with Next-Range when more items remain, 200 otherwise.
+ */
+function paginate<T>(
+  req: FakeRequest,
+  items: T[],
+  accepted: string[],
+  defaultAttr: string,
+  key: (item: T) => number | string,
+): FakeReply {
+  const header = String(req.headers.range ?? `${defaultAttr} ..`);
+  const m = /^\s*([a-z_]+)\s*(\]?)([^.;\s]*)\.\.([^;\s]*)\s*(?:;\s*(.*))?$/.exec(header);
+  if (!m || !accepted.includes(m[1] ?? ""))
+    return error(400, "bad_request", `Invalid Range header. Accepted ranges: ${accepted.join(", ")}.`);
+  const attr = m[1] ?? defaultAttr;
+  const params = Object.fromEntries(
+    (m[5] ?? "")
+      .split(",")
+      .map((p) => p.trim().split("="))
+      .filter((kv) => kv.length === 2)
+      .map(([k, v]) => [k?.trim() ?? "", v?.trim() ?? ""]),
+  );
+  const order = params.order === "desc" ? "desc" : "asc";
+  const max = Math.max(1, Math.min(Number(params.max) || 200, 1000));
+  const value = (item: T) => (attr === "id" ? String((item as { id: string }).id) : key(item));
+  const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
+  let sorted = [...items].sort((a, b) => cmp(value(a), value(b)));
+  if (order === "desc") sorted.reverse();
+  const first = m[3]
+    ? typeof key(items[0] as T) === "number" && attr !== "id"
+      ? Number(m[3])
+      : m[3]
+    : undefined;
+  if (first !== undefined) {
+    const exclusive = m[2] === "]";
+    sorted = sorted.filter((it) => {
+      const c = cmp(value(it), first);
+      return order === "asc" ? (exclusive ? c > 0 : c >= 0) : exclusive ? c < 0 : c <= 0;
+    });
+  }
+  const page = sorted.slice(0, max);
+  const headers: Record<string, string> = { "accept-ranges": accepted.join(", ") };
+  if (page.length > 0)
+    headers["content-range"] = `${attr} ${value(page[0] as T)}..${value(page[page.length - 1] as T)}`;
+  if (sorted.length > max) {
+    headers["next-range"] = `${attr} ]${value(page[page.length - 1] as T)}..; order=${order}, max=${max}`;
+    return { status: 206, headers, body: page };
+  }
+  return { status: 200, headers, body: page };
+}
+
+/** Number of regular files in an uncompressed tar. */
+function countTarFiles(tar: Buffer): number {
+  let count = 0;
+  for (let off = 0; off + 512 <= tar.length; ) {
+    const header = tar.subarray(off, off + 512);
+    if (header.every((b) => b === 0)) break;
+    const size = Number.parseInt(
+      header.subarray(124, 136).toString("latin1").replace(/\0.*$/, "").trim() || "0",
+      8,
+    );
+    const type = String.fromCharCode(header[156] ?? 0);
+    if (type === "0" || type === "\0") count++;
+    off += 512 + Math.ceil(size / 512) * 512;
+  }
+  return count;
+}
+
+interface BlobRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  bytes: number;
+}
+
+/** A loopback stand-in for the pre-signed S3 URLs of source uploads: PUT and GET with a signature, raw bytes. */
+export class BlobStore {
+  readonly requests: BlobRequest[] = [];
+  private server?: Server;
+  private port = 0;
+
+  constructor(private readonly blobs: Map<string, { token: string; data?: Buffer }>) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const body = Buffer.concat(chunks);
+        const url = new URL(req.url ?? "/", "http://127.0.0.1");
+        this.requests.push({
+          method: req.method ?? "GET",
+          path: url.pathname,
+          headers: req.headers,
+          bytes: body.length,
+        });
+        const id = /^\/blobs\/([^/]+)$/.exec(url.pathname)?.[1] ?? "";
+        const blob = this.blobs.get(id);
+        const signed = blob !== undefined && url.searchParams.get("signature") === blob.token;
+        if (req.method === "PUT" && signed) {
+          blob.data = body;
+          res.writeHead(200).end();
+        } else if (req.method === "GET" && signed && blob.data) {
+          res.writeHead(200, { "content-type": "application/octet-stream" }).end(blob.data);
+        } else {
+          res
+            .writeHead(403, { "content-type": "application/xml" })
+            .end("<Error><Code>AccessDenied</Code></Error>");
+        }
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once("error", reject);
+      this.server!.listen(0, "127.0.0.1", () => resolve());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = undefined;
+  }
+}
