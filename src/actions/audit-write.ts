@@ -17,15 +17,8 @@ import { AuditStore } from "../store/audit.js";
 import { databaseUrlSecrets, parseDatabaseUrl, quoteIdent } from "../store/db.js";
 import { DEFAULT_TABLES } from "../store/migrate.js";
 import { recordAudit } from "../store/spool.js";
-import {
-  actionReporter,
-  input,
-  maskSecret,
-  runStep,
-  secretInput,
-  setOutputs,
-  writeSummary,
-} from "./runtime.js";
+import { maskDatabaseUrlInput } from "./common-inputs.js";
+import { actionReporter, input, runStep, setOutputs, writeSummary } from "./runtime.js";
 
 export interface AuditWriteSettings {
   databaseUrl: string;
@@ -91,7 +84,7 @@ export function parseAuditWriteInputs(
 
 export async function run(): Promise<void> {
   await runStep(async () => {
-    for (const secret of databaseUrlSecrets(secretInput("database-url"))) maskSecret(secret);
+    maskDatabaseUrlInput();
     const settings = parseAuditWriteInputs(input, process.env, new Date());
     const { record } = settings;
     const opening = AuditStore.open(settings.databaseUrl, {

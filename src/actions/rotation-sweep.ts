@@ -6,6 +6,7 @@ import { InputError, ProdgateError } from "../core/errors.js";
 import { parseBoolean, parseChoice, parseInteger, requireValue } from "../core/inputs.js";
 import type { JobStatus, RotationReport } from "../core/rotation.js";
 import { type Inventory, parseInventory } from "../core/secret-inventory.js";
+import { githubIncidentPort } from "../pipelines/alerts.js";
 import type { Reporter } from "../pipelines/ports.js";
 import {
   DEFAULT_ROTATION_SETTINGS,
@@ -17,14 +18,19 @@ import {
   type WorkflowPort,
 } from "../pipelines/rotation-sweep.js";
 import { SecretMetadataReader } from "../pipelines/secret-sources.js";
-import { githubIncidentPort, slackNotifyPort } from "../pipelines/status-sweep.js";
 import { AuditStore } from "../store/audit.js";
-import { databaseUrlSecrets, parseDatabaseUrl } from "../store/db.js";
 import { RotationJobStore } from "../store/rotation-jobs.js";
 import { CloudflareClient } from "../vendors/cloudflare.js";
 import { GitHubClient } from "../vendors/github.js";
 import { HerokuClient } from "../vendors/heroku.js";
 import { InfisicalClient } from "../vendors/infisical.js";
+import {
+  maskDatabaseUrlInput,
+  readSlackCredentials,
+  type SlackCredentials,
+  slackPortFor,
+  sweepContext,
+} from "./common-inputs.js";
 import {
   actionReporter,
   input,
@@ -62,14 +68,7 @@ export function parseRotationInputs(
   env: NodeJS.ProcessEnv,
   trigger: AuditTrigger = "ci",
 ): RotationInputs {
-  const databaseUrl = get("database-url").trim() || undefined;
-  if (databaseUrl) parseDatabaseUrl("database-url", databaseUrl);
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  const repository = get("repository").trim() || env.GITHUB_REPOSITORY || undefined;
-  const runUrl =
-    env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
-      ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-      : undefined;
+  const { databaseUrl, repository, runUrl } = sweepContext(get, env);
   const jobId = get("job-id").trim();
   const settings: RotationSweepSettings = {
     ...DEFAULT_ROTATION_SETTINGS,
@@ -124,7 +123,7 @@ export function parseCloudflareTokens(inputName: string, raw: string): Map<strin
   return out;
 }
 
-export interface RotationCredentials {
+export interface RotationCredentials extends SlackCredentials {
   githubToken?: string;
   /** Reads Actions secrets metadata; the default GITHUB_TOKEN cannot. Default: githubToken. */
   githubSecretsToken?: string;
@@ -133,9 +132,6 @@ export interface RotationCredentials {
   cloudflareApiToken?: string;
   cloudflareTokens: Map<string, string>;
   herokuApiKey?: string;
-  slackToken?: string;
-  slackChannel?: string;
-  slackWebhookUrl?: string;
 }
 
 export interface OpenedPorts {
@@ -207,16 +203,8 @@ export async function openRotationPorts(
         new GitHubClient({ token, repository: inputs.settings.repository, baseUrl: env.GITHUB_API_URL }),
       );
   }
-  if ((creds.slackToken && creds.slackChannel) || creds.slackWebhookUrl)
-    ports.notify = slackNotifyPort(
-      {
-        token: creds.slackToken,
-        channel: creds.slackChannel,
-        webhookUrl: creds.slackWebhookUrl,
-        baseUrl: env.SLACK_API_URL,
-      },
-      opts.reporter,
-    );
+  const notify = slackPortFor(creds, env, opts.reporter);
+  if (notify) ports.notify = notify;
   let jobs: RotationJobStore | undefined;
   let audit: AuditStore | undefined;
   if (inputs.databaseUrl) {
@@ -307,15 +295,13 @@ function readCredentials(): RotationCredentials {
     cloudflareApiToken: secretInput("cloudflare-api-token") || undefined,
     cloudflareTokens: parseCloudflareTokens("cloudflare-tokens", cloudflareRaw),
     herokuApiKey: secretInput("heroku-api-key") || undefined,
-    slackToken: secretInput("slack-bot-token") || undefined,
-    slackWebhookUrl: secretInput("slack-webhook-url") || undefined,
-    slackChannel: input("slack-channel") || undefined,
+    ...readSlackCredentials(),
   };
 }
 
 export async function run(): Promise<void> {
   await runStep(async () => {
-    for (const s of databaseUrlSecrets(secretInput("database-url"))) maskSecret(s);
+    maskDatabaseUrlInput();
     const creds = readCredentials();
     const inputs = parseRotationInputs(input, process.env);
     const reporter = actionReporter;

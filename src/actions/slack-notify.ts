@@ -1,7 +1,7 @@
 import { parseDuration } from "../core/duration.js";
 import { InputError } from "../core/errors.js";
-import { escapeMd } from "../core/health.js";
 import { parseBoolean, parseChoice, parseHttpUrl, parseSha, requireValue } from "../core/inputs.js";
+import { escapeMd } from "../core/markdown.js";
 import { DEPLOY_STATUSES, type DeployNotice, environmentBadge, statusLabel } from "../core/slack-message.js";
 import { type NotifyResult, notifySlack, type SlackTarget } from "../pipelines/notify.js";
 import { DEFAULT_SLACK_API_URL } from "../vendors/slack.js";

@@ -6,36 +6,34 @@ import { parseDuration } from "../core/duration.js";
 import { InputError, ProdgateError } from "../core/errors.js";
 import { parseBoolean, parseChoice, parseInteger, requireValue } from "../core/inputs.js";
 import { parseRegistry, type Registry } from "../core/registry.js";
+import { githubIncidentPort } from "../pipelines/alerts.js";
 import type { Reporter } from "../pipelines/ports.js";
 import {
   DEFAULT_SWEEP_SETTINGS,
   finishSweep,
   githubBuildsPort,
-  githubIncidentPort,
   type ProbeBatch,
   probeSurfaces,
   runStatusSweep,
   type SweepPorts,
   type SweepResult,
   type SweepSettings,
-  slackNotifyPort,
   writeSweepFiles,
 } from "../pipelines/status-sweep.js";
-import { connect, databaseUrlSecrets, newPool, parseDatabaseUrl, safeDbMessage } from "../store/db.js";
+import { connect, newPool, safeDbMessage } from "../store/db.js";
 import { migrateUp } from "../store/migrate.js";
 import { CloudflareClient } from "../vendors/cloudflare.js";
 import { GitHubClient } from "../vendors/github.js";
 import { HerokuClient } from "../vendors/heroku.js";
-import { parseHealthInputs } from "./health-check.js";
 import {
-  actionReporter,
-  input,
-  maskSecret,
-  runStep,
-  secretInput,
-  setOutputs,
-  writeSummary,
-} from "./runtime.js";
+  maskDatabaseUrlInput,
+  readSlackCredentials,
+  type SlackCredentials,
+  slackPortFor,
+  sweepContext,
+} from "./common-inputs.js";
+import { parseHealthInputs } from "./health-check.js";
+import { actionReporter, input, runStep, secretInput, setOutputs, writeSummary } from "./runtime.js";
 
 /** Reads and validates the registry file; every problem names the file, line and field. */
 export function readRegistry(path: string, timeout: string): Registry {
@@ -90,15 +88,8 @@ export function parseSweepInputs(get: (name: string) => string, env: NodeJS.Proc
     : mergeFrom
       ? { kind: "merge", dir: mergeFrom }
       : { kind: "single" };
-  const databaseUrl = get("database-url").trim() || undefined;
-  if (databaseUrl) parseDatabaseUrl("database-url", databaseUrl);
   const interval = get("expected-interval").trim();
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  const repository = get("repository").trim() || env.GITHUB_REPOSITORY || undefined;
-  const runUrl =
-    env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
-      ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-      : undefined;
+  const { databaseUrl, repository, runUrl } = sweepContext(get, env);
   const settings: SweepSettings = {
     ...DEFAULT_SWEEP_SETTINGS,
     concurrency: parseInteger("concurrency", get("concurrency") || "16", 1, 256),
@@ -126,13 +117,10 @@ export function parseSweepInputs(get: (name: string) => string, env: NodeJS.Proc
   };
 }
 
-export interface Credentials {
+export interface Credentials extends SlackCredentials {
   herokuApiKey?: string;
   cloudflareApiToken?: string;
   githubToken?: string;
-  slackToken?: string;
-  slackChannel?: string;
-  slackWebhookUrl?: string;
 }
 
 /** The vendor clients, built for a sweep: short timeouts, no waiting out rate limits (that is stale data). */
@@ -185,16 +173,8 @@ export function sweepPorts(
       ports.incidents = githubIncidentPort(issuesClient);
     }
   }
-  if ((creds.slackToken && creds.slackChannel) || creds.slackWebhookUrl)
-    ports.notify = slackNotifyPort(
-      {
-        token: creds.slackToken,
-        channel: creds.slackChannel,
-        webhookUrl: creds.slackWebhookUrl,
-        baseUrl: env.SLACK_API_URL,
-      },
-      opts.reporter,
-    );
+  const notify = slackPortFor(creds, env, opts.reporter);
+  if (notify) ports.notify = notify;
   return ports;
 }
 
@@ -253,11 +233,9 @@ export async function run(): Promise<void> {
       herokuApiKey: secretInput("heroku-api-key") || undefined,
       cloudflareApiToken: secretInput("cloudflare-api-token") || undefined,
       githubToken: secretInput("github-token") || undefined,
-      slackToken: secretInput("slack-bot-token") || undefined,
-      slackWebhookUrl: secretInput("slack-webhook-url") || undefined,
-      slackChannel: input("slack-channel") || undefined,
+      ...readSlackCredentials(),
     };
-    for (const s of databaseUrlSecrets(secretInput("database-url"))) maskSecret(s);
+    maskDatabaseUrlInput();
     const inputs = parseSweepInputs(input, process.env);
     const registry = readRegistry(inputs.registry, inputs.timeout);
     const reporter = actionReporter;

@@ -3,7 +3,11 @@ import { describeError, InputError } from "../core/errors.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerDb } from "./commands/db.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerDeploy } from "./commands/deploy.js";
+import { registerEnv } from "./commands/env.js";
 import { registerHealth } from "./commands/health.js";
+import { registerPreview } from "./commands/preview.js";
+import { registerRollback } from "./commands/rollback.js";
 import { registerSweep } from "./commands/sweep.js";
 import { type CliContext, EXIT, ExitError } from "./context.js";
 import { TerminalReporter } from "./terminal.js";
@@ -19,8 +23,12 @@ export function buildProgram(ctx: CliContext): Command {
       "\nExit codes: 0 success, 1 operation failed, 2 bad usage or input, 3 refused by a gate, 130 interrupted.\nCredentials come from the environment only (HEROKU_API_KEY, DATABASE_URL, SLACK_BOT_TOKEN, GITHUB_TOKEN).",
     );
   registerHealth(program, ctx);
+  registerDeploy(program, ctx);
+  registerPreview(program, ctx);
+  registerRollback(program, ctx);
   registerDemo(program, ctx);
   registerAudit(program, ctx);
+  registerEnv(program, ctx);
   registerDb(program, ctx);
   registerSweep(program, ctx);
   // Commander applies exitOverride to subcommands only when they inherit it.

@@ -1,4 +1,5 @@
-import { GateError } from "./errors.js";
+import { GateError, InputError } from "./errors.js";
+import { parseList } from "./inputs.js";
 
 /** Events that must never deploy to production: only a deliberate dispatch (or the break-glass CLI) may. */
 export const FORBIDDEN_PRODUCTION_EVENTS = [
@@ -33,9 +34,11 @@ export interface EnvironmentProtection {
   name: string;
   protection_rules?: {
     type: string;
-    reviewers?: { type: string; reviewer: { login?: string; slug?: string; name?: string } }[];
+    reviewers?: { type: string; reviewer: { login?: string; slug?: string; name?: string; id?: number } }[];
     prevent_self_review?: boolean;
+    wait_timer?: number;
   }[];
+  deployment_branch_policy?: { protected_branches: boolean; custom_branch_policies: boolean } | null;
 }
 
 /** Reviewers of the environment's required_reviewers rule; refuses when there are none and they are required. */
@@ -60,7 +63,7 @@ export function requiredReviewers(
 
 /** One entry of GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals. */
 export interface RunApproval {
-  state: "approved" | "rejected";
+  state: "approved" | "rejected" | "pending";
   comment: string;
   environments: { name?: string }[];
   user: { login: string };
@@ -73,14 +76,195 @@ export interface Approval {
   comment: string;
 }
 
-/** The approval of this run for `environment`: the newest approved one. */
+/**
+ * The approval of this run for `environment`: the newest approved one. GitHub's answer carries no time, so
+ * "newest" is by `created_at` where present, else the later one in the list (GitHub lists them as they came).
+ */
 export function findApproval(approvals: readonly RunApproval[], environment: string): Approval | undefined {
   const env = environment.toLowerCase();
-  const matching = approvals.filter(
-    (a) => a.state === "approved" && a.environments.some((e) => (e.name ?? "").toLowerCase() === env),
-  );
-  const newest = matching.sort((a, b) => (b.created_at ?? "").localeCompare(a.created_at ?? ""))[0];
+  const matching = approvals
+    .map((a, index) => ({ a, index }))
+    .filter(
+      ({ a }) => a.state === "approved" && a.environments.some((e) => (e.name ?? "").toLowerCase() === env),
+    );
+  const newest = matching.sort(
+    (x, y) => (y.a.created_at ?? "").localeCompare(x.a.created_at ?? "") || y.index - x.index,
+  )[0]?.a;
   return newest
     ? { approvedBy: newest.user.login, approvedAt: newest.created_at, comment: newest.comment ?? "" }
     : undefined;
+}
+
+/** A rejection of this run for `environment`, if a reviewer rejected it (the job then never runs, but say so). */
+export function findRejection(approvals: readonly RunApproval[], environment: string): Approval | undefined {
+  const env = environment.toLowerCase();
+  const hit = [...approvals]
+    .reverse()
+    .find((a) => a.state === "rejected" && a.environments.some((e) => (e.name ?? "").toLowerCase() === env));
+  return hit
+    ? { approvedBy: hit.user.login, approvedAt: hit.created_at, comment: hit.comment ?? "" }
+    : undefined;
+}
+
+/**
+ * Refusal when the environment has reviewers but no reviewer approved this run for it: the job does not name
+ * the environment (so GitHub never paused it), or an administrator bypassed the protection rules. Fail closed.
+ */
+export function missingApprovalMessage(
+  environment: string,
+  repository: string,
+  runId: string | undefined,
+  reviewers: readonly string[],
+): string {
+  const run = runId ? `run ${runId}` : "this run";
+  return `no reviewer approved ${run} of ${repository} for environment '${environment}' (required reviewers: ${reviewers.join(", ")}). The deploy job must name the environment (\`environment: ${environment}\`) so that GitHub pauses it until a reviewer approves; a run that bypassed the protection rules is refused.`;
+}
+
+/** Warnings about an approval that GitHub let through but a reader of the audit log should know about. */
+export function approvalWarnings(
+  approval: Approval,
+  actor: string,
+  env: EnvironmentProtection | undefined,
+): string[] {
+  const rule = env?.protection_rules?.find((r) => r.type === "required_reviewers");
+  if (approval.approvedBy.toLowerCase() === actor.toLowerCase() && !rule?.prevent_self_review)
+    return [
+      `${approval.approvedBy} approved their own deploy: turn on "Prevent self-review" for environment '${env?.name ?? "?"}' (prodgate env setup --prevent-self-review) so that a second person must approve`,
+    ];
+  return [];
+}
+
+// ---- environment as code (prodgate env setup) ----
+
+/** A reviewer as `prodgate env setup --reviewers` takes it: `login` or `@org/team-slug`. */
+export type ReviewerRef = { type: "User"; login: string } | { type: "Team"; org: string; slug: string };
+
+/** GitHub allows up to six reviewers (users or teams) on an environment. */
+export const MAX_REVIEWERS = 6;
+
+export function reviewerLabel(r: ReviewerRef): string {
+  return r.type === "User" ? r.login : `@${r.org}/${r.slug}`;
+}
+
+/** `alice,bob,@acme/ops`: users by login, teams as @org/slug; at most six, no duplicates. */
+export function parseReviewers(input: string, raw: string): ReviewerRef[] {
+  const out: ReviewerRef[] = [];
+  for (const part of parseList(raw)) {
+    const team = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9_.-]{1,100})$/.exec(part);
+    if (team) out.push({ type: "Team", org: team[1]!, slug: team[2]!.toLowerCase() });
+    else if (/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(part))
+      out.push({ type: "User", login: part.replace(/^@/, "") });
+    else
+      throw new InputError(
+        input,
+        `has '${part}', which is neither a GitHub login nor a team as @org/team-slug`,
+      );
+  }
+  if (out.length === 0) throw new InputError(input, "must name at least one reviewer (login or @org/team)");
+  const labels = out.map((r) => reviewerLabel(r).toLowerCase());
+  const dup = labels.find((l, i) => labels.indexOf(l) !== i);
+  if (dup) throw new InputError(input, `names ${dup} twice`);
+  if (out.length > MAX_REVIEWERS)
+    throw new InputError(input, `names ${out.length} reviewers; GitHub allows at most ${MAX_REVIEWERS}`);
+  return out;
+}
+
+/** Deployment branch names for `--branch`: `main`, `release/*`; fnmatch patterns GitHub takes. */
+export function parseBranches(input: string, raw: string): string[] {
+  const out = parseList(raw);
+  for (const b of out)
+    if (b.length > 255 || /[\s~^:?\\\u0000-\u001f\u007f]/.test(b) || b.startsWith("-") || b.includes(".."))
+      throw new InputError(input, `has '${b}', which is not a branch name or pattern`);
+  return [...new Set(out)];
+}
+
+export interface EnvironmentSpec {
+  reviewers: ReviewerRef[];
+  preventSelfReview: boolean;
+  /** Minutes to wait after approval (0-43200); undefined keeps what is there. */
+  waitTimer?: number;
+  /** Only these branches (patterns) may deploy; undefined keeps the environment's branch policy. */
+  branches?: string[];
+}
+
+/** The request body of PUT /repos/{owner}/{repo}/environments/{name}. */
+export interface EnvironmentPutBody {
+  wait_timer?: number;
+  prevent_self_review: boolean;
+  reviewers: { type: "User" | "Team"; id: number }[];
+  deployment_branch_policy?: { protected_branches: boolean; custom_branch_policies: boolean } | null;
+}
+
+export interface EnvironmentPlan {
+  /** What differs, one line each; empty when the environment already matches the spec. */
+  changes: string[];
+  /** PUT the body (creates the environment, sets reviewers and rules). */
+  put?: EnvironmentPutBody;
+  branchesToAdd: string[];
+  branchesToRemove: string[];
+}
+
+/**
+ * What `prodgate env setup` must change so that the environment matches `spec` (environment as code):
+ * nothing when it already does, so running it again changes nothing. `ids` maps each reviewer's label to
+ * the id GitHub knows it by; `currentBranches` are the names of the environment's branch policies.
+ */
+export function planEnvironment(
+  current: EnvironmentProtection | undefined,
+  currentBranches: readonly string[],
+  spec: EnvironmentSpec,
+  ids: ReadonlyMap<string, number>,
+): EnvironmentPlan {
+  const changes: string[] = [];
+  const rule = current?.protection_rules?.find((r) => r.type === "required_reviewers");
+  const have = new Set(
+    (rule?.reviewers ?? []).map((r) =>
+      r.type === "Team"
+        ? `team:${r.reviewer.id ?? r.reviewer.slug}`
+        : `user:${r.reviewer.id ?? r.reviewer.login}`,
+    ),
+  );
+  const want = new Set(
+    spec.reviewers.map((r) => `${r.type === "Team" ? "team" : "user"}:${ids.get(reviewerLabel(r))}`),
+  );
+  if (!current) changes.push("create the environment");
+  if (have.size !== want.size || [...want].some((w) => !have.has(w)))
+    changes.push(`required reviewers → ${spec.reviewers.map(reviewerLabel).join(", ")}`);
+  if (Boolean(rule?.prevent_self_review) !== spec.preventSelfReview)
+    changes.push(`prevent self-review → ${spec.preventSelfReview}`);
+  const timerRule = current?.protection_rules?.find((r) => r.type === "wait_timer");
+  if (spec.waitTimer !== undefined && (timerRule?.wait_timer ?? 0) !== spec.waitTimer)
+    changes.push(`wait timer → ${spec.waitTimer} min`);
+  const policy = current?.deployment_branch_policy ?? null;
+  let branchPolicy: EnvironmentPutBody["deployment_branch_policy"];
+  if (spec.branches !== undefined) {
+    branchPolicy = spec.branches.length ? { protected_branches: false, custom_branch_policies: true } : null;
+    const same =
+      branchPolicy === null
+        ? policy === null
+        : Boolean(policy?.custom_branch_policies && !policy.protected_branches);
+    if (!same)
+      changes.push(
+        branchPolicy ? "deployment branches → selected branches only" : "deployment branches → any branch",
+      );
+  }
+  const put =
+    changes.length > 0
+      ? {
+          ...(spec.waitTimer !== undefined
+            ? { wait_timer: spec.waitTimer }
+            : timerRule?.wait_timer
+              ? { wait_timer: timerRule.wait_timer }
+              : {}),
+          prevent_self_review: spec.preventSelfReview,
+          reviewers: spec.reviewers.map((r) => ({ type: r.type, id: ids.get(reviewerLabel(r))! })),
+          deployment_branch_policy: branchPolicy === undefined ? policy : branchPolicy,
+        }
+      : undefined;
+  const wanted = spec.branches ?? [];
+  const branchesToAdd = spec.branches ? wanted.filter((b) => !currentBranches.includes(b)) : [];
+  const branchesToRemove = spec.branches ? currentBranches.filter((b) => !wanted.includes(b)) : [];
+  for (const b of branchesToAdd) changes.push(`allow deploys from branch ${b}`);
+  for (const b of branchesToRemove) changes.push(`no longer allow deploys from branch ${b}`);
+  return { changes, put, branchesToAdd, branchesToRemove };
 }

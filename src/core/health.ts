@@ -1,6 +1,10 @@
 import { formatDuration } from "./duration.js";
 import { InputError } from "./errors.js";
 import { redactUrl } from "./inputs.js";
+import { escapeMd } from "./markdown.js";
+
+/** Kept for src/core/approval.ts, which still imports it from here; new code imports ./markdown.js. */
+export { escapeMd } from "./markdown.js";
 
 /** Which HTTP statuses count as healthy: exact codes and classes like `2xx`. */
 export interface StatusExpectation {
@@ -159,10 +163,6 @@ export function renderHealthSummary(report: HealthReport): string {
     ...rows,
     "",
   ].join("\n");
-}
-
-export function escapeMd(text: string): string {
-  return text.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
 }
 
 function truncate(text: string, n: number): string {

@@ -1,4 +1,4 @@
-import { escapeMd } from "./health.js";
+import { escapeMd } from "./markdown.js";
 
 /**
  * What a deploy will ship: the SHA live now → the SHA to deploy, how they relate, the commits in between and

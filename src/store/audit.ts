@@ -1,27 +1,10 @@
 import type pg from "pg";
 import { type AuditOutcome, type AuditRecord, type AuditRow, toAuditRow } from "../core/audit.js";
-import {
-  connect,
-  type DbOptions,
-  dbFailure,
-  newPool,
-  parseDatabaseUrl,
-  quoteIdent,
-  type RetryOptions,
-  withRetries,
-} from "./db.js";
-import { DEFAULT_TABLES, migrateUp } from "./migrate.js";
+import { quoteIdent } from "./db.js";
+import { openTable, TableStore, type TableStoreOptions, type TableStoreParts } from "./table-store.js";
 
-export interface AuditStoreOptions extends DbOptions {
-  /** The audit table (default console_audit_log; `schema.table` accepted). */
-  table?: string;
-  /** Apply pending migrations on open (default true). */
-  migrate?: boolean;
-  /** Connections kept open (default 4). */
-  poolSize?: number;
-  /** Retries of each write and of the migration (see withRetries). */
-  retry?: RetryOptions;
-}
+/** `table` defaults to console_audit_log; `retry` applies to each write and to the migration. */
+export interface AuditStoreOptions extends TableStoreOptions {}
 
 export interface StoredAuditRow extends AuditRow {
   id: string;
@@ -81,39 +64,15 @@ export async function latestStartedRow(
  * failures (connection refused, reset, server restarting) are retried with backoff. Error messages never
  * carry the URL or its parts.
  */
-export class AuditStore {
-  private readonly quoted: string;
-
-  private constructor(
-    private readonly pool: pg.Pool,
-    private readonly databaseUrl: string,
-    readonly table: string,
-    private readonly retry: RetryOptions,
-  ) {
-    this.quoted = quoteIdent("table", table);
+export class AuditStore extends TableStore {
+  private constructor(parts: TableStoreParts) {
+    super(parts);
   }
 
   static async open(databaseUrl: string, opts: AuditStoreOptions = {}): Promise<AuditStore> {
-    parseDatabaseUrl("database-url", databaseUrl);
-    const table = opts.table?.trim() || DEFAULT_TABLES.audit;
-    quoteIdent("table", table);
-    const retry = opts.retry ?? {};
-    if (opts.migrate ?? true) {
-      try {
-        await withRetries(async () => {
-          const client = await connect(databaseUrl, opts);
-          try {
-            await migrateUp(client, { audit: table });
-          } finally {
-            await client.end().catch(() => {});
-          }
-        }, retry);
-      } catch (err) {
-        throw dbFailure("cannot migrate the audit database", err, databaseUrl);
-      }
-    }
-    const pool = newPool(databaseUrl, { ...opts, max: opts.poolSize ?? 4 });
-    return new AuditStore(pool, databaseUrl, table, retry);
+    return new AuditStore(
+      await openTable(databaseUrl, opts, "audit", "table", "cannot migrate the audit database"),
+    );
   }
 
   /** Writes one row (or finds the row already written under the record's key). */
@@ -123,11 +82,7 @@ export class AuditStore {
   ): Promise<{ id: string; duplicate: boolean }> {
     const row = toAuditRow(record);
     const retry = { ...this.retry, ...(opts.retries !== undefined ? { retries: opts.retries } : {}) };
-    try {
-      return await withRetries(() => this.insert(row), retry);
-    } catch (err) {
-      throw dbFailure("cannot write the audit row", err, this.databaseUrl);
-    }
+    return this.attempt("cannot write the audit row", () => this.insert(row), retry);
   }
 
   private async insert(row: AuditRow): Promise<{ id: string; duplicate: boolean }> {
@@ -179,32 +134,23 @@ export class AuditStore {
     if (query.action) add("action = ?", query.action);
     if (query.phase) add("context->>'phase' = ?", query.phase);
     params.push(Math.max(1, Math.min(query.limit ?? 100, 10_000)));
-    try {
-      const res = await this.pool.query<RawRow>(
+    const res = await this.attempt("cannot read the audit log", () =>
+      this.pool.query<RawRow>(
         `SELECT ${COLUMNS} FROM ${this.quoted} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
           ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
         params,
-      );
-      return res.rows.map(fromRaw);
-    } catch (err) {
-      throw dbFailure("cannot read the audit log", err, this.databaseUrl);
-    }
+      ),
+    );
+    return res.rows.map(fromRaw);
   }
 
   /** The row stored under an idempotency key, if any. */
   async findByKey(idempotencyKey: string): Promise<StoredAuditRow | undefined> {
-    try {
-      const res = await this.pool.query<RawRow>(
-        `SELECT ${COLUMNS} FROM ${this.quoted} WHERE idempotency_key = $1`,
-        [idempotencyKey],
-      );
-      return res.rows[0] ? fromRaw(res.rows[0]) : undefined;
-    } catch (err) {
-      throw dbFailure("cannot read the audit log", err, this.databaseUrl);
-    }
-  }
-
-  async close(): Promise<void> {
-    await this.pool.end().catch(() => {});
+    const res = await this.attempt("cannot read the audit log", () =>
+      this.pool.query<RawRow>(`SELECT ${COLUMNS} FROM ${this.quoted} WHERE idempotency_key = $1`, [
+        idempotencyKey,
+      ]),
+    );
+    return res.rows[0] ? fromRaw(res.rows[0]) : undefined;
   }
 }

@@ -206,7 +206,25 @@ export async function migrateUp(
   );
 }
 
-/** Reverts migrations newer than `target` (0 = all), newest first. Returns the names reverted. */
+/**
+ * A down file may end with a section that starts with a line `-- prodgate:shared`: statements on tables that
+ * TableNames does not rename (prodgate_sweeps, prodgate_surface_state), which every scope of the migration
+ * creates with IF NOT EXISTS and so shares. That section runs only when the last scope of the version is
+ * reverted; the part before it runs for each scope, under its names. Returns the two parts.
+ */
+export function splitDown(down: string): { scoped: string; shared: string } {
+  const marker = /^-- prodgate:shared\b.*$/m.exec(down);
+  if (!marker) return { scoped: down, shared: "" };
+  return { scoped: down.slice(0, marker.index), shared: down.slice(marker.index) };
+}
+
+/**
+ * Reverts migrations newer than `target` (0 = all), newest first, for the scope `names` gives each one.
+ * With renamed tables, only the migrations of those tables are reverted: a migration whose tables all keep
+ * their default names belongs to the default scope, which other users of the database may share (revert it
+ * with default names). Tables every scope shares are dropped only with the last scope (see splitDown).
+ * Returns the names reverted.
+ */
 export async function migrateDown(
   client: pg.Client,
   target = 0,
@@ -216,13 +234,26 @@ export async function migrateDown(
   return migrate(
     client,
     [...migrations].reverse(),
-    (m, applied) => m.version > target && applied.has(m.version, migrationScope(m, names)),
+    (m, applied) => {
+      const scope = migrationScope(m, names);
+      const renamed = scope !== migrationScope(m, {});
+      const defaults = (Object.keys(DEFAULT_TABLES) as (keyof TableNames)[]).every(
+        (key) => !names[key] || names[key] === DEFAULT_TABLES[key],
+      );
+      return m.version > target && applied.has(m.version, scope) && (defaults || renamed);
+    },
     async (m) => {
-      await client.query(applyNames(m.down, names));
+      const { scoped, shared } = splitDown(m.down);
+      if (scoped.trim()) await client.query(applyNames(scoped, names));
       await client.query("DELETE FROM prodgate_migrations WHERE version = $1 AND scope = $2", [
         m.version,
         migrationScope(m, names),
       ]);
+      if (!shared.trim()) return;
+      const others = await client.query("SELECT 1 FROM prodgate_migrations WHERE version = $1 LIMIT 1", [
+        m.version,
+      ]);
+      if (others.rowCount === 0) await client.query(shared);
     },
     "down",
   );

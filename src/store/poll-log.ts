@@ -67,18 +67,38 @@ export async function insertPollRows(
   return res.rowCount ?? rows.length;
 }
 
-/** Deletes poll rows older than `olderThanDays` (default 30). Returns how many were deleted. */
+/**
+ * Deletes poll rows older than `olderThan`: a number of days before the database's clock (default 30), or an
+ * instant. With `dryRun`, counts them and deletes nothing. Returns how many rows (would) go.
+ */
 export async function prunePollLog(
   db: Queryable,
-  olderThanDays = 30,
+  olderThan: number | Date = 30,
   table = DEFAULT_POLL_TABLE,
+  opts: { dryRun?: boolean } = {},
 ): Promise<number> {
   const t = quoteIdent("poll-table", table);
-  const res = await db.query(
-    `DELETE FROM ${t} WHERE polled_at < (now() AT TIME ZONE 'UTC') - make_interval(secs => $1::double precision)`,
-    [olderThanDays * 86_400],
-  );
+  const [cutoff, param] =
+    olderThan instanceof Date
+      ? ["($1::timestamptz AT TIME ZONE 'UTC')", olderThan.toISOString()]
+      : ["(now() AT TIME ZONE 'UTC') - make_interval(secs => $1::double precision)", olderThan * 86_400];
+  if (opts.dryRun) {
+    const res = await db.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM ${t} WHERE polled_at < ${cutoff}`,
+      [param],
+    );
+    return Number(res.rows[0]?.n ?? 0);
+  }
+  const res = await db.query(`DELETE FROM ${t} WHERE polled_at < ${cutoff}`, [param]);
   return res.rowCount ?? 0;
+}
+
+/** Whether the poll table exists (a database migrated before the poll log came has none). */
+export async function pollLogExists(db: Queryable, table = DEFAULT_POLL_TABLE): Promise<boolean> {
+  const res = await db.query<{ found: boolean }>("SELECT to_regclass($1) IS NOT NULL AS found", [
+    quoteIdent("poll-table", table),
+  ]);
+  return res.rows[0]?.found ?? false;
 }
 
 /**

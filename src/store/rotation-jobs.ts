@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type pg from "pg";
 import { redactContext } from "../core/audit.js";
 import {
   ACTIVE_JOB_STATUSES,
@@ -8,27 +7,11 @@ import {
   type SecretMemory,
   type SecretStatus,
 } from "../core/rotation.js";
-import {
-  connect,
-  type DbOptions,
-  dbFailure,
-  newPool,
-  parseDatabaseUrl,
-  quoteIdent,
-  type RetryOptions,
-  withRetries,
-} from "./db.js";
-import { DEFAULT_TABLES, migrateUp } from "./migrate.js";
 import { type Queryable, withSweepLock } from "./poll-log.js";
+import { openTable, TableStore, type TableStoreOptions, type TableStoreParts } from "./table-store.js";
 
-export interface RotationJobStoreOptions extends DbOptions {
-  /** The jobs table (default console_rotation_jobs; `schema.table` accepted). */
-  table?: string;
-  /** Apply pending migrations on open (default true). */
-  migrate?: boolean;
-  poolSize?: number;
-  retry?: RetryOptions;
-}
+/** `table` defaults to console_rotation_jobs. */
+export interface RotationJobStoreOptions extends TableStoreOptions {}
 
 export interface NewJob {
   secretName: string;
@@ -73,42 +56,25 @@ export function newJobId(): string {
  * one queued or running job exist per secret: of two sweeps racing, one creates the job and the other gets
  * undefined. Step details pass through the audit redaction (keys naming secrets are dropped) before storage.
  */
-export class RotationJobStore {
-  private readonly quoted: string;
+export class RotationJobStore extends TableStore {
   /** The secrets' memory table, named after the jobs table as the migration names it. */
   private readonly stateTable: string;
 
-  private constructor(
-    private readonly pool: pg.Pool,
-    private readonly databaseUrl: string,
-    readonly table: string,
-    private readonly retry: RetryOptions,
-  ) {
-    this.quoted = quoteIdent("table", table);
-    this.stateTable = `"${table.split(".").pop()}_secret_state"`;
+  private constructor(parts: TableStoreParts) {
+    super(parts);
+    this.stateTable = `"${parts.table.split(".").pop()}_secret_state"`;
   }
 
   static async open(databaseUrl: string, opts: RotationJobStoreOptions = {}): Promise<RotationJobStore> {
-    parseDatabaseUrl("database-url", databaseUrl);
-    const table = opts.table?.trim() || DEFAULT_TABLES.rotation;
-    quoteIdent("rotation-table", table);
-    const retry = opts.retry ?? {};
-    if (opts.migrate ?? true) {
-      try {
-        await withRetries(async () => {
-          const client = await connect(databaseUrl, opts);
-          try {
-            await migrateUp(client, { rotation: table });
-          } finally {
-            await client.end().catch(() => {});
-          }
-        }, retry);
-      } catch (err) {
-        throw dbFailure("cannot migrate the rotation jobs table", err, databaseUrl);
-      }
-    }
-    const pool = newPool(databaseUrl, { ...opts, max: opts.poolSize ?? 4 });
-    return new RotationJobStore(pool, databaseUrl, table, retry);
+    return new RotationJobStore(
+      await openTable(
+        databaseUrl,
+        opts,
+        "rotation",
+        "rotation-table",
+        "cannot migrate the rotation jobs table",
+      ),
+    );
   }
 
   /**
@@ -118,8 +84,9 @@ export class RotationJobStore {
   async create(job: NewJob): Promise<RotationJob | undefined> {
     const id = newJobId();
     const steps = job.steps ? JSON.stringify(redactContext(job.steps, [])) : null;
-    try {
-      return await withRetries(async () => {
+    return this.attempt(
+      "cannot create the rotation job",
+      async () => {
         const res = await this.pool.query<RawJob>(
           `INSERT INTO ${this.quoted} (id, secret_name, triggered_by, triggered_at, status, steps_json)
            VALUES ($1, $2, $3, $4, 'queued', $5::jsonb)
@@ -128,10 +95,9 @@ export class RotationJobStore {
           [id, job.secretName, job.triggeredBy, job.triggeredAt, steps],
         );
         return res.rows[0] ? fromRaw(res.rows[0]) : undefined;
-      }, this.retry);
-    } catch (err) {
-      throw dbFailure("cannot create the rotation job", err, this.databaseUrl);
-    }
+      },
+      this.retry,
+    );
   }
 
   /**
@@ -144,8 +110,9 @@ export class RotationJobStore {
   ): Promise<RotationJob | undefined> {
     const final = !ACTIVE_JOB_STATUSES.includes(change.status);
     const steps = change.steps ? JSON.stringify(redactContext(change.steps, [])) : null;
-    try {
-      return await withRetries(async () => {
+    return this.attempt(
+      "cannot update the rotation job",
+      async () => {
         const res = await this.pool.query<RawJob>(
           `UPDATE ${this.quoted}
               SET status = $2,
@@ -158,10 +125,9 @@ export class RotationJobStore {
           [id, change.status, change.errorMsg?.slice(0, 1000) ?? null, steps, final, change.at],
         );
         return res.rows[0] ? fromRaw(res.rows[0]) : undefined;
-      }, this.retry);
-    } catch (err) {
-      throw dbFailure("cannot update the rotation job", err, this.databaseUrl);
-    }
+      },
+      this.retry,
+    );
   }
 
   async get(id: string): Promise<RotationJob | undefined> {
@@ -187,15 +153,12 @@ export class RotationJobStore {
   }
 
   private async select(where: string, params: unknown[], doing: string): Promise<RotationJob[]> {
-    try {
-      const res = await withRetries(
-        () => this.pool.query<RawJob>(`SELECT ${COLUMNS} FROM ${this.quoted} ${where}`, params),
-        this.retry,
-      );
-      return res.rows.map(fromRaw);
-    } catch (err) {
-      throw dbFailure(doing, err, this.databaseUrl);
-    }
+    const res = await this.attempt(
+      doing,
+      () => this.pool.query<RawJob>(`SELECT ${COLUMNS} FROM ${this.quoted} ${where}`, params),
+      this.retry,
+    );
+    return res.rows.map(fromRaw);
   }
 
   /**
@@ -208,16 +171,14 @@ export class RotationJobStore {
       save(rows: SecretMemory[]): Promise<void>;
     }) => Promise<T>,
   ): Promise<T> {
-    try {
-      return await withSweepLock(this.pool, (client) =>
+    return this.attempt("cannot use the secrets' memory", () =>
+      withSweepLock(this.pool, (client) =>
         fn({
           load: (names) => this.loadMemory(client, names),
           save: (rows) => this.saveMemory(client, rows),
         }),
-      );
-    } catch (err) {
-      throw dbFailure("cannot use the secrets' memory", err, this.databaseUrl);
-    }
+      ),
+    );
   }
 
   private async loadMemory(db: Queryable, names: string[]): Promise<Map<string, SecretMemory>> {
@@ -257,9 +218,5 @@ export class RotationJobStore {
         ),
       ],
     );
-  }
-
-  async close(): Promise<void> {
-    await this.pool.end().catch(() => {});
   }
 }

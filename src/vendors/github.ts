@@ -1,4 +1,5 @@
 import { InputError, VendorError } from "../core/errors.js";
+import type { EnvironmentProtection, EnvironmentPutBody, RunApproval } from "../core/gate.js";
 import { type Clock, systemClock } from "../pipelines/ports.js";
 import { HttpClient, type HttpRequest, type HttpResponse, messageOf, retryAfterMs } from "./http.js";
 
@@ -264,6 +265,36 @@ export interface ActionsSecretInfo {
 
 const SECRETS_READ_HINTS: Partial<Record<number, string>> = {
   403: "Reading secrets metadata needs a token with secrets read permission (a fine-grained token or GitHub App with `Secrets: read`, or a classic token with the `repo` scope); the default GITHUB_TOKEN cannot have it: pass such a token in 'github-secrets-token'",
+};
+
+// ---- environments and run approvals (the gate) ----
+
+/** GET /repos/{owner}/{repo}/environments/{name}, the fields prodgate reads. */
+export interface GitHubEnvironment extends EnvironmentProtection {
+  id: number;
+  html_url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type { EnvironmentPutBody, RunApproval };
+
+export interface DeploymentBranchPolicy {
+  id: number;
+  name: string;
+  type?: "branch" | "tag";
+}
+
+export interface GitHubTeam {
+  id: number;
+  slug: string;
+  name: string;
+  html_url: string;
+}
+
+const ENVIRONMENT_ADMIN_HINTS: Partial<Record<number, string>> = {
+  403: "Configuring environments needs a token that administers the repository (a fine-grained token with `Administration: write`, or a classic token with the `repo` scope of an admin); a workflow's GITHUB_TOKEN cannot",
+  404: "the repository does not exist, or the token cannot administer it",
 };
 
 // ---- helpers ----
@@ -872,6 +903,112 @@ export class GitHubClient {
     });
   }
 
+  // ---- environments, run approvals and environment setup (the gate) ----
+
+  /** An environment with its protection rules; undefined when the repository has none by that name. */
+  async getEnvironment(name: string): Promise<GitHubEnvironment | undefined> {
+    const res = await this.request<GitHubEnvironment>("GET", this.repoPath(`/environments/${seg(name)}`), {
+      accept: [404],
+      what: `read environment ${name} of ${this.fullName}`,
+      hints: {
+        403: "The token needs read access to the repository's Actions: add `permissions: actions: read` to the job",
+      },
+    });
+    return res.status === 200 ? res.json : undefined;
+  }
+
+  /** The reviews (approvals and rejections) of a workflow run's environments, as GitHub lists them. */
+  async listRunApprovals(runId: string | number): Promise<RunApproval[]> {
+    const list = await this.json<RunApproval[]>(
+      "GET",
+      this.repoPath(`/actions/runs/${seg(String(runId))}/approvals`),
+      {
+        what: `read the approvals of run ${runId} of ${this.fullName}`,
+        hints: {
+          403: "The token needs `actions: read`: add `permissions: actions: read` to the job",
+          404: `${this.fullName} has no workflow run ${runId} (or the token cannot see it)`,
+        },
+      },
+    );
+    return Array.isArray(list) ? list : [];
+  }
+
+  /** Creates or updates an environment's protection rules (needs a token that administers the repository). */
+  putEnvironment(name: string, body: EnvironmentPutBody): Promise<GitHubEnvironment> {
+    return this.json<GitHubEnvironment>("PUT", this.repoPath(`/environments/${seg(name)}`), {
+      body,
+      what: `configure environment ${name} of ${this.fullName}`,
+      hints: ENVIRONMENT_ADMIN_HINTS,
+    });
+  }
+
+  /** The branch and tag patterns allowed to deploy to an environment with custom branch policies. */
+  async listBranchPolicies(environment: string): Promise<DeploymentBranchPolicy[]> {
+    const out: DeploymentBranchPolicy[] = [];
+    for (let page = 1; page <= 20; page++) {
+      const body = await this.json<{ total_count?: number; branch_policies?: DeploymentBranchPolicy[] }>(
+        "GET",
+        this.repoPath(`/environments/${seg(environment)}/deployment-branch-policies`),
+        {
+          query: { per_page: 100, page },
+          what: `list the deployment branches of environment ${environment}`,
+        },
+      );
+      const items = Array.isArray(body?.branch_policies) ? body.branch_policies : [];
+      out.push(...items);
+      if (items.length < 100 || out.length >= (body?.total_count ?? 0)) break;
+    }
+    return out;
+  }
+
+  createBranchPolicy(
+    environment: string,
+    name: string,
+    type: "branch" | "tag" = "branch",
+  ): Promise<DeploymentBranchPolicy> {
+    return this.json<DeploymentBranchPolicy>(
+      "POST",
+      this.repoPath(`/environments/${seg(environment)}/deployment-branch-policies`),
+      {
+        body: { name, type },
+        retry: false,
+        what: `allow ${type} ${name} to deploy to environment ${environment}`,
+        hints: ENVIRONMENT_ADMIN_HINTS,
+      },
+    );
+  }
+
+  async deleteBranchPolicy(environment: string, id: number): Promise<void> {
+    await this.request(
+      "DELETE",
+      this.repoPath(`/environments/${seg(environment)}/deployment-branch-policies/${id}`),
+      {
+        accept: [404],
+        what: `remove deployment branch policy ${id} of ${environment}`,
+        hints: ENVIRONMENT_ADMIN_HINTS,
+      },
+    );
+  }
+
+  /** A user by login; undefined when GitHub has nobody by that name. */
+  async getUser(login: string): Promise<GitHubUser | undefined> {
+    const res = await this.request<GitHubUser>("GET", `/users/${seg(login)}`, {
+      accept: [404],
+      what: `look up user ${login}`,
+    });
+    return res.status === 200 ? res.json : undefined;
+  }
+
+  /** A team of an organization by slug; undefined when there is none (or the token cannot see it). */
+  async getTeam(org: string, slug: string): Promise<GitHubTeam | undefined> {
+    const res = await this.request<GitHubTeam>("GET", `/orgs/${seg(org)}/teams/${seg(slug)}`, {
+      accept: [404],
+      what: `look up team @${org}/${slug}`,
+      hints: { 403: "Reading teams needs a token with `read:org` (classic) or organization Members: read" },
+    });
+    return res.status === 200 ? res.json : undefined;
+  }
+
   // ---- internals ----
 
   /** A Link URL as a path on our base URL; refuses one on another host (the token must not travel there). */
@@ -973,4 +1110,64 @@ export function fitComment(body: string): string {
   const room = COMMENT_LIMIT - note.length;
   const at = body.lastIndexOf("\n", room);
   return `${body.slice(0, at > room / 2 ? at : room)}${note}`;
+}
+
+// ---- issue-comment approval gate: issues read back, assignees, team members, every comment page ----
+
+/** An issue as GET /repos/{owner}/{repo}/issues/{number} returns it: with who closed it and when. */
+export interface IssueDetails extends Issue {
+  state_reason?: "completed" | "not_planned" | "reopened" | "duplicate" | null;
+  closed_at?: string | null;
+  closed_by?: GitHubUser | null;
+  assignees?: GitHubUser[] | null;
+  user?: GitHubUser | null;
+}
+
+const ISSUES_WRITE_HINT = "The token needs `issues: write`: add `permissions: issues: write` to the job";
+
+/** One issue; undefined when it is gone (404, or 410 for a deleted issue). */
+export async function getIssue(gh: GitHubClient, number: number): Promise<IssueDetails | undefined> {
+  const res = await gh.request<IssueDetails>("GET", gh.repoPath(`/issues/${number}`), {
+    accept: [404, 410],
+    what: `read issue #${number}`,
+  });
+  return res.status === 200 ? res.json : undefined;
+}
+
+/**
+ * Assigns users to an issue (GitHub keeps at most 10 and silently skips users who cannot be assigned, such
+ * as people without access to the repository).
+ */
+export function addIssueAssignees(gh: GitHubClient, number: number, logins: string[]): Promise<IssueDetails> {
+  return gh.json<IssueDetails>("POST", gh.repoPath(`/issues/${number}/assignees`), {
+    body: { assignees: logins.slice(0, 10) },
+    what: `assign #${number}`,
+    hints: { 403: ISSUES_WRITE_HINT },
+  });
+}
+
+/** Logins of a team's members (child teams included, as GitHub lists them), every page. */
+export async function listTeamMembers(gh: GitHubClient, org: string, slug: string): Promise<string[]> {
+  const users = await gh.paginate<GitHubUser>(`/orgs/${seg(org)}/teams/${seg(slug)}/members`, {
+    what: `list the members of team @${org}/${slug}`,
+    hints: {
+      403: "Reading team members needs a token with organization members read permission (a GitHub App token with `Members: read`, or a token with the `read:org` scope); the job's GITHUB_TOKEN cannot have it: pass such a token in 'github-token', or list the approvers by login",
+      404: `@${org}/${slug} is not a team of ${org}, or the token cannot see it (a GitHub App token needs \`Members: read\`, a classic token \`read:org\`)`,
+    },
+  });
+  return users.map((u) => u.login).filter((l): l is string => typeof l === "string" && l !== "");
+}
+
+/** Every comment of an issue, oldest first, following every Link rel="next" page. */
+export function listAllIssueComments(
+  gh: GitHubClient,
+  number: number,
+  opts: { perPage?: number; maxItems?: number } = {},
+): Promise<Comment[]> {
+  return gh.paginate<Comment>(gh.repoPath(`/issues/${number}/comments`), {
+    perPage: Math.min(100, Math.max(1, opts.perPage ?? 100)),
+    maxItems: opts.maxItems ?? 10_000,
+    what: `list the comments of #${number}`,
+    hints: { 404: `#${number} is not an issue of ${gh.fullName}` },
+  });
 }

@@ -287,4 +287,45 @@ describe("audit-write action (dist bundle under Node 24)", () => {
     expect(noMigrate.code).toBe(1);
     expect(noMigrate.errors[0]).toContain('relation "not_migrated" does not exist');
   });
+
+  it("db prune deletes audit rows past --older-than and poll rows past --poll-older-than", async () => {
+    await client.query(
+      `INSERT INTO deploy_audit (action, actor, target, context, idempotency_key, created_at)
+       VALUES ('deploy.production', 'octocat', 'shop', '{}', 'prune:old', now() - interval '3 years'),
+              ('deploy.production', 'octocat', 'shop', '{}', 'prune:young', now() - interval '1 year');
+       INSERT INTO console_poll_log (surface_id, probe_ok, latency_ms, vendor_call, polled_at)
+       VALUES ('shop', true, 5, 'http_health', (now() AT TIME ZONE 'UTC') - interval '40 days'),
+              ('shop', true, 5, 'http_health', (now() AT TIME ZONE 'UTC') - interval '10 days'),
+              ('shop', true, 5, 'http_health', (now() AT TIME ZONE 'UTC') - interval '1 day')`,
+    );
+    const env = { DATABASE_URL: db.url };
+    const polls = async () =>
+      Number(
+        (await client.query<{ n: string }>("SELECT count(*)::text AS n FROM console_poll_log")).rows[0]?.n,
+      );
+    const audits = async () =>
+      (await rows("deploy_audit")).filter((r) => r.key.startsWith("prune:")).map((r) => r.key);
+
+    const dry = cli(["db", "prune", "--table", "deploy_audit", "--dry-run", "--json"], env);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      table: "deploy_audit",
+      dryRun: true,
+      count: 1,
+      poll: { table: "console_poll_log", exists: true, count: 1 },
+    });
+    expect(await polls()).toBe(3);
+    expect(await audits()).toEqual(["prune:old", "prune:young"]);
+
+    const pruned = cli(["db", "prune", "--table", "deploy_audit", "--poll-older-than", "7d"], env);
+    expect(pruned.code).toBe(0);
+    expect(pruned.stderr).toMatch(/deleted 1 audit row\(s\) of deploy_audit created before /);
+    expect(pruned.stderr).toMatch(/deleted 2 poll row\(s\) of console_poll_log polled before /);
+    expect(await polls()).toBe(1);
+    expect(await audits()).toEqual(["prune:young"]);
+
+    const bad = cli(["db", "prune", "--poll-older-than", "soon"], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--poll-older-than");
+  });
 });

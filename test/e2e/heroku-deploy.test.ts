@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { canary, expectNoCanary } from "../support/canary.js";
 import {
   appendCommits,
@@ -8,24 +8,28 @@ import {
   gitSpy,
   type HerokuSandbox,
   makeRepo,
-  removeDir,
   seedHeroku,
   shallowClone,
-  startHeroku,
-  tempDir,
 } from "../support/heroku.js";
+import { herokuSuite } from "../support/heroku-suite.js";
 import { type ActionResult, runAction } from "../support/run-action.js";
 
 describe("heroku-deploy action (dist bundle under Node 24)", () => {
-  const key = canary("heroku-key");
-  const dir = tempDir("heroku-deploy-e2e");
+  let hk: HerokuSandbox;
+  let shas: string[];
+  let hotfix: string;
+  const { key, dir } = herokuSuite("heroku-deploy-e2e", async (sandbox) => {
+    hk = sandbox;
+    shas = makeRepo(src, 40);
+    hotfix = appendCommits(src, 1, { branch: "hotfix", from: shas[34], label: "hotfix" })[0]!;
+    git(dir, "clone", "--quiet", "--bare", src, origin);
+    hk.api.createApp("shop-prod", { webUrl: "https://shop.example/" });
+    await seedHeroku(hk.gitServer, key, src, "shop-prod", shas[29]!);
+  });
   const src = join(dir, "src");
   const origin = join(dir, "origin.git");
   const spy = gitSpy(dir);
   const runs: ActionResult[] = [];
-  let hk: HerokuSandbox;
-  let shas: string[];
-  let hotfix: string;
 
   const deploy = async (cwd: string, inputs: Record<string, string>, sha?: string, apiKey = key) => {
     const r = await runAction("heroku-deploy", {
@@ -37,19 +41,6 @@ describe("heroku-deploy action (dist bundle under Node 24)", () => {
     runs.push(r);
     return r;
   };
-
-  beforeAll(async () => {
-    hk = await startHeroku(key);
-    shas = makeRepo(src, 40);
-    hotfix = appendCommits(src, 1, { branch: "hotfix", from: shas[34], label: "hotfix" })[0]!;
-    git(dir, "clone", "--quiet", "--bare", src, origin);
-    hk.api.createApp("shop-prod", { webUrl: "https://shop.example/" });
-    await seedHeroku(hk.gitServer, key, src, "shop-prod", shas[29]!);
-  });
-  afterAll(async () => {
-    await hk.stop();
-    removeDir(dir);
-  });
 
   it("deploys the workflow's SHA from a depth-1 clone, deepening it, and verifies the release", async () => {
     const work = join(dir, "work-main");

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,33 +10,9 @@ import { SlackFake } from "../../src/sandbox/slack-api.js";
 import { connect } from "../../src/store/db.js";
 import { canary, expectNoCanary } from "../support/canary.js";
 import { freshDatabase } from "../support/db.js";
-import { node24 } from "../support/node24.js";
-import { repoRoot, runAction } from "../support/run-action.js";
+import { runAction, runCli } from "../support/run-action.js";
 
 const DAY = 86_400_000;
-
-/** Runs the CLI bundle under Node 24 without blocking this process (the fakes answer from it). */
-function cli(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(node24(), [join(repoRoot, "dist/cli/index.js"), ...args], {
-      ...opts,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
 
 describe("rotation-sweep action (dist bundle under Node 24)", () => {
   const tokens = {
@@ -261,18 +236,21 @@ describe("rotation-sweep action (dist bundle under Node 24)", () => {
   });
 
   it("prodgate sweep secrets runs the same pipeline from a terminal", async () => {
-    const run = await cli(["sweep", "secrets", "--inventory", inventory, "--json", "--fail-on", "expiring"], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH,
-        ...env(),
-        GITHUB_REPOSITORY: "acme/shop",
-        GITHUB_SECRETS_TOKEN: tokens.secretsRead,
-        INFISICAL_TOKEN: tokens.infisical,
-        CLOUDFLARE_API_TOKEN: tokens.cloudflare,
-        HEROKU_API_KEY: tokens.heroku,
+    const run = await runCli(
+      ["sweep", "secrets", "--inventory", inventory, "--json", "--fail-on", "expiring"],
+      {
+        cwd: dir,
+        env: {
+          PATH: process.env.PATH,
+          ...env(),
+          GITHUB_REPOSITORY: "acme/shop",
+          GITHUB_SECRETS_TOKEN: tokens.secretsRead,
+          INFISICAL_TOKEN: tokens.infisical,
+          CLOUDFLARE_API_TOKEN: tokens.cloudflare,
+          HEROKU_API_KEY: tokens.heroku,
+        },
       },
-    });
+    );
     expect(run.status, run.stderr).toBe(1);
     const doc = JSON.parse(run.stdout);
     expect(doc.secrets.map((s: { status: string }) => s.status)).toEqual([
@@ -288,7 +266,7 @@ describe("rotation-sweep action (dist bundle under Node 24)", () => {
       stderr: run.stderr,
     });
 
-    const usage = await cli(["sweep", "secrets", "--inventory", inventory, "--dispatch"], {
+    const usage = await runCli(["sweep", "secrets", "--inventory", inventory, "--dispatch"], {
       cwd: dir,
       env: { PATH: process.env.PATH, ...env() },
     });

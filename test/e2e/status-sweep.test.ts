@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,32 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../../src/store/db.js";
 import { canary, expectNoCanary } from "../support/canary.js";
 import { freshDatabase } from "../support/db.js";
-import { node24 } from "../support/node24.js";
-import { repoRoot, runAction } from "../support/run-action.js";
+import { runAction, runCli } from "../support/run-action.js";
 import { SweepWorld } from "../support/status-sweep-world.js";
-
-/** Runs the CLI bundle without blocking this process (the fakes answer from it). */
-function runCli(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(node24(), [join(repoRoot, "dist/cli/index.js"), ...args], {
-      ...opts,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
 
 describe("status-sweep action (dist bundle under Node 24) and `prodgate sweep status`", () => {
   const world = new SweepWorld();
@@ -65,6 +40,13 @@ describe("status-sweep action (dist bundle under Node 24) and `prodgate sweep st
     "slack-bot-token": world.tokens.slack,
     "slack-channel": "C0DEPLOYS",
   });
+  /** The action on surfaces.yml with every credential, plus `inputs`. */
+  const sweep = (inputs: Record<string, string> = {}) =>
+    runAction("status-sweep", {
+      cwd: workspace,
+      env: env(),
+      inputs: { registry: "surfaces.yml", ...secrets(), ...inputs },
+    });
 
   beforeAll(async () => {
     await world.start();
@@ -83,16 +65,7 @@ describe("status-sweep action (dist bundle under Node 24) and `prodgate sweep st
 
   it("sweeps, logs, alerts once on change, and writes outputs, summary, status.json and the page", async () => {
     world.health.set("e2e-shop", 503);
-    const r = await runAction("status-sweep", {
-      cwd: workspace,
-      env: env(),
-      inputs: {
-        registry: "surfaces.yml",
-        ...secrets(),
-        "status-page-dir": "page",
-        "expected-interval": "5m",
-      },
-    });
+    const r = await sweep({ "status-page-dir": "page", "expected-interval": "5m" });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.outputs).toMatchObject({
@@ -130,11 +103,7 @@ describe("status-sweep action (dist bundle under Node 24) and `prodgate sweep st
     // The same state again: no change, no Slack, no second issue.
     const slack = world.slack.messages.length;
     const issues = world.github.repo("acme/shop").issues.length;
-    const again = await runAction("status-sweep", {
-      cwd: workspace,
-      env: env(),
-      inputs: { registry: "surfaces.yml", ...secrets(), "fail-on": "down" },
-    });
+    const again = await sweep({ "fail-on": "down" });
     expect(again.code).toBe(1);
     expect(again.errors).toEqual(["status sweep: down: shop"]);
     expect(again.outputs.changes).toBe("0");
@@ -146,36 +115,13 @@ describe("status-sweep action (dist bundle under Node 24) and `prodgate sweep st
   it("shards and a merge job report what one job would", async () => {
     const shardDir = join(workspace, "shards");
     for (const shard of ["1/2", "2/2"]) {
-      const r = await runAction("status-sweep", {
-        cwd: workspace,
-        env: env(),
-        inputs: {
-          registry: "surfaces.yml",
-          ...secrets(),
-          "database-url": "",
-          shard,
-          "shard-output": shardDir,
-        },
-      });
+      const r = await sweep({ "database-url": "", shard, "shard-output": shardDir });
       expect(r.code, r.errors.join()).toBe(0);
       expect(r.outputs["shard-results"]).toBe(join(shardDir, `shard-${shard.replace("/", "-of-")}.json`));
     }
-    const merged = await runAction("status-sweep", {
-      cwd: workspace,
-      env: env(),
-      inputs: {
-        registry: "surfaces.yml",
-        ...secrets(),
-        "merge-from": shardDir,
-        "status-json": "merged.json",
-      },
-    });
+    const merged = await sweep({ "merge-from": shardDir, "status-json": "merged.json" });
     expect(merged.code, merged.errors.join()).toBe(0);
-    const single = await runAction("status-sweep", {
-      cwd: workspace,
-      env: env(),
-      inputs: { registry: "surfaces.yml", ...secrets(), "status-json": "single.json" },
-    });
+    const single = await sweep({ "status-json": "single.json" });
     const norm = (file: string) =>
       JSON.parse(readFileSync(join(workspace, file), "utf8")).sites.map(
         (s: {
@@ -192,15 +138,9 @@ describe("status-sweep action (dist bundle under Node 24) and `prodgate sweep st
 
   it("with Postgres down it still reports everything, then fails the step", async () => {
     const password = canary("db-password");
-    const r = await runAction("status-sweep", {
-      cwd: workspace,
-      env: env(),
-      inputs: {
-        registry: "surfaces.yml",
-        ...secrets(),
-        "database-url": `postgres://sweeper:${password}@127.0.0.1:9/sweeps`,
-        "status-json": "no-db.json",
-      },
+    const r = await sweep({
+      "database-url": `postgres://sweeper:${password}@127.0.0.1:9/sweeps`,
+      "status-json": "no-db.json",
     });
     expect(r.code).toBe(1);
     expect(r.errors).toEqual([

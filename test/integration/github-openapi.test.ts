@@ -3,8 +3,21 @@ import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionsState, GitHubApiFake, type ServedResponse } from "../../src/sandbox/github-api.js";
-import { GitHubClient } from "../../src/vendors/github.js";
+import {
+  actionsState,
+  fakeEnvironment,
+  GitHubApiFake,
+  missingUsers,
+  reviewRun,
+  type ServedResponse,
+} from "../../src/sandbox/github-api.js";
+import {
+  addIssueAssignees,
+  GitHubClient,
+  getIssue,
+  listAllIssueComments,
+  listTeamMembers,
+} from "../../src/vendors/github.js";
 import { repoRoot } from "../support/run-action.js";
 
 /**
@@ -396,6 +409,144 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
       await client.dispatchWorkflow("rotate.yml", "main", { secret_name: "A", job_id: "rot_2" }),
     ).toEqual({});
     state.noRunDetails = false;
+
+    const problems: string[] = [];
+    const succeeded = new Set<string>();
+    for (const r of fake.served.slice(from)) {
+      const result = checker.check(r);
+      problems.push(...result.problems.map((p) => `${r.method} ${r.path}?${r.query} → ${p}`));
+      if (result.op && r.status < 300) succeeded.add(result.op.id);
+    }
+    expect(problems).toEqual([]);
+    expect(used.filter((id) => !succeeded.has(id))).toEqual([]);
+  });
+
+  it("serves the issue-comment approval gate's operations in GitHub's shapes", async () => {
+    const used = [
+      "teams/list-members-in-org",
+      "issues/get",
+      "issues/add-assignees",
+      "issues/list-comments",
+      "issues/update",
+    ];
+    const from = fake.served.length;
+    const repo = fake.repo("acme/shop");
+    const orgToken = "ghp_openapi_org";
+    fake.addToken(orgToken, { login: "deploy-bot" });
+    fake.team(
+      "acme",
+      "deployers",
+      Array.from({ length: 120 }, (_, i) => `member-${i}`),
+    );
+    const org = new GitHubClient({
+      token: orgToken,
+      repository: "acme/shop",
+      baseUrl: fake.url,
+      backoffMs: 1,
+    });
+
+    expect((await listTeamMembers(org, "acme", "deployers")).length).toBe(120);
+    await expect(listTeamMembers(org, "acme", "nope")).rejects.toMatchObject({ status: 404 });
+    await expect(listTeamMembers(client, "acme", "deployers")).rejects.toMatchObject({ status: 403 });
+    const issue = await client.createIssue({
+      title: "Approve deploy",
+      body: "b",
+      labels: ["prodgate:approval"],
+    });
+    expect(
+      (await addIssueAssignees(client, issue.number, ["alice", "bob"])).assignees?.map((a) => a.login),
+    ).toEqual(["alice", "bob"]);
+    for (let i = 0; i < 7; i++) repo.comment(issue.number, i % 2 ? "alice" : "carol", `comment ${i}`);
+    expect((await listAllIssueComments(client, issue.number, { perPage: 3 })).length).toBe(7);
+    expect((await getIssue(client, issue.number))?.state).toBe("open");
+    repo.closeIssue(issue.number, "carol");
+    expect((await getIssue(client, issue.number))?.closed_by?.login).toBe("carol");
+    expect(await getIssue(client, 99_999)).toBeUndefined();
+    const other = await client.createIssue({ title: "Approve deploy", body: "b" });
+    await client.updateIssue(other.number, { state: "closed", state_reason: "not_planned" });
+    expect((await getIssue(client, other.number))?.closed_by?.login).toBe("github-actions[bot]");
+    await expect(addIssueAssignees(client, 99_999, ["alice"])).rejects.toMatchObject({ status: 404 });
+    const denied = new GitHubClient({ token: readOnly, repository: "acme/shop", baseUrl: fake.url });
+    await expect(addIssueAssignees(denied, issue.number, ["alice"])).rejects.toMatchObject({ status: 403 });
+
+    const problems: string[] = [];
+    const succeeded = new Set<string>();
+    for (const r of fake.served.slice(from)) {
+      const result = checker.check(r);
+      problems.push(...result.problems.map((p) => `${r.method} ${r.path}?${r.query} → ${p}`));
+      if (result.op && r.status < 300) succeeded.add(result.op.id);
+    }
+    expect(problems).toEqual([]);
+    expect(used.filter((id) => !succeeded.has(id))).toEqual([]);
+  });
+
+  it("serves the environment gate's and env setup's operations in GitHub's shapes", async () => {
+    const used = [
+      "repos/get-environment",
+      "actions/get-reviews-for-run",
+      "repos/create-or-update-environment",
+      "repos/list-deployment-branch-policies",
+      "repos/create-deployment-branch-policy",
+      "repos/delete-deployment-branch-policy",
+      "users/get-by-username",
+      "teams/get-by-name",
+    ];
+    const from = fake.served.length;
+    const repo = fake.repo("acme/shop");
+    const [sha] = repo.chain(1, { author: "erin" });
+    fake.team("acme", "ops", ["carol"]);
+    fakeEnvironment(repo, "production", {
+      reviewers: ["alice", "@acme/ops"],
+      waitTimer: 5,
+      branches: ["main"],
+    });
+    reviewRun(repo, 4343, "production", "alice", { comment: "ship it", headSha: sha });
+    reviewRun(repo, 4343, "production", "bob", { state: "rejected", headSha: sha });
+
+    const env = await client.getEnvironment("production");
+    expect(env?.protection_rules?.map((r) => r.type)).toEqual([
+      "wait_timer",
+      "required_reviewers",
+      "branch_policy",
+    ]);
+    expect(await client.getEnvironment("nope")).toBeUndefined();
+    expect((await client.listRunApprovals(4343)).map((a) => [a.user.login, a.state])).toEqual([
+      ["alice", "approved"],
+      ["bob", "rejected"],
+    ]);
+    await expect(client.listRunApprovals(1)).rejects.toMatchObject({ status: 404 });
+
+    const adminToken = "ghp_openapi_env_admin";
+    fake.addToken(adminToken, { login: "octo-admin" });
+    const admin = new GitHubClient({
+      token: adminToken,
+      repository: "acme/shop",
+      baseUrl: fake.url,
+      backoffMs: 1,
+    });
+    const alice = await admin.getUser("alice");
+    const ops = await admin.getTeam("acme", "ops");
+    missingUsers(fake).add("ghost");
+    expect(await admin.getUser("ghost")).toBeUndefined();
+    expect(await admin.getTeam("acme", "nope")).toBeUndefined();
+    const saved = await admin.putEnvironment("staging", {
+      prevent_self_review: true,
+      reviewers: [
+        { type: "User", id: alice!.id },
+        { type: "Team", id: ops!.id },
+      ],
+      deployment_branch_policy: { protected_branches: false, custom_branch_policies: true },
+    });
+    expect(saved.name).toBe("staging");
+    const policy = await admin.createBranchPolicy("staging", "release/*");
+    expect((await admin.listBranchPolicies("staging")).map((p) => p.name)).toEqual(["release/*"]);
+    await admin.deleteBranchPolicy("staging", policy.id);
+    await expect(
+      admin.putEnvironment("staging", { prevent_self_review: false, reviewers: [{ type: "User", id: 1 }] }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(
+      client.putEnvironment("staging", { prevent_self_review: false, reviewers: [] }),
+    ).rejects.toThrow(/needs a token that administers the repository/);
 
     const problems: string[] = [];
     const succeeded = new Set<string>();

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { HerokuGit, HerokuPushError, LocalRepo } from "../../src/vendors/heroku-git.js";
 import { canary, expectNoCanary } from "../support/canary.js";
 import {
@@ -7,28 +7,19 @@ import {
   git,
   type HerokuSandbox,
   makeRepo,
-  removeDir,
   seedHeroku,
   shallowClone,
-  startHeroku,
-  tempDir,
 } from "../support/heroku.js";
+import { herokuSuite } from "../support/heroku-suite.js";
 
 describe("HerokuGit against the loopback git endpoint (git http-backend behind Basic auth)", () => {
-  const key = canary("heroku-key");
-  const dir = tempDir("heroku-git");
-  const repo = join(dir, "repo");
   let hk: HerokuSandbox;
   let shas: string[];
-
-  beforeAll(async () => {
-    hk = await startHeroku(key);
+  const { key, dir } = herokuSuite("heroku-git", (sandbox) => {
+    hk = sandbox;
     shas = makeRepo(repo, 5);
   });
-  afterAll(async () => {
-    await hk.stop();
-    removeDir(dir);
-  });
+  const repo = join(dir, "repo");
 
   const client = (opts: { apiKey?: string; cwd?: string; output?: string[] } = {}) =>
     new HerokuGit({
@@ -159,21 +150,14 @@ describe("HerokuGit against the loopback git endpoint (git http-backend behind B
 });
 
 describe("LocalRepo: a shallow clone is deepened only as far as Heroku needs", () => {
-  const key = canary("heroku-key");
-  const dir = tempDir("heroku-shallow");
-  const origin = join(dir, "origin.git");
   let hk: HerokuSandbox;
   let shas: string[];
-
-  beforeAll(async () => {
-    hk = await startHeroku(key);
+  const { key, dir } = herokuSuite("heroku-shallow", (sandbox) => {
+    hk = sandbox;
     shas = makeRepo(join(dir, "src"), 1000);
     git(dir, "clone", "--quiet", "--bare", join(dir, "src"), origin);
   });
-  afterAll(async () => {
-    await hk.stop();
-    removeDir(dir);
-  });
+  const origin = join(dir, "origin.git");
 
   it("deepens by 50 when Heroku has a commit 10 behind, and the push then goes through", async () => {
     hk.api.createApp("deep-app");

@@ -10,13 +10,32 @@ import { insertPollRows, type PollRow } from "../../src/store/poll-log.js";
 import { freshDatabase } from "../support/db.js";
 import { StepClock, SweepWorld } from "../support/status-sweep-world.js";
 
-const CHROMIUM = process.env.PRODGATE_CHROMIUM ?? "/usr/bin/chromium";
+/** Where a Chromium may be: CHROMIUM_PATH (or PRODGATE_CHROMIUM), then where Debian and Chrome install one. */
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  process.env.PRODGATE_CHROMIUM,
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+].filter((p): p is string => Boolean(p));
+const CHROMIUM = CANDIDATES.find((p) => existsSync(p));
+const ON_CI = Boolean(process.env.CI) && !/^(0|false)$/i.test(process.env.CI ?? "");
+
+// On a laptop without a browser the page test is skipped; on CI (.ci/run installs Debian's chromium) a missing
+// browser is a failure, so that the page can never go untested there without anyone noticing.
+describe.runIf(ON_CI && !CHROMIUM)("status page in headless Chromium (CI)", () => {
+  it("finds a Chromium", () => {
+    expect.fail(
+      `no Chromium at ${CANDIDATES.join(", ")}: install Debian's chromium (as .ci/run does) or set CHROMIUM_PATH`,
+    );
+  });
+});
 
 /**
  * The status page in a real browser: headless Chromium loads the self-contained index.html that a sweep
  * wrote (24 hours of poll-log history, with a gap and failures), and every surface and its sparkline render.
  */
-describe.skipIf(!existsSync(CHROMIUM))("status page in headless Chromium", () => {
+describe.skipIf(!CHROMIUM)("status page in headless Chromium", () => {
   const world = new SweepWorld();
   const dir = mkdtempSync(join(tmpdir(), "prodgate-page-"));
   let db: Awaited<ReturnType<typeof freshDatabase>>;

@@ -124,9 +124,16 @@ describe("migrations on a real PostgreSQL", () => {
     } finally {
       await store.close();
     }
-    expect(await migrateDown(client, 0, { audit: "deploy_audit" })).toContain("0001_console_audit_log");
+    // Only the renamed table's migration goes down: the default-named tables may serve another user.
+    expect(await migrateDown(client, 0, { audit: "deploy_audit" })).toEqual(["0001_console_audit_log"]);
     expect(await tables(client)).not.toContain("public.deploy_audit");
-    expect(await tables(client)).toContain("public.console_audit_log");
+    expect(await tables(client)).toEqual(
+      expect.arrayContaining([
+        "public.console_audit_log",
+        "public.console_poll_log",
+        "public.prodgate_sweeps",
+      ]),
+    );
   });
 
   it("upgrades a migrations table keyed by version alone", async () => {
@@ -159,5 +166,39 @@ describe("migrations on a real PostgreSQL", () => {
     expect(await recorded(client)).not.toContain("9999:");
     // The lock was released: another runner is not stuck behind it.
     expect(await migrateUp(client)).toEqual([]);
+  });
+
+  it("keeps the tables poll-log scopes share until the last scope goes down", async () => {
+    const pollLog = all.filter((m) => m.version === 2);
+    const rows = async (table: string) =>
+      Number((await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`)).rows[0]?.n);
+    expect(await migrateUp(client, { poll: "other_poll" })).toEqual(["0002_poll_log"]);
+    await client.query(
+      "INSERT INTO prodgate_sweeps (started_at, surfaces, calls) VALUES (now(), 1, 1); " +
+        "INSERT INTO prodgate_surface_state (surface_id, status, known_state, since) VALUES ('shop', 'down', 'down', now())",
+    );
+
+    // Reverting the renamed scope drops its own table and nothing the default scope still uses.
+    expect(await migrateDown(client, 0, { poll: "other_poll" }, pollLog)).toEqual(["0002_poll_log"]);
+    let names = await tables(client);
+    expect(names).not.toContain("public.other_poll");
+    expect(names).toEqual(expect.arrayContaining(["public.console_poll_log", "public.prodgate_sweeps"]));
+    expect(await rows("prodgate_sweeps")).toBe(1);
+    expect(await rows("prodgate_surface_state")).toBe(1);
+
+    // The other way round: the default scope goes first, the renamed one still holds the shared tables.
+    expect(await migrateUp(client, { poll: "other_poll" })).toEqual(["0002_poll_log"]);
+    expect(await migrateDown(client, 0, {}, pollLog)).toEqual(["0002_poll_log"]);
+    names = await tables(client);
+    expect(names).not.toContain("public.console_poll_log");
+    expect(names).toEqual(expect.arrayContaining(["public.other_poll", "public.prodgate_surface_state"]));
+    expect(await rows("prodgate_surface_state")).toBe(1);
+
+    // The last scope takes the shared tables with it.
+    expect(await migrateDown(client, 0, { poll: "other_poll" }, pollLog)).toEqual(["0002_poll_log"]);
+    names = await tables(client);
+    for (const t of ["other_poll", "prodgate_sweeps", "prodgate_surface_state"])
+      expect(names).not.toContain(`public.${t}`);
+    expect(await migrateUp(client)).toEqual(["0002_poll_log"]);
   });
 });

@@ -151,19 +151,7 @@ export async function runAction(name: string, opts: RunActionOptions = {}): Prom
   const started = performance.now();
   const child = spawn(node24(), [main], { cwd: workspace, env, stdio: ["ignore", "pipe", "pipe"] });
   opts.onSpawn?.(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => {
-    stdout += d;
-  });
-  child.stderr.on("data", (d) => {
-    stderr += d;
-  });
-  const timeout = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 60_000);
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((res) =>
-    child.on("close", (c, s) => res([c, s])),
-  );
-  clearTimeout(timeout);
+  const { code, signal, stdout, stderr } = await collect(child, opts.timeoutMs ?? 60_000);
   const durationMs = performance.now() - started;
 
   const masks: string[] = [];
@@ -199,4 +187,39 @@ export async function runAction(name: string, opts: RunActionOptions = {}): Prom
   };
   rmSync(temp, { recursive: true, force: true });
   return result;
+}
+
+/** Waits for a child spawned with piped stdout and stderr to end (killing it after `timeoutMs`); its output. */
+export async function collect(
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d) => {
+    stdout += d;
+  });
+  child.stderr?.on("data", (d) => {
+    stderr += d;
+  });
+  const timeout = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((res) =>
+    child.on("close", (c, s) => res([c, s])),
+  );
+  clearTimeout(timeout);
+  return { code, signal, stdout, stderr };
+}
+
+/** Runs the CLI bundle (dist/cli/index.js) under Node 24 without blocking this process (the fakes answer from it). */
+export async function runCli(
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(node24(), [join(repoRoot, "dist/cli/index.js"), ...args], {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const { code, stdout, stderr } = await collect(child, opts.timeoutMs ?? 30_000);
+  return { status: code, stdout, stderr };
 }

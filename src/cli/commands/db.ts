@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { retentionCutoff } from "../../core/audit.js";
-import { connect } from "../../store/db.js";
+import { connect, dbFailure } from "../../store/db.js";
 import { migrateUp } from "../../store/migrate.js";
+import { DEFAULT_POLL_TABLE, pollLogExists, prunePollLog } from "../../store/poll-log.js";
 import { pruneAuditLog } from "../../store/prune.js";
 import type { CliContext } from "../context.js";
 import { paint } from "../terminal.js";
@@ -25,24 +26,66 @@ export function registerDb(program: Command, ctx: CliContext): void {
       }
     });
   db.command("prune")
-    .description("Delete audit rows older than the retention (two years unless --older-than says otherwise)")
-    .option("--older-than <age>", "the retention: 2y, 18mo, 90d, 12w, 36h", "2y")
+    .description(
+      "Delete audit rows older than the retention (two years unless --older-than says otherwise) and status-sweep poll rows older than theirs (30 days unless --poll-older-than says otherwise)",
+    )
+    .option("--older-than <age>", "the audit retention: 2y, 18mo, 90d, 12w, 36h", "2y")
     .option("--table <name>", "the audit table", "console_audit_log")
+    .option("--poll-older-than <age>", "the poll-log retention, written like --older-than", "30d")
+    .option("--poll-table <name>", "the status sweep's poll table", DEFAULT_POLL_TABLE)
     .option("--dry-run", "count the rows that would be deleted, delete nothing")
     .option("--json", "print the result as JSON on stdout")
-    .action(async (opts: { olderThan: string; table: string; dryRun?: boolean; json?: boolean }) => {
-      const before = retentionCutoff("--older-than", opts.olderThan, new Date());
-      const client = await connect(databaseUrlFromEnv(ctx));
+    .action(async (opts: PruneFlags) => {
+      const now = new Date();
+      const before = retentionCutoff("--older-than", opts.olderThan, now);
+      const pollBefore = retentionCutoff("--poll-older-than", opts.pollOlderThan, now);
+      const url = databaseUrlFromEnv(ctx);
+      const client = await connect(url);
       try {
         const count = await pruneAuditLog(client, { before, table: opts.table, dryRun: opts.dryRun });
-        if (opts.json)
-          ctx.json({ table: opts.table, before: before.toISOString(), dryRun: Boolean(opts.dryRun), count });
-        else
+        const doing = opts.dryRun ? "would delete" : "deleted";
+        if (!opts.json)
           ctx.reporter.info(
-            `${opts.dryRun ? "would delete" : "deleted"} ${count} audit row(s) of ${opts.table} created before ${before.toISOString()}`,
+            `${doing} ${count} audit row(s) of ${opts.table} created before ${before.toISOString()}`,
           );
+        let pollExists: boolean;
+        let pollCount = 0;
+        try {
+          pollExists = await pollLogExists(client, opts.pollTable);
+          if (pollExists)
+            pollCount = await prunePollLog(client, pollBefore, opts.pollTable, { dryRun: opts.dryRun });
+        } catch (err) {
+          throw dbFailure("cannot prune the poll log", err, url);
+        }
+        if (opts.json)
+          ctx.json({
+            table: opts.table,
+            before: before.toISOString(),
+            dryRun: Boolean(opts.dryRun),
+            count,
+            poll: {
+              table: opts.pollTable,
+              before: pollBefore.toISOString(),
+              exists: pollExists,
+              count: pollCount,
+            },
+          });
+        else if (pollExists)
+          ctx.reporter.info(
+            `${doing} ${pollCount} poll row(s) of ${opts.pollTable} polled before ${pollBefore.toISOString()}`,
+          );
+        else ctx.reporter.info(`no poll table ${opts.pollTable}: no poll row to delete`);
       } finally {
         await client.end().catch(() => {});
       }
     });
+}
+
+interface PruneFlags {
+  olderThan: string;
+  table: string;
+  pollOlderThan: string;
+  pollTable: string;
+  dryRun?: boolean;
+  json?: boolean;
 }

@@ -1,0 +1,193 @@
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseDuration } from "../core/duration.js";
+import { AuditError, InputError, ProdgateError } from "../core/errors.js";
+import { isProduction } from "../core/gate.js";
+import { parseGitRef } from "../core/heroku.js";
+import { parseBoolean, parseChoice, parseHerokuApp, parseList, requireValue } from "../core/inputs.js";
+import { type DeployResult, type DeploySettings, runDeploy } from "../pipelines/deploy.js";
+import type { SlackTarget } from "../pipelines/notify.js";
+import { databaseUrlSecrets, parseDatabaseUrl, quoteIdent } from "../store/db.js";
+import { DEFAULT_TABLES } from "../store/migrate.js";
+import { maskHeaderValues, parseHealthInputs } from "./health-check.js";
+import {
+  actionReporter,
+  input,
+  maskSecret,
+  runStep,
+  secretInput,
+  setOutputs,
+  writeSummary,
+} from "./runtime.js";
+import { maskSlackSecrets, parseSlackInputs } from "./slack-notify.js";
+
+/** Stands in for an empty health-url while the other health inputs are parsed. */
+const NO_URL = "http://health-url.invalid/";
+
+/**
+ * The root action's inputs as the deploy pipeline's settings; every problem names its input and happens before
+ * anything is contacted. Secrets must already be masked.
+ */
+export function parseDeployInputs(
+  get: (name: string) => string,
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (message: string) => void = () => {},
+): DeploySettings {
+  const app = parseHerokuApp("app", get("app"));
+  const herokuApiKey = requireValue("heroku-api-key", get("heroku-api-key"));
+  const databaseUrl = requireValue("database-url", get("database-url"));
+  parseDatabaseUrl("database-url", databaseUrl);
+  const table = get("audit-table").trim() || DEFAULT_TABLES.audit;
+  quoteIdent("audit-table", table);
+  const rawRef = get("ref").trim() || env.GITHUB_SHA?.trim() || "";
+  if (!rawRef) throw new InputError("ref", "is required (there is no GITHUB_SHA to default to)");
+  const environment = get("environment").trim() || "production";
+  if (environment.length > 255 || /[\u0000-\u001f]/.test(environment))
+    throw new InputError("environment", "must be an environment name of at most 255 characters");
+  const productionEnvironments = parseList(get("production-environments") || "production");
+  const production = isProduction(environment, productionEnvironments);
+
+  const healthGet = (n: string) => (n === "health-url" ? get(n).trim() || NO_URL : get(n));
+  const { failOnUnhealthy: _ignored, url, ...health } = parseHealthInputs(healthGet, "health-");
+
+  const repository = env.GITHUB_REPOSITORY?.trim() || undefined;
+  const serverUrl = (env.GITHUB_SERVER_URL?.trim() || "https://github.com").replace(/\/+$/, "");
+  const runId = env.GITHUB_RUN_ID?.trim() || undefined;
+  const attempt = Number(env.GITHUB_RUN_ATTEMPT || "1");
+  const runAttempt = Number.isInteger(attempt) && attempt > 0 ? attempt : 1;
+  const githubToken = get("github-token").trim();
+  const approvedBy = get("approved-by").trim() || undefined;
+  const gateDecision = parseChoice(
+    "gate-decision",
+    get("gate-decision"),
+    ["", "approved", "rejected"] as const,
+    "",
+  );
+  const gateReason = get("gate-reason").trim();
+  const rawRequire = get("require-reviewers").trim();
+
+  return {
+    app,
+    environment,
+    productionEnvironments,
+    ref: parseGitRef("ref", rawRef),
+    method: parseChoice("method", get("method"), ["git", "build"] as const, "git"),
+    force: parseBoolean("force", get("force"), false),
+    trigger: "ci",
+    actor: env.GITHUB_ACTOR?.trim() || env.GITHUB_TRIGGERING_ACTOR?.trim() || "unknown",
+    approvedBy: gateDecision === "rejected" ? undefined : approvedBy,
+    gateRejection:
+      gateDecision === "rejected" ? gateReason || "the approval gate rejected this deploy" : undefined,
+    eventName: env.GITHUB_EVENT_NAME?.trim() || undefined,
+    requireReviewers: rawRequire ? parseBoolean("require-reviewers", rawRequire, true) : undefined,
+    repository,
+    serverUrl,
+    runId,
+    runAttempt,
+    runUrl:
+      runId && repository
+        ? `${serverUrl}/${repository}/actions/runs/${runId}/attempts/${runAttempt}`
+        : undefined,
+    health: { ...health, url: url.toString() === NO_URL ? undefined : url },
+    rollbackOnFailure: parseBoolean("rollback-on-failure", get("rollback-on-failure"), production),
+    audit: {
+      databaseUrl,
+      table,
+      spoolDir: get("audit-spool-dir").trim() || join(env.RUNNER_TEMP || tmpdir(), "prodgate-audit-spool"),
+    },
+    lockWaitMs: parseDuration("lock-timeout", get("lock-timeout") || "10m"),
+    slack: parseSlack(get, env, app, environment, warn),
+    github: githubToken && repository ? { token: githubToken, repository } : undefined,
+    commentMode: parseChoice("comment", get("comment"), ["auto", "pr", "commit", "none"] as const, "auto"),
+    cwd: resolve(env.GITHUB_WORKSPACE || process.cwd(), get("working-directory") || "."),
+    herokuApiKey,
+  };
+}
+
+/** Slack is optional: a channel without a token (or the reverse) is a warning, never a failed deploy. */
+function parseSlack(
+  get: (name: string) => string,
+  env: NodeJS.ProcessEnv,
+  app: string,
+  environment: string,
+  warn: (message: string) => void,
+): SlackTarget | undefined {
+  const token = get("slack-token").trim();
+  const channel = get("slack-channel").trim();
+  const webhook = get("slack-webhook-url").trim();
+  if (!webhook && !(token && channel)) {
+    if (token || channel)
+      warn(
+        `Slack will not be told: ${token ? "slack-token needs slack-channel" : "slack-channel needs slack-token"} (or give slack-webhook-url)`,
+      );
+    return undefined;
+  }
+  const fixed: Record<string, string> = {
+    "slack-status": "started",
+    "slack-app": app,
+    "slack-environment": environment,
+  };
+  const slackGet = (n: string) => fixed[n] ?? (n === "slack-token" && !channel ? "" : get(n));
+  return parseSlackInputs(slackGet, env, "slack-").target;
+}
+
+export function deployOutputs(r: DeployResult): Record<string, string | boolean | number | undefined> {
+  return {
+    outcome: r.outcome,
+    "from-sha": r.fromSha ?? "",
+    "to-sha": r.toSha,
+    "release-id": r.releaseId ?? "",
+    "release-version": r.release?.replace(/^v/, "") ?? "",
+    "previous-release-id": r.previousReleaseId ?? "",
+    "rolled-back-to": r.rolledBackTo?.replace(/^v/, "") ?? "",
+    healthy: r.health?.healthy ?? false,
+    "approved-by": r.approvedBy ?? "",
+    "audit-id": r.auditIds.completed ?? "",
+    "audit-started-id": r.auditIds.started ?? "",
+    "spool-file": r.spoolFile ?? "",
+    "app-url": r.appUrl ?? "",
+    "slack-ts": r.slack?.ts ?? "",
+    "deployment-id": r.deploymentId ?? "",
+  };
+}
+
+/** The step's one error line: the outcome, why, and what to do. */
+export function failureMessage(app: string, r: DeployResult): string {
+  const why = r.reason ?? "the deploy did not succeed";
+  if (r.outcome === "rolled_back") return `rolled_back: ${why}; ${app} was rolled back to ${r.rolledBackTo}`;
+  if (r.outcome === "health_check_failed")
+    return `health_check_failed: ${why}; ${r.release ?? "the release"} stays live. Roll back: prodgate rollback --app ${app}`;
+  return `${r.outcome}: ${why}`;
+}
+
+export async function run(): Promise<void> {
+  await runStep(async () => {
+    secretInput("heroku-api-key");
+    secretInput("github-token");
+    for (const s of databaseUrlSecrets(secretInput("database-url"))) maskSecret(s);
+    maskSlackSecrets(input, "slack-");
+    maskHeaderValues(input("health-headers"));
+    const settings = parseDeployInputs(input, process.env, (m) => actionReporter.warning(m));
+    actionReporter.secret(Buffer.from(`heroku:${settings.herokuApiKey}`).toString("base64"));
+
+    // A cancelled run (SIGINT, then SIGTERM) stops the health wait; the outcome is still written.
+    const controller = new AbortController();
+    const stop = () => controller.abort(new ProdgateError("the run was cancelled"));
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    let result: DeployResult;
+    try {
+      result = await runDeploy(settings, { reporter: actionReporter, signal: controller.signal });
+    } finally {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+    }
+    setOutputs(deployOutputs(result));
+    await writeSummary(result.summary);
+    if (result.outcome !== "success") throw new ProdgateError(failureMessage(settings.app, result));
+    if (result.auditSpooled)
+      throw new AuditError(
+        `the deploy succeeded but its outcome audit row could not be written: ${result.spoolFile ? `spooled to ${result.spoolFile}` : "it is in the job summary"}; write it later with 'prodgate audit replay --spool DIR'`,
+      );
+  });
+}
