@@ -53,7 +53,6 @@ describe("the sweep's bounded worker pool", () => {
   it("lets a straggler go so that a hanging task does not idle its slot, and keeps its result", async () => {
     let inFlight = 0;
     let peak = 0;
-    const t = performance.now();
     const out = await runPool(
       Array.from({ length: 60 }, (_, i) => i),
       { concurrency: 4, stragglerMinMs: 50 },
@@ -64,11 +63,9 @@ describe("the sweep's bounded worker pool", () => {
         return n;
       },
     );
-    const wall = performance.now() - t;
     expect(out.every((o, i) => o.status === "fulfilled" && o.value === i)).toBe(true);
-    // Held slots: the last slow task starts near (55 × 10 + 4 × 400) / 4 ≈ 540 ms and ends 400 ms later.
-    // Released: it starts near 160 ms and ends near 560 ms.
-    expect(wall).toBeLessThan(760);
+    // With slots held by the slow tasks, never more than 4 would run at once: more in flight means the
+    // stragglers let their slots go (how much faster that makes a sweep is bench/status-sweep's business).
     expect(peak).toBeGreaterThan(4);
     expect(peak).toBeLessThanOrEqual(8);
   });
