@@ -92,16 +92,27 @@ export async function startPostgres(
     onLog: (m: string) => options.log?.(m),
     onError: (m: unknown) => options.log?.(String(m)),
   });
-  await pg.initialise();
-  await pg.start();
-  const pmPid = readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]?.trim() ?? "";
-  const watchdog = spawn(process.execPath, ["-e", WATCHDOG, String(process.pid), pmPid, root], {
-    detached: true,
-    stdio: "ignore",
-  });
-  watchdog.unref();
+  let pmPid = "";
+  try {
+    await pg.initialise();
+    await pg.start();
+    pmPid = readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]?.trim() ?? "";
+    const watchdog = spawn(process.execPath, ["-e", WATCHDOG, String(process.pid), pmPid, root], {
+      detached: true,
+      stdio: "ignore",
+    });
+    watchdog.unref();
+    await pg.createDatabase(options.database ?? "prodgate");
+  } catch (err) {
+    // A server that failed to come up leaves nothing behind either.
+    await pg.stop().catch(() => {});
+    try {
+      if (pmPid) process.kill(Number(pmPid), "SIGKILL");
+    } catch {}
+    rmSync(root, { recursive: true, force: true });
+    throw err;
+  }
   const database = options.database ?? "prodgate";
-  await pg.createDatabase(database);
   let stopped = false;
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,

@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/run-action.js";
 import {
   actionFiles,
@@ -45,8 +45,10 @@ describe("workflows and action metadata", () => {
 });
 
 describe("the checks themselves catch mistakes", () => {
+  const dir = mkdtempSync(join(tmpdir(), "prodgate-wf-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const write = (name: string, text: string) => {
-    const file = join(tmpdir(), `prodgate-wf-${process.pid}-${name}`);
+    const file = join(dir, name);
     writeFileSync(file, text);
     return file;
   };
