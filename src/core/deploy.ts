@@ -3,6 +3,12 @@
  * allowed between them, and renderers for the path a deploy took. Pure: the pipeline drives it.
  */
 
+import { formatDuration } from "./duration.js";
+import { type HealthReport, renderHealthSummary } from "./health.js";
+import { shortSha } from "./heroku.js";
+import { redactUrl } from "./inputs.js";
+import { escapeMd } from "./markdown.js";
+
 export type DeployState =
   | "triggered"
   | "gate_checks"
@@ -121,4 +127,115 @@ export function rollbackCommands(app: string): { prodgate: string; heroku: strin
 /** The phrase a person types at the break-glass prompt: it names the target, never a generic "yes". */
 export function confirmationPhrase(app: string, environment: string): string {
   return `deploy ${app} to ${environment}`;
+}
+
+/** What the summary of a gated deploy needs to know about its settings. */
+export interface DeploySummarySettings {
+  app: string;
+  environment: string;
+  actor: string;
+  trigger: string;
+  method: string;
+  runUrl?: string;
+}
+
+/** What the summary of a gated deploy shows of its result. */
+export interface DeploySummaryFacts {
+  outcome: DeployOutcome;
+  path: readonly DeployState[];
+  auditIds: { started?: string; completed?: string; rollback?: string };
+  auditSpooled?: boolean;
+  fromSha?: string;
+  toSha: string;
+  release?: string;
+  previousRelease?: string;
+  rolledBackTo?: string;
+  approvedBy?: string;
+  appUrl?: string;
+  reason?: string;
+  interrupted?: boolean;
+  durationMs: number;
+  health?: HealthReport;
+}
+
+export const DEPLOY_HEADLINES: Record<DeployOutcome, string> = {
+  success: "✅ Deployed",
+  deploy_failed: "❌ Deploy failed",
+  health_check_failed: "❌ Health check failed",
+  rolled_back: "↩️ Health check failed: rolled back",
+  rejected: "⛔ Deploy refused",
+};
+
+/** The job summary of a deploy. Pure. */
+export function renderGatedDeploySummary(
+  settings: DeploySummarySettings,
+  result: DeploySummaryFacts,
+  extra: { notices: readonly string[]; spoolSummaries: readonly string[] } = {
+    notices: [],
+    spoolSummaries: [],
+  },
+): string {
+  const cmds = rollbackCommands(settings.app);
+  const cell = escapeMd;
+  const rows: [string, string | undefined][] = [
+    ["Outcome", `\`${result.outcome}\``],
+    ["App", cell(settings.app)],
+    ["Environment", cell(settings.environment)],
+    [
+      "From → to",
+      `${result.fromSha ? `\`${shortSha(result.fromSha)}\`` : "_nothing live_"} → \`${shortSha(result.toSha)}\``,
+    ],
+    [
+      "Release",
+      result.release
+        ? `${result.release}${result.previousRelease ? ` (was ${result.previousRelease})` : ""}`
+        : undefined,
+    ],
+    ["Rolled back to", result.rolledBackTo],
+    ["Method", `\`${settings.method}\``],
+    ["Actor", cell(settings.actor)],
+    ["Approved by", result.approvedBy ? cell(result.approvedBy) : undefined],
+    ["Trigger", settings.trigger],
+    [
+      "Audit",
+      [
+        result.auditIds.started ? `started #${result.auditIds.started}` : "",
+        result.auditIds.completed ? `outcome #${result.auditIds.completed}` : "",
+        result.auditIds.rollback ? `rollback #${result.auditIds.rollback}` : "",
+        result.auditSpooled ? "⚠️ outcome spooled (below)" : "",
+      ]
+        .filter(Boolean)
+        .join(", ") || "no row written",
+    ],
+    ["App URL", result.appUrl ? cell(redactUrl(result.appUrl)) : undefined],
+  ];
+  const lines = [
+    `## ${DEPLOY_HEADLINES[result.outcome]}: ${cell(settings.app)} (${cell(settings.environment)})`,
+    "",
+  ];
+  if (result.reason)
+    lines.push(`> [!${result.outcome === "success" ? "NOTE" : "CAUTION"}]`, `> ${cell(result.reason)}`, "");
+  if (result.interrupted)
+    lines.push("> [!WARNING]", "> Interrupted: the outcome was recorded and the lock released.", "");
+  lines.push("| | |", "| --- | --- |", ...rows.filter(([, v]) => v).map(([k, v]) => `| ${k} | ${v} |`), "");
+  for (const n of extra.notices) lines.push("> [!WARNING]", `> ${cell(n)}`, "");
+  lines.push("### Path", "", describePath(result.path), "", renderStateDiagram(result.path), "");
+  if (result.health) lines.push(renderHealthSummary(result.health));
+  lines.push(
+    "### Roll back",
+    "",
+    "No CI, no rebuild: the Platform API's release rollback, in seconds.",
+    "",
+    "```sh",
+    cmds.prodgate,
+    cmds.heroku,
+    "```",
+    "",
+    "Or run the `rollback-heroku.yml` workflow.",
+    "",
+  );
+  for (const s of extra.spoolSummaries) lines.push(s);
+  const took = `Took ${formatDuration(result.durationMs)}.`;
+  lines.push(settings.runUrl ? `${took} [The workflow run](${settings.runUrl})` : took, "");
+  return `${lines.join("\n")}\n`;
 }

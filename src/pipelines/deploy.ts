@@ -8,14 +8,14 @@ import {
   renderSpoolSummary,
 } from "../core/audit.js";
 import {
+  DEPLOY_HEADLINES,
   type DeployOutcome,
   DeployPath,
   type DeployState,
   describePath,
-  renderStateDiagram,
+  renderGatedDeploySummary,
   rollbackCommands,
 } from "../core/deploy.js";
-import { formatDuration } from "../core/duration.js";
 import { AuditError, describeError, GateError, InputError } from "../core/errors.js";
 import { checkTriggerEvent, isProduction } from "../core/gate.js";
 import {
@@ -24,10 +24,8 @@ import {
   type HealthAttempt,
   type HealthReport,
   type HealthSettings,
-  renderHealthSummary,
 } from "../core/health.js";
 import { label, shortSha } from "../core/heroku.js";
-import { redactUrl } from "../core/inputs.js";
 import { renderPreviewMarkdown, stickyKey } from "../core/preview.js";
 import type { DeployStatus } from "../core/slack-message.js";
 import { AuditStore } from "../store/audit.js";
@@ -801,20 +799,12 @@ function quiet(reporter: Reporter): Reporter {
 
 // ---- the outcome as markdown ----
 
-const HEADLINES: Record<DeployOutcome, string> = {
-  success: "✅ Deployed",
-  deploy_failed: "❌ Deploy failed",
-  health_check_failed: "❌ Health check failed",
-  rolled_back: "↩️ Health check failed: rolled back",
-  rejected: "⛔ Deploy refused",
-};
-
 function renderOutcomeSection(ctx: Ctx, status: DeployStatus, detail: string): string {
   const { settings, state } = ctx;
   const r = state.result;
   const cmds = rollbackCommands(settings.app);
   const lines = [
-    `### ${HEADLINES[r.outcome]}: \`${escapeMd(settings.app)}\` (${escapeMd(settings.environment)}) · \`${shortSha(r.toSha)}\`${r.release ? ` · ${r.release}` : ""}`,
+    `### ${DEPLOY_HEADLINES[r.outcome]}: \`${escapeMd(settings.app)}\` (${escapeMd(settings.environment)}) · \`${shortSha(r.toSha)}\`${r.release ? ` · ${r.release}` : ""}`,
     "",
     escapeMd(detail),
   ];
@@ -828,79 +818,5 @@ function finish(ctx: Ctx): DeployResult {
   const result = state.result;
   result.durationMs = ctx.clock.now().getTime() - ctx.startedAt;
   const path = [...state.path.states];
-  return { ...result, path, summary: renderDeploySummary(settings, { ...result, path }, state) };
-}
-
-/** The job summary of a deploy. Pure. */
-export function renderDeploySummary(
-  settings: Pick<DeploySettings, "app" | "environment" | "actor" | "trigger" | "method" | "runUrl">,
-  result: Omit<DeployResult, "summary">,
-  extra: { notices: readonly string[]; spoolSummaries: readonly string[] } = {
-    notices: [],
-    spoolSummaries: [],
-  },
-): string {
-  const cmds = rollbackCommands(settings.app);
-  const cell = (v: string) => v.replace(/[|\\`*_<>[\]]/g, "\\$&").replace(/\r?\n/g, " ");
-  const rows: [string, string | undefined][] = [
-    ["Outcome", `\`${result.outcome}\``],
-    ["App", cell(settings.app)],
-    ["Environment", cell(settings.environment)],
-    [
-      "From → to",
-      `${result.fromSha ? `\`${shortSha(result.fromSha)}\`` : "_nothing live_"} → \`${shortSha(result.toSha)}\``,
-    ],
-    [
-      "Release",
-      result.release
-        ? `${result.release}${result.previousRelease ? ` (was ${result.previousRelease})` : ""}`
-        : undefined,
-    ],
-    ["Rolled back to", result.rolledBackTo],
-    ["Method", `\`${settings.method}\``],
-    ["Actor", cell(settings.actor)],
-    ["Approved by", result.approvedBy ? cell(result.approvedBy) : undefined],
-    ["Trigger", settings.trigger],
-    [
-      "Audit",
-      [
-        result.auditIds.started ? `started #${result.auditIds.started}` : "",
-        result.auditIds.completed ? `outcome #${result.auditIds.completed}` : "",
-        result.auditIds.rollback ? `rollback #${result.auditIds.rollback}` : "",
-        result.auditSpooled ? "⚠️ outcome spooled (below)" : "",
-      ]
-        .filter(Boolean)
-        .join(", ") || "no row written",
-    ],
-    ["App URL", result.appUrl ? cell(redactUrl(result.appUrl)) : undefined],
-  ];
-  const lines = [
-    `## ${HEADLINES[result.outcome]}: ${cell(settings.app)} (${cell(settings.environment)})`,
-    "",
-  ];
-  if (result.reason)
-    lines.push(`> [!${result.outcome === "success" ? "NOTE" : "CAUTION"}]`, `> ${cell(result.reason)}`, "");
-  if (result.interrupted)
-    lines.push("> [!WARNING]", "> Interrupted: the outcome was recorded and the lock released.", "");
-  lines.push("| | |", "| --- | --- |", ...rows.filter(([, v]) => v).map(([k, v]) => `| ${k} | ${v} |`), "");
-  for (const n of extra.notices) lines.push("> [!WARNING]", `> ${cell(n)}`, "");
-  lines.push("### Path", "", describePath(result.path), "", renderStateDiagram(result.path), "");
-  if (result.health) lines.push(renderHealthSummary(result.health));
-  lines.push(
-    "### Roll back",
-    "",
-    "No CI, no rebuild: the Platform API's release rollback, in seconds.",
-    "",
-    "```sh",
-    cmds.prodgate,
-    cmds.heroku,
-    "```",
-    "",
-    "Or run the `rollback-heroku.yml` workflow.",
-    "",
-  );
-  for (const s of extra.spoolSummaries) lines.push(s);
-  const took = `Took ${formatDuration(result.durationMs)}.`;
-  lines.push(settings.runUrl ? `${took} [The workflow run](${settings.runUrl})` : took, "");
-  return `${lines.join("\n")}\n`;
+  return { ...result, path, summary: renderGatedDeploySummary(settings, { ...result, path }, state) };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderGatedDeploySummary as renderDeploySummary } from "../../src/core/deploy.js";
 import {
   approvalWarnings,
   findApproval,
@@ -9,12 +10,7 @@ import {
   planEnvironment,
   type RunApproval,
 } from "../../src/core/gate.js";
-import {
-  auditAction,
-  type DeployResult,
-  defaultHealthUrl,
-  renderDeploySummary,
-} from "../../src/pipelines/deploy.js";
+import { auditAction, type DeployResult, defaultHealthUrl } from "../../src/pipelines/deploy.js";
 
 const approval = (
   login: string,
