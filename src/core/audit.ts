@@ -49,26 +49,15 @@ export interface AuditRecord {
   createdAt: Date;
 }
 
-export interface AuditRecordFields {
-  action: string;
-  phase: AuditPhase;
-  outcome?: AuditOutcome;
-  actor: string;
-  approvedBy?: string;
-  target: string;
-  fromSha?: string;
-  toSha?: string;
+/** What a caller gives buildAuditRecord: the record's facts, before validation, redaction and keying. */
+export type AuditRecordFields = Omit<AuditRecord, "trigger" | "runId" | "context" | "idempotencyKey"> & {
   trigger?: AuditTrigger;
-  environment?: string;
-  runUrl?: string;
   /** The workflow run id, or for a local run any id unique to that run (it keys the idempotency). */
   runId: string;
-  runAttempt?: number;
   context?: Record<string, unknown>;
-  createdAt: Date;
   /** Values to keep out of the context: each is replaced wherever it occurs. */
   secrets?: readonly string[];
-}
+};
 
 const MAX_FIELD = 200;
 const MAX_CONTEXT_BYTES = 64 * 1024;

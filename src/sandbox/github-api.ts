@@ -285,16 +285,15 @@ export class FakeRepo {
   comment(number: number, user: string, body: string): FakeComment {
     if (!this.issues.some((i) => i.number === number) && !this.pulls.some((p) => p.number === number))
       throw new Error(`fake github: ${this.fullName} has no issue #${number}`);
+    return this.addComment({ issue: number }, user, body);
+  }
+
+  /** Stores a new issue/PR or commit comment by `user` and returns it. */
+  addComment(on: { issue: number } | { commit: string }, user: string, body: string): FakeComment {
     const now = this.fake.timestamp();
-    const c: FakeComment = {
-      id: this.fake.nextId(),
-      body,
-      user,
-      createdAt: now,
-      updatedAt: now,
-      issue: number,
-    };
-    this.issueComments.push(c);
+    const c: FakeComment = { id: this.fake.nextId(), body, user, createdAt: now, updatedAt: now, ...on };
+    if ("issue" in on) this.issueComments.push(c);
+    else this.commitComments.push(c);
     return c;
   }
 
@@ -1097,16 +1096,7 @@ function registerCommentRoutes(fake: GitHubApiFake): void {
     const pull = findIssue(ctx.repo, req.params.number, doc);
     fake.requireWrite(ctx, ["pull-requests", "issues"], doc);
     const body = commentBody(req, doc);
-    const now = fake.timestamp();
-    const c: FakeComment = {
-      id: fake.nextId(),
-      body,
-      user: ctx.token.login,
-      createdAt: now,
-      updatedAt: now,
-      issue: pull.number,
-    };
-    ctx.repo.issueComments.push(c);
+    const c = ctx.repo.addComment({ issue: pull.number }, ctx.token.login, body);
     return created(
       fake.issueCommentJson(ctx.repo, c),
       fake.apiUrl(`/repos/${ctx.repo.fullName}/issues/comments/${c.id}`),
@@ -1146,16 +1136,7 @@ function registerCommentRoutes(fake: GitHubApiFake): void {
     if (!commit) fail(422, `No commit found for SHA: ${req.params.sha}`, doc);
     fake.requireWrite(ctx, ["contents"], doc);
     const body = commentBody(req, doc);
-    const now = fake.timestamp();
-    const c: FakeComment = {
-      id: fake.nextId(),
-      body,
-      user: ctx.token.login,
-      createdAt: now,
-      updatedAt: now,
-      commit: commit.sha,
-    };
-    ctx.repo.commitComments.push(c);
+    const c = ctx.repo.addComment({ commit: commit.sha }, ctx.token.login, body);
     return created(
       fake.commitCommentJson(ctx.repo, c),
       fake.apiUrl(`/repos/${ctx.repo.fullName}/comments/${c.id}`),

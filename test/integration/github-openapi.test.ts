@@ -185,6 +185,19 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
   let checker: OpenApiChecker;
   let client: GitHubClient;
 
+  /** Every answer served since `from` matches GitHub's description, and each of `used` succeeded at least once. */
+  const expectServedInGitHubShapes = (from: number, used: readonly string[]) => {
+    const problems: string[] = [];
+    const succeeded = new Set<string>();
+    for (const r of fake.served.slice(from)) {
+      const result = checker.check(r);
+      problems.push(...result.problems.map((p) => `${r.method} ${r.path}?${r.query} → ${p}`));
+      if (result.op && r.status < 300) succeeded.add(result.op.id);
+    }
+    expect(problems).toEqual([]);
+    expect(used.filter((id) => !succeeded.has(id))).toEqual([]);
+  };
+
   beforeAll(async () => {
     fake.addToken(readOnly);
     fake.setPermission(readOnly, "pull-requests", "read");
@@ -349,15 +362,7 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
     const denied = new GitHubClient({ token: readOnly, repository: "acme/shop", baseUrl: fake.url });
     await expect(denied.createIssue({ title: "x", body: "y" })).rejects.toMatchObject({ status: 403 });
 
-    const problems: string[] = [];
-    const succeeded = new Set<string>();
-    for (const r of fake.served.slice(from)) {
-      const result = checker.check(r);
-      problems.push(...result.problems.map((p) => `${r.method} ${r.path}?${r.query} → ${p}`));
-      if (result.op && r.status < 300) succeeded.add(result.op.id);
-    }
-    expect(problems).toEqual([]);
-    expect(used.filter((id) => !succeeded.has(id))).toEqual([]);
+    expectServedInGitHubShapes(from, used);
   });
 
   it("serves the rotation sweep's secrets-metadata, dispatch and run operations in GitHub's shapes", async () => {
@@ -410,15 +415,7 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
     ).toEqual({});
     state.noRunDetails = false;
 
-    const problems: string[] = [];
-    const succeeded = new Set<string>();
-    for (const r of fake.served.slice(from)) {
-      const result = checker.check(r);
-      problems.push(...result.problems.map((p) => `${r.method} ${r.path}?${r.query} → ${p}`));
-      if (result.op && r.status < 300) succeeded.add(result.op.id);
-    }
-    expect(problems).toEqual([]);
-    expect(used.filter((id) => !succeeded.has(id))).toEqual([]);
+    expectServedInGitHubShapes(from, used);
   });
 
   it("serves the issue-comment approval gate's operations in GitHub's shapes", async () => {
@@ -469,15 +466,7 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
     const denied = new GitHubClient({ token: readOnly, repository: "acme/shop", baseUrl: fake.url });
     await expect(addIssueAssignees(denied, issue.number, ["alice"])).rejects.toMatchObject({ status: 403 });
 
-    const problems: string[] = [];
-    const succeeded = new Set<string>();
-    for (const r of fake.served.slice(from)) {
-      const result = checker.check(r);
-      problems.push(...result.problems.map((p) => `${r.method} ${r.path}?${r.query} → ${p}`));
-      if (result.op && r.status < 300) succeeded.add(result.op.id);
-    }
-    expect(problems).toEqual([]);
-    expect(used.filter((id) => !succeeded.has(id))).toEqual([]);
+    expectServedInGitHubShapes(from, used);
   });
 
   it("serves the environment gate's and env setup's operations in GitHub's shapes", async () => {
@@ -548,15 +537,7 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
       client.putEnvironment("staging", { prevent_self_review: false, reviewers: [] }),
     ).rejects.toThrow(/needs a token that administers the repository/);
 
-    const problems: string[] = [];
-    const succeeded = new Set<string>();
-    for (const r of fake.served.slice(from)) {
-      const result = checker.check(r);
-      problems.push(...result.problems.map((p) => `${r.method} ${r.path}?${r.query} → ${p}`));
-      if (result.op && r.status < 300) succeeded.add(result.op.id);
-    }
-    expect(problems).toEqual([]);
-    expect(used.filter((id) => !succeeded.has(id))).toEqual([]);
+    expectServedInGitHubShapes(from, used);
   });
 
   it("catches a drifted answer (the checker is not vacuous)", () => {
