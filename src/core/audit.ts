@@ -1,3 +1,4 @@
+import { ageCutoffOf } from "./duration.js";
 import { InputError } from "./errors.js";
 import { parseChoice, parseSha } from "./inputs.js";
 
@@ -345,26 +346,13 @@ export function parseAuditRecordJson(source: string, raw: string): AuditRecord {
   }
 }
 
-const RETENTION_UNITS = /^(\d+)\s*(y|mo|w|d|h)$/i;
-
 /**
- * A retention age with a unit (`2y`, `18mo`, `90d`, `12w`, `36h`); a bare number is refused so that `2`
- * never means two seconds. Returns the cutoff: rows created before it are older than the age.
+ * A retention age in the one duration grammar (core/duration.ts) with a unit required: `2y`, `18mo`, `90d`,
+ * `12w`, `36h`; a bare number is refused so that `2` never means two seconds. Returns the cutoff: rows
+ * created before it are older than the age. Months and years count back on the UTC calendar.
  */
 export function retentionCutoff(input: string, raw: string, now: Date): Date {
-  const m = RETENTION_UNITS.exec(raw.trim());
-  if (!m) throw new InputError(input, `must be an age like 2y, 18mo, 90d, 12w or 36h; got '${raw}'`);
-  const n = Number(m[1]);
-  const unit = (m[2] ?? "").toLowerCase();
-  if (n < 1) throw new InputError(input, "must be at least 1 of its unit");
-  const cutoff = new Date(now.getTime());
-  if (unit === "y") cutoff.setUTCFullYear(cutoff.getUTCFullYear() - n);
-  else if (unit === "mo") cutoff.setUTCMonth(cutoff.getUTCMonth() - n);
-  else
-    cutoff.setTime(
-      cutoff.getTime() - n * { w: 604_800_000, d: 86_400_000, h: 3_600_000 }[unit as "w" | "d" | "h"],
-    );
-  return cutoff;
+  return ageCutoffOf(input, raw, now);
 }
 
 /** The job summary of a record that could not be written: the record in full, and how to replay it. */

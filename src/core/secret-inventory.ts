@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
+import { durationMs, parseDurationSpec } from "./duration.js";
 import { DAY_MS, HOUR_MS, type RotationPolicy } from "./rotation.js";
 import {
   bool,
@@ -385,12 +386,20 @@ export function parseInstant(text: string): { ok: true; date: Date } | { ok: fal
   return { ok: true, date: new Date(ms) };
 }
 
-/** A policy duration: `14d`, `36h`, `90m`, or a whole number of days. */
+/**
+ * A policy duration in the one duration grammar (core/duration.ts), where a bare number is days: `14d`, `36h`,
+ * `90m`, `2w`, `30`. Months and years are refused (they have no fixed length). Undefined when it is not one.
+ */
 export function parsePolicyDuration(text: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)\s*(d|h|m)?$/i.exec(text.trim());
-  if (!m) return undefined;
-  const unit = (m[2] ?? "d").toLowerCase();
-  return Math.round(Number(m[1]) * (unit === "d" ? DAY_MS : unit === "h" ? HOUR_MS : 60_000));
+  try {
+    return durationMs(
+      "policy",
+      parseDurationSpec("policy", text, { bare: "d", expected: "a duration" }),
+      text,
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 function strList(map: YAMLMap, key: string, path: string, report: Report): string[] {
