@@ -68,6 +68,8 @@ export interface Registry {
   file: string;
   /** Every surface, latent ones included, in file order. */
   surfaces: Surface[];
+  /** The environment variables a health header may send as ${NAME} (top-level `secret-env:`). */
+  secretEnv: string[];
 }
 
 /** The surfaces a sweep probes and shows. */
@@ -95,7 +97,26 @@ export interface RegistryOptions {
   healthDefaults?: Record<string, string>;
 }
 
-const TOP_KEYS = ["surfaces"];
+const TOP_KEYS = ["surfaces", "secret-env"];
+
+/**
+ * Variables that can never be listed under `secret-env:`: prodgate's own credentials and what the runner puts
+ * in the environment (its tokens, the step's inputs). A registry edit must not be able to send them away.
+ */
+const NEVER_SECRET_ENV = new Set([
+  "DATABASE_URL",
+  "HEROKU_API_KEY",
+  "HEROKU_PREVIEW_TOKEN",
+  "CLOUDFLARE_API_TOKEN",
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "GITHUB_SECRETS_TOKEN",
+  "SLACK_BOT_TOKEN",
+  "SLACK_WEBHOOK_URL",
+  "INFISICAL_TOKEN",
+]);
+const NEVER_SECRET_ENV_PREFIXES = ["GITHUB_", "ACTIONS_", "RUNNER_", "INPUT_", "PRODGATE_"];
+const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const SURFACE_KEYS = [
   "id",
   "hostname",
@@ -144,6 +165,7 @@ export function parseRegistry(text: string, options: RegistryOptions): Registry 
     throw new RegistryError(options.file, problems);
   }
   if (list.items.length === 0) report(list, "surfaces", "is empty: register at least one surface");
+  const secretEnv = parseSecretEnv(root, report);
 
   const surfaces: Surface[] = [];
   const seen = new Map<string, number>();
@@ -153,7 +175,7 @@ export function parseRegistry(text: string, options: RegistryOptions): Registry 
       report(item as Node, path, "must be a mapping (id, hostname, provider, ...)");
       return;
     }
-    const surface = parseSurface(item, path, options, report, at, () => problems.length);
+    const surface = parseSurface(item, path, { ...options, secretEnv }, report, at, () => problems.length);
     if (!surface) return;
     const first = seen.get(surface.id);
     if (first !== undefined)
@@ -166,13 +188,46 @@ export function parseRegistry(text: string, options: RegistryOptions): Registry 
     surfaces.push(surface);
   });
   if (problems.length) throw new RegistryError(options.file, problems);
-  return { file: options.file, surfaces };
+  return { file: options.file, surfaces, secretEnv };
+}
+
+/** `secret-env:` — a list of environment variable names that header values may use as ${NAME}. */
+function parseSecretEnv(root: YAMLMap, report: Report): string[] {
+  const node = root.get("secret-env", true) as Node | undefined;
+  if (node === undefined) return [];
+  if (!isSeq(node)) {
+    report(
+      node,
+      "secret-env",
+      "must be a list of environment variable names (e.g. [CF_ACCESS_CLIENT_SECRET])",
+    );
+    return [];
+  }
+  const out: string[] = [];
+  (node.items as Node[]).forEach((item, i) => {
+    const field = `secret-env[${i}]`;
+    const name = isScalar(item) && typeof item.value === "string" ? item.value : undefined;
+    if (name === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      report(
+        item,
+        field,
+        `must be an environment variable name; got '${isScalar(item) ? String(item.value) : "?"}'`,
+      );
+    else if (NEVER_SECRET_ENV.has(name) || NEVER_SECRET_ENV_PREFIXES.some((p) => name.startsWith(p)))
+      report(
+        item,
+        field,
+        `${name} is a credential of prodgate or the runner; it can never be sent in a health header (store the header's value under a name of its own)`,
+      );
+    else out.push(name);
+  });
+  return out;
 }
 
 function parseSurface(
   map: YAMLMap,
   path: string,
-  options: RegistryOptions,
+  options: RegistryOptions & { secretEnv: string[] },
   report: Report,
   at: At,
   count: () => number,
@@ -243,7 +298,7 @@ function parseSurface(
 function parseHealthBlock(
   map: YAMLMap,
   where: string,
-  options: RegistryOptions,
+  options: RegistryOptions & { secretEnv: string[] },
   report: Report,
 ): HealthSettings | undefined {
   const node = map.get("health", true) as Node | undefined;
@@ -267,7 +322,7 @@ function parseHealthBlock(
   }
   const headersNode = node.get("headers", true) as Node | undefined;
   if (headersNode !== undefined) {
-    const lines = headerLines(headersNode, `${path}.headers`, report);
+    const lines = headerLines(headersNode, `${path}.headers`, report, options.secretEnv);
     if (lines === undefined) return undefined;
     values.headers = lines.join("\n");
   }
@@ -284,8 +339,19 @@ function parseHealthBlock(
 }
 
 /** Headers as a mapping (Name: value) or a list of "Name: value" strings. */
-function headerLines(node: Node, path: string, report: Report): string[] | undefined {
+function headerLines(node: Node, path: string, report: Report, secretEnv: string[]): string[] | undefined {
   const out: string[] = [];
+  /** Every ${NAME} in a header value must be listed under secret-env. */
+  const refsListed = (value: Node, name: string, text: string): boolean => {
+    const [key] = unlistedRefs(text, secretEnv);
+    if (key === undefined) return true;
+    report(
+      value,
+      `${path}.${name}`,
+      `uses \${${key}}, which is not listed under secret-env (list the variables a header may send there)`,
+    );
+    return false;
+  };
   if (isMap(node)) {
     for (const pair of node.items as Pair<Node, Node>[]) {
       const name = isScalar(pair.key) ? String(pair.key.value) : "";
@@ -298,6 +364,7 @@ function headerLines(node: Node, path: string, report: Report): string[] | undef
         report(value ?? pair.key, `${path}.${name}`, "must be a single value");
         return undefined;
       }
+      if (!refsListed(value, name, String(value.value))) return undefined;
       out.push(`${name}: ${String(value.value)}`);
     }
     return out;
@@ -308,6 +375,8 @@ function headerLines(node: Node, path: string, report: Report): string[] | undef
         report(item, path, "items must look like 'Name: value'");
         return undefined;
       }
+      const name = item.value.slice(0, item.value.indexOf(":"));
+      if (!refsListed(item, name, item.value.slice(name.length + 1))) return undefined;
       out.push(item.value);
     }
     return out;
@@ -416,15 +485,31 @@ function parseBuilds(map: YAMLMap, where: string, report: Report): BuildsFilter 
   return { workflow, paths, branch, ...(repo ? { repo } : {}) };
 }
 
-/** Resolves `${NAME}` in header values from `env`. Returns the headers and the values that must be masked. */
+/** The ${NAME} references in `text` that `secretEnv` does not list. */
+function unlistedRefs(text: string, secretEnv: readonly string[]): string[] {
+  return [...text.matchAll(ENV_REF)].map((m) => m[1]!).filter((key) => !secretEnv.includes(key));
+}
+
+/**
+ * Resolves `${NAME}` in header values from `env`, for names `secretEnv` (the registry's `secret-env:`) lists;
+ * any other name is an error naming the field and the variable, and nothing is expanded. Returns the headers
+ * and the values that must be masked.
+ */
 export function resolveHeaders(
   surface: Surface,
   env: Record<string, string | undefined>,
+  secretEnv: readonly string[],
 ): { headers: Record<string, string>; secrets: string[] } {
   const headers: Record<string, string> = {};
   const secrets: string[] = [];
   for (const [name, template] of Object.entries(surface.health?.headers ?? {})) {
-    const value = template.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, key: string) => {
+    const unlisted = unlistedRefs(template, secretEnv);
+    if (unlisted.length)
+      throw new InputError(
+        `surfaces.${surface.id}.health.headers.${name}`,
+        `uses \${${unlisted[0]}}, which is not listed under secret-env`,
+      );
+    const value = template.replace(ENV_REF, (_m, key: string) => {
       const v = env[key];
       if (v === undefined || v === "")
         throw new InputError(

@@ -193,7 +193,7 @@ export async function probeSurfaces(
   const resolved = new Map<string, Record<string, string>>();
   for (const s of surfaces) {
     if (!s.health) continue;
-    const { headers, secrets } = resolveHeaders(s, ports.env ?? {});
+    const { headers, secrets } = resolveHeaders(s, ports.env ?? {}, registry.secretEnv);
     for (const v of secrets) {
       reporter.secret(v);
       scrub.add(v);

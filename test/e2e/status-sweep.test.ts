@@ -13,7 +13,8 @@ describe("status-sweep action (dist bundle under Node 24) and `prodgate sweep st
   const workspace = mkdtempSync(join(tmpdir(), "prodgate-sweep-e2e-"));
   let db: Awaited<ReturnType<typeof freshDatabase>>;
 
-  const registry = () => `surfaces:
+  const registry = () => `secret-env: [ACCESS_SECRET]
+surfaces:
   - id: api
     hostname: api.example.com
     provider: heroku

@@ -55,7 +55,8 @@ describe("status sweep against loopback vendors and real Postgres", () => {
     world.cloudflare.addDeployment(world.account, "www", { status: "success" });
     world.cloudflare.addDeployment(world.account, "broken", { status: "failure", stage: "build" });
     const s = world.sites.url;
-    const registry = world.registry(`surfaces:
+    const registry = world.registry(`secret-env: [ACCESS_SECRET]
+surfaces:
   - { id: api, hostname: api.example.com, provider: heroku, heroku: { app: ok-app },
       health: { url: "${s}/ok", expect-json: status=ok, headers: { X-Access: "\${ACCESS_SECRET}" } },
       builds: { workflow: deploy.yml } }

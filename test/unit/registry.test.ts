@@ -59,7 +59,8 @@ describe("surface registry", () => {
       "CF-Access-Client-Id": "${CF_ACCESS_CLIENT_ID}",
       "CF-Access-Client-Secret": "${CF_ACCESS_CLIENT_SECRET}",
     });
-    expect(reg.surfaces[6]).toMatchObject({ latent: true, line: 74 });
+    expect(reg.surfaces[6]).toMatchObject({ latent: true, line: 82 });
+    expect(reg.secretEnv).toEqual(["CF_ACCESS_CLIENT_ID", "CF_ACCESS_CLIENT_SECRET"]);
   });
 
   it("names the file, line, column and field of an unknown field, with a suggestion", () => {
@@ -152,7 +153,8 @@ describe("surface registry", () => {
   });
 
   it("accepts a latent surface without a provider block, and headers as a list", () => {
-    const reg = parse(`surfaces:
+    const reg = parse(`secret-env: [WEB_TOKEN]
+surfaces:
   - id: sentry
     hostname: sentry.io
     latent: true
@@ -168,7 +170,8 @@ describe("surface registry", () => {
   });
 
   it("resolves ${NAME} in header values from the environment, and names a missing variable", () => {
-    const reg = parse(`surfaces:
+    const reg = parse(`secret-env: [WEB_TOKEN]
+surfaces:
   - id: web
     hostname: web.example.com
     provider: http
@@ -178,12 +181,40 @@ describe("surface registry", () => {
         Authorization: Bearer \${WEB_TOKEN}
 `);
     const surface = reg.surfaces[0]!;
-    expect(resolveHeaders(surface, { WEB_TOKEN: "s3cr3t-value" })).toEqual({
+    expect(reg.secretEnv).toEqual(["WEB_TOKEN"]);
+    expect(resolveHeaders(surface, { WEB_TOKEN: "s3cr3t-value" }, reg.secretEnv)).toEqual({
       headers: { Authorization: "Bearer s3cr3t-value" },
       secrets: ["Bearer s3cr3t-value"],
     });
-    expect(() => resolveHeaders(surface, {})).toThrow(
+    expect(() => resolveHeaders(surface, {}, reg.secretEnv)).toThrow(
       "Input 'surfaces.web.health.headers.Authorization' needs the environment variable WEB_TOKEN, which is not set",
     );
+    // A list that does not name the variable expands nothing, whatever the environment holds.
+    expect(() => resolveHeaders(surface, { WEB_TOKEN: "s3cr3t-value" }, [])).toThrow(
+      "Input 'surfaces.web.health.headers.Authorization' uses ${WEB_TOKEN}, which is not listed under secret-env",
+    );
+  });
+
+  it("refuses a ${NAME} that secret-env does not list, and a secret-env naming prodgate's own credentials", () => {
+    const err = problems(`secret-env: [WEB_TOKEN, GITHUB_TOKEN, ACTIONS_RUNTIME_TOKEN, not-a-name]
+surfaces:
+  - id: web
+    hostname: web.example.com
+    provider: http
+    health:
+      url: http://127.0.0.1:9/health
+      headers: ["X-Token: \${WEB_TOKEN}", "X-Db: \${DATABASE_URL}"]
+`);
+    expect(err.message).toContain(
+      "secret-env[1]: GITHUB_TOKEN is a credential of prodgate or the runner; it can never be sent in a health header",
+    );
+    expect(err.message).toContain(
+      "secret-env[2]: ACTIONS_RUNTIME_TOKEN is a credential of prodgate or the runner",
+    );
+    expect(err.message).toContain("secret-env[3]: must be an environment variable name; got 'not-a-name'");
+    expect(err.message).toContain(
+      "surfaces.yml:8:42: surfaces[0] (web).health.headers.X-Db: uses ${DATABASE_URL}, which is not listed under secret-env",
+    );
+    expect(err.message).not.toContain("X-Token");
   });
 });
