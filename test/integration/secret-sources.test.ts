@@ -159,13 +159,13 @@ describe("secret metadata sources against loopback fakes", () => {
 
     // One list call per repository / environment / Infisical folder / Heroku account.
     expect(github.server.requestsTo("GET", "/repos/acme/shop/actions/secrets")).toHaveLength(1);
-    expect(infisical.server.requestsTo("GET", "/api/v3/secrets/raw")).toHaveLength(2);
+    expect(infisical.server.requestsTo("GET", "/api/v4/secrets")).toHaveLength(2);
     expect(heroku.server.requestsTo("GET", "/oauth/authorizations")).toHaveLength(1);
     // The only Infisical value read is a companion's.
-    const reads = infisical.server.requests.filter((r) => r.path.startsWith("/api/v3/secrets/raw/"));
+    const reads = infisical.server.requests.filter((r) => r.path.startsWith("/api/v4/secrets/"));
     expect(reads.map((r) => r.path).sort()).toEqual([
-      "/api/v3/secrets/raw/BAD_COMPANION__EXPIRES_AT",
-      "/api/v3/secrets/raw/SMTP_PASSWORD__EXPIRES_AT",
+      "/api/v4/secrets/BAD_COMPANION__EXPIRES_AT",
+      "/api/v4/secrets/SMTP_PASSWORD__EXPIRES_AT",
     ]);
     // Values the vendors answered with (Heroku's tokens) and tokens sent stay out of the metadata.
     expectNoCanary([smtpValue, herokuAccess, herokuRefresh, cfToken, herokuKey, adminToken], { got });
