@@ -9,7 +9,11 @@ type ExpressionData = data.ExpressionData;
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from "@actions/workflow-parser";
 import { parse as parseYaml } from "yaml";
 import { type ActionResult, parseCommandFile, readActionDefinition, runAction } from "./run-action.js";
+import { type Artifact, type ArtifactStore, downloadArtifact, uploadArtifact } from "./workflow-artifacts.js";
 import { prodgateActionOf } from "./workflows.js";
+
+export type { Artifact } from "./workflow-artifacts.js";
+export { type CallerRun, type CallerRunOptions, runCaller } from "./workflow-caller.js";
 
 /**
  * Runs a reusable workflow's jobs in dependency order, the way the runner would, against loopback fakes:
@@ -20,6 +24,19 @@ import { prodgateActionOf } from "./workflows.js";
  * Before anything runs, every `steps.X.outputs.Y`, `needs.J.outputs.Y`, `inputs.X` and `secrets.X` the
  * workflow refers to is checked against what the actions, jobs and `workflow_call` declare, so a wrong output
  * name fails loudly instead of evaluating to ''.
+ *
+ * Secrets: `secrets` (or `repositorySecrets`) is what `secrets.X` reads; a job that names `environment: E`
+ * also sees `environmentSecrets[E]`, which win over the others of the same name. When a caller workflow calls
+ * this one (runCaller), GitHub's rules for reusable workflows apply instead: the secrets context holds only
+ * what the caller passed (`secrets: inherit`: every repository and organization secret; a mapping: the names
+ * it maps), environment secrets are never passed by the caller, a called job that names `environment: E`
+ * reads E's secret for each name the caller passed (the environment's value wins over the passed one), and a
+ * `required: true` secret that a job ends up without fails that job before its steps ("Secret X is required,
+ * but not provided while calling.").
+ *
+ * Each job has its own RUNNER_TEMP (`runner.temp`), removed when the job ends, as on a hosted runner.
+ * actions/upload-artifact and actions/download-artifact are stood in for (workflow-artifacts.ts): what a job
+ * uploads is in `run.artifacts`, with a zip as the run page serves it, under `run.artifactsDir`.
  */
 
 export interface WorkflowRunOptions {
@@ -37,6 +54,25 @@ export interface WorkflowRunOptions {
   /** Runs jobs whose `needs` are met concurrently when true (as GitHub does); default false. */
   parallel?: boolean;
   timeoutMs?: number;
+  /** Repository (and organization) secrets by name; `secrets` wins over them. */
+  repositorySecrets?: Record<string, string>;
+  /** Secrets of each environment: a job naming `environment: E` sees E's, over any other of the same name. */
+  environmentSecrets?: Record<string, Record<string, string>>;
+  /** Where uploaded artifacts are kept (default: a new temp dir, `run.artifactsDir`; the test removes it). */
+  artifactsDir?: string;
+  /** Set by runCaller: this workflow runs as a reusable workflow called with these secrets. */
+  call?: WorkflowCall;
+}
+
+/** How a caller job called this workflow. */
+export interface WorkflowCall {
+  /** The caller (file or snippet name) and its job id. */
+  caller: string;
+  job: string;
+  /** `secrets: inherit`. */
+  inherit: boolean;
+  /** The names the caller passed: every repository/organization secret with inherit, the mapped keys otherwise. */
+  names: string[];
 }
 
 export interface StepRun {
@@ -50,6 +86,10 @@ export interface StepRun {
   result?: ActionResult;
   stdout?: string;
   stderr?: string;
+  /** The step's environment as the workflow sets it (job and step `env:`, evaluated). */
+  env?: Record<string, string>;
+  /** What the step wrote to GITHUB_STEP_SUMMARY. */
+  summary?: string;
 }
 
 export interface JobRun {
@@ -60,12 +100,17 @@ export interface JobRun {
   concurrency?: string;
   steps: StepRun[];
   matrix?: Record<string, unknown>;
+  /** Why the job failed before any step ran (a required secret not provided, ...). */
+  error?: string;
 }
 
 export interface WorkflowRun {
   jobs: Record<string, JobRun>;
   /** Jobs in the order they ran (matrix jobs once per combination). */
   order: JobRun[];
+  /** Artifacts uploaded by the run's jobs. */
+  artifacts: Artifact[];
+  artifactsDir: string;
 }
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -303,7 +348,16 @@ export async function runWorkflow(file: string, opts: WorkflowRunOptions = {}): 
     jobs: Record<string, YamlJob>;
     env?: Record<string, Json>;
   };
-  const on = (doc.on ?? {}) as Record<string, { inputs?: Record<string, { default?: Json; type?: string }> }>;
+  const on = (doc.on ?? {}) as Record<
+    string,
+    {
+      inputs?: Record<string, { default?: Json; type?: string }>;
+      secrets?: Record<string, { required?: boolean } | null>;
+    }
+  >;
+  const requiredSecrets = Object.entries(on.workflow_call?.secrets ?? {})
+    .filter(([, def]) => def?.required === true)
+    .map(([name]) => name);
   const inputDefs = { ...(on.workflow_dispatch?.inputs ?? {}), ...(on.workflow_call?.inputs ?? {}) };
   const inputs: Record<string, unknown> = {};
   for (const [k, def] of Object.entries(inputDefs)) {
@@ -333,8 +387,12 @@ export async function runWorkflow(file: string, opts: WorkflowRunOptions = {}): 
     ...opts.github,
     event: opts.event ?? {},
   };
-  const secrets = { GITHUB_TOKEN: "", ...opts.secrets };
-  const run: WorkflowRun = { jobs: {}, order: [] };
+  const secrets = { GITHUB_TOKEN: "", ...opts.repositorySecrets, ...opts.secrets };
+  const artifactsDir = opts.artifactsDir ?? mkdtempSync(join(tmpdir(), "prodgate-wf-artifacts-"));
+  mkdirSync(artifactsDir, { recursive: true });
+  const store: ArtifactStore = { dir: artifactsDir, list: [], nextId: 7001 };
+  const run: WorkflowRun = { jobs: {}, order: [], artifacts: store.list, artifactsDir };
+  const jobOpts = { ...opts, requiredSecrets, store };
   const pending = new Map(template.jobs.map((j) => [j.id.value, j]));
 
   const runJob = async (jobId: string): Promise<void> => {
@@ -366,7 +424,7 @@ export async function runWorkflow(file: string, opts: WorkflowRunOptions = {}): 
     let last: JobRun | undefined;
     let anyFailed = false;
     for (const matrix of combos) {
-      const result = await runJobOnce(jobId, job, { ...base, matrix }, matrix, opts);
+      const result = await runJobOnce(jobId, job, { ...base, matrix }, matrix, jobOpts);
       run.order.push(result);
       last = {
         ...result,
@@ -394,14 +452,34 @@ export async function runWorkflow(file: string, opts: WorkflowRunOptions = {}): 
   return run;
 }
 
+/**
+ * The secrets context of a job: in a run of its own, every secret plus its environment's; in a called
+ * workflow, what the caller passed, with the environment's secret in place of each passed name it also has.
+ */
+function jobSecrets(
+  secrets: Record<string, string>,
+  environment: string | undefined,
+  opts: WorkflowRunOptions,
+): Record<string, string> {
+  const own = environment ? (opts.environmentSecrets?.[environment] ?? {}) : {};
+  if (!opts.call) return { ...secrets, ...own };
+  const passed = new Set(opts.call.names);
+  const out = { ...secrets };
+  for (const [name, value] of Object.entries(own))
+    if (opts.call.inherit || passed.has(name)) out[name] = value;
+  return out;
+}
+
 async function runJobOnce(
   jobId: string,
   job: YamlJob,
-  base: Record<string, unknown>,
+  outer: Record<string, unknown>,
   matrix: Record<string, unknown>,
-  opts: WorkflowRunOptions,
+  opts: WorkflowRunOptions & { requiredSecrets: string[]; store: ArtifactStore },
 ): Promise<JobRun> {
   const workspace = mkdtempSync(join(tmpdir(), `prodgate-wf-${jobId}-`));
+  const runnerTemp = mkdtempSync(join(tmpdir(), `prodgate-wf-temp-${jobId}-`));
+  let base: Record<string, unknown> = { ...outer, runner: { os: "Linux", temp: runnerTemp } };
   const ctx = (steps: Record<string, unknown>, env: Record<string, string>) => ({
     ...base,
     steps,
@@ -426,6 +504,24 @@ async function runJobOnce(
           typeof job.concurrency === "string" ? job.concurrency : job.concurrency.group,
           ctx({}, jobEnv),
         );
+  base = { ...base, secrets: jobSecrets(base.secrets as Record<string, string>, environment?.name, opts) };
+  if (opts.call) {
+    const missing = opts.requiredSecrets.filter((name) => !(base.secrets as Record<string, string>)[name]);
+    if (missing.length) {
+      rmSync(workspace, { recursive: true, force: true });
+      rmSync(runnerTemp, { recursive: true, force: true });
+      return {
+        id: jobId,
+        result: "failure",
+        outputs: {},
+        environment,
+        concurrency,
+        steps: [],
+        matrix,
+        error: missing.map((name) => `Secret ${name} is required, but not provided while calling.`).join(" "),
+      };
+    }
+  }
   await opts.beforeJob?.({ id: jobId, environment });
 
   const stepsCtx: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> =
@@ -448,7 +544,12 @@ async function runJobOnce(
       for (const [k, v] of Object.entries(step.with ?? {}))
         withInputs[k] = evaluateTemplate(v, ctx(stepsCtx, env), status);
       let record: StepRun;
-      if (step.uses) {
+      if (step.uses && /^actions\/(upload|download)-artifact@/.test(step.uses)) {
+        const r = step.uses.startsWith("actions/upload")
+          ? uploadArtifact(withInputs, { workspace, job: jobId, store: opts.store, github })
+          : downloadArtifact(withInputs, { workspace, store: opts.store });
+        record = { id, name: step.name, uses: step.uses, inputs: withInputs, ...r };
+      } else if (step.uses) {
         const action = prodgateActionOf(step.uses);
         if (action) {
           const result = await runAction(action, {
@@ -456,6 +557,7 @@ async function runJobOnce(
             env: {
               ...opts.env,
               ...env,
+              RUNNER_TEMP: runnerTemp,
               GITHUB_REPOSITORY: github.repository ?? "acme/shop",
               GITHUB_EVENT_NAME: github.event_name ?? "workflow_dispatch",
               GITHUB_ACTOR: github.actor ?? "octocat",
@@ -479,6 +581,7 @@ async function runJobOnce(
             outcome: result.code === 0 ? "success" : "failure",
             outputs: result.outputs,
             result,
+            summary: result.summary,
           };
         } else if (/^actions\/checkout@/.test(step.uses)) {
           record = checkout(id, step, withInputs, workspace, opts.checkoutFrom, github);
@@ -488,8 +591,9 @@ async function runJobOnce(
           );
         }
       } else {
-        record = runScript(id, step, env, workspace);
+        record = runScript(id, step, env, workspace, runnerTemp);
       }
+      record.env = env;
       steps.push(record);
       const continueOnError = step["continue-on-error"] === true || step["continue-on-error"] === "true";
       stepsCtx[id] = {
@@ -513,6 +617,7 @@ async function runJobOnce(
     };
   } finally {
     rmSync(workspace, { recursive: true, force: true });
+    rmSync(runnerTemp, { recursive: true, force: true });
   }
 }
 
@@ -548,23 +653,32 @@ function checkout(
   };
 }
 
-function runScript(id: string, step: YamlStep, env: Record<string, string>, workspace: string): StepRun {
+function runScript(
+  id: string,
+  step: YamlStep,
+  env: Record<string, string>,
+  workspace: string,
+  runnerTemp: string,
+): StepRun {
   const dir = mkdtempSync(join(tmpdir(), "prodgate-wf-run-"));
   const output = join(dir, "output");
+  const summary = join(dir, "summary.md");
   writeFileSync(output, "");
-  mkdirSync(join(dir, "tmp"));
+  writeFileSync(summary, "");
   const r = spawnSync("bash", ["-e", "-c", step.run ?? ""], {
     cwd: workspace,
     env: {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
       HOME: process.env.HOME ?? dir,
       GITHUB_OUTPUT: output,
-      RUNNER_TEMP: join(dir, "tmp"),
+      GITHUB_STEP_SUMMARY: summary,
+      RUNNER_TEMP: runnerTemp,
       ...env,
     },
     encoding: "utf8",
   });
   const outputs = parseCommandFile(readFileSync(output, "utf8"));
+  const written = readFileSync(summary, "utf8");
   rmSync(dir, { recursive: true, force: true });
   return {
     id,
@@ -574,5 +688,6 @@ function runScript(id: string, step: YamlStep, env: Record<string, string>, work
     outputs,
     stdout: r.stdout,
     stderr: r.stderr,
+    summary: written,
   };
 }

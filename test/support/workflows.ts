@@ -107,11 +107,13 @@ function stepsOf(doc: Record<string, unknown>): { where: string; step: StepLike 
 /**
  * The project's own rules for workflows and composite actions: prodgate steps name existing actions and pass
  * exactly declared inputs (every required one included); no `${{ }}` in run scripts; third-party actions pinned
- * to a full commit SHA; least-privilege permissions declared.
+ * to a full commit SHA; least-privilege permissions declared; every `workflow_call` secret has a name a
+ * secret can be stored under (secretNameProblem), so that `secrets: inherit` can reach it.
  */
 export function projectRuleFindings(file: string): string[] {
   const doc = parseYaml(readFileSync(file, "utf8")) as Record<string, unknown>;
   const findings: string[] = [];
+  findings.push(...workflowCallSecretFindings(doc));
   for (const { where, step } of stepsOf(doc)) {
     if (typeof step.run === "string" && step.run.includes("${{")) {
       findings.push(`${where}: \${{ }} inside a run script (pass it through env:)`);
@@ -147,6 +149,42 @@ export function projectRuleFindings(file: string): string[] {
         findings.push(`jobs.${job}: no permissions: (declare least privilege at the workflow or job level)`);
       }
     }
+  }
+  return findings;
+}
+
+/**
+ * Why `name` cannot be the name of a stored GitHub secret, or undefined when it can. GitHub's rules: only
+ * alphanumeric characters or underscores, no spaces; not starting with the GITHUB_ prefix; not starting with
+ * a number; names are not case-sensitive.
+ */
+export function secretNameProblem(name: string): string | undefined {
+  if (name === "") return "is empty";
+  if (!/^[A-Za-z0-9_]+$/.test(name)) return "may hold only letters, digits and underscores";
+  if (/^[0-9]/.test(name)) return "may not start with a digit";
+  if (/^GITHUB_/i.test(name)) return "may not start with GITHUB_";
+  return undefined;
+}
+
+/** `on.workflow_call.secrets` names that no repository, organization or environment secret could carry. */
+export function workflowCallSecretFindings(doc: Record<string, unknown>): string[] {
+  const on = (doc.on ?? doc.true) as Record<string, { secrets?: Record<string, unknown> } | null> | undefined;
+  const secrets = on && typeof on === "object" ? on.workflow_call?.secrets : undefined;
+  if (!secrets || typeof secrets !== "object") return [];
+  const findings: string[] = [];
+  const seen = new Map<string, string>();
+  for (const name of Object.keys(secrets)) {
+    const problem = secretNameProblem(name);
+    if (problem)
+      findings.push(
+        `on.workflow_call.secrets.${name}: a secret name ${problem}, so no stored secret can reach it (secrets: inherit passes stored names)`,
+      );
+    const other = seen.get(name.toUpperCase());
+    if (other)
+      findings.push(
+        `on.workflow_call.secrets.${name}: secret names are not case-sensitive; ${other} is the same name`,
+      );
+    seen.set(name.toUpperCase(), name);
   }
   return findings;
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
+import { replaySpoolFrom } from "../../pipelines/audit-replay.js";
 import { AuditStore } from "../../store/audit.js";
 import { databaseUrlSecrets, parseDatabaseUrl } from "../../store/db.js";
-import { replaySpool } from "../../store/spool.js";
 import { type CliContext, EXIT, ExitError, envSecret } from "../context.js";
 import { paint } from "../terminal.js";
 
@@ -18,7 +18,10 @@ export function registerAudit(program: Command, ctx: CliContext): void {
   audit
     .command("replay")
     .description("Write spooled audit records (from a failed audit-write) to the database, each exactly once")
-    .requiredOption("--spool <dir>", "the directory holding the spooled .json records")
+    .requiredOption(
+      "--spool <path>",
+      "the directory holding the spooled .json records, or a downloaded prodgate-audit-spool artifact (its directory or .zip)",
+    )
     .option("--table <name>", "the audit table", "console_audit_log")
     .option("--no-migrate", "do not apply pending migrations first")
     .option("--json", "print the result as JSON on stdout")
@@ -26,7 +29,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       const url = databaseUrlFromEnv(ctx);
       const store = await AuditStore.open(url, { table: opts.table, migrate: opts.migrate });
       try {
-        const result = await replaySpool(opts.spool, store, {
+        const result = await replaySpoolFrom(opts.spool, store, {
           onRecord: (file, r) =>
             ctx.reporter.info(
               r.duplicate ? `${file}: already written as row #${r.id}` : `${file}: written as row #${r.id}`,
@@ -37,7 +40,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
         else
           ctx.reporter.info(
             paint(
-              `${result.written} written, ${result.duplicates} already there (moved to ${opts.spool}/replayed)`,
+              `${result.written} written, ${result.duplicates} already there (${result.archive ? "the zip is left as it is" : `moved to ${opts.spool}/replayed`})`,
               "green",
             ),
           );
