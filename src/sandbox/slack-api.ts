@@ -146,9 +146,9 @@ export class SlackFake {
   }
 
   private postMessage(req: FakeRequest): FakeReply {
-    const denied = this.authorize(req, "chat.postMessage");
-    if (denied) return denied;
-    const body = req.json<Record<string, unknown>>();
+    const call = this.authorize(req, "chat.postMessage");
+    if (!("args" in call)) return call;
+    const body = call.args;
     const channel = this.findChannel(String(body.channel ?? ""));
     if (!channel) return fail("channel_not_found");
     if (channel.archived) return fail("is_archived");
@@ -163,9 +163,9 @@ export class SlackFake {
   }
 
   private update(req: FakeRequest): FakeReply {
-    const denied = this.authorize(req, "chat.update");
-    if (denied) return denied;
-    const body = req.json<Record<string, unknown>>();
+    const call = this.authorize(req, "chat.update");
+    if (!("args" in call)) return call;
+    const body = call.args;
     // chat.update takes a channel ID only, as Slack's does.
     const channel = this.channels.find((c) => c.id === String(body.channel ?? ""));
     if (!channel) return fail("channel_not_found");
@@ -176,7 +176,20 @@ export class SlackFake {
     message.text = String(body.text ?? "");
     message.blocks = (body.blocks as unknown[] | undefined) ?? [];
     message.history.push({ text: message.text, blocks: message.blocks });
-    return { body: { ok: true, channel: channel.id, ts: message.ts, text: message.text } };
+    return {
+      body: {
+        ok: true,
+        channel: channel.id,
+        ts: message.ts,
+        text: message.text,
+        message: {
+          type: "message",
+          text: message.text,
+          blocks: message.blocks,
+          edited: { ts: this.nextTs() },
+        },
+      },
+    };
   }
 
   private webhook(req: FakeRequest): FakeReply {
@@ -197,14 +210,42 @@ export class SlackFake {
     return { headers: { "content-type": "text/html" }, body: "ok" };
   }
 
-  private authorize(req: FakeRequest, method: string): FakeReply | undefined {
-    const auth = String(req.headers.authorization ?? "");
-    if (!auth) return fail("not_authed");
-    if (auth !== `Bearer ${this.token}`) return fail("invalid_auth");
-    if (!String(req.headers["content-type"] ?? "").startsWith("application/json"))
-      return fail("invalid_arguments");
+  /**
+   * The method's arguments, once the call is authorised. Slack takes a JSON body (token in the Authorization
+   * header only) or a form body (application/x-www-form-urlencoded, as @slack/web-api sends it, with blocks as a
+   * JSON string; the token in the header or as a `token` field).
+   */
+  private authorize(req: FakeRequest, method: string): { args: Record<string, unknown> } | FakeReply {
+    const type =
+      String(req.headers["content-type"] ?? "")
+        .split(";")[0]
+        ?.trim()
+        .toLowerCase() ?? "";
+    let args: Record<string, unknown>;
+    let token = String(req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
+    if (type === "application/json") {
+      try {
+        args = req.json<Record<string, unknown>>();
+      } catch {
+        return fail("invalid_json");
+      }
+      if (!args || typeof args !== "object" || Array.isArray(args)) return fail("json_not_object");
+    } else if (type === "application/x-www-form-urlencoded" || type === "text/plain" || type === "") {
+      args = Object.fromEntries(new URLSearchParams(req.body));
+      token ||= String(args.token ?? "");
+      delete args.token;
+      if (typeof args.blocks === "string") {
+        try {
+          args.blocks = JSON.parse(args.blocks);
+        } catch {
+          return fail("invalid_blocks_format");
+        }
+      }
+    } else return fail("invalid_post_type");
+    if (!token) return fail("not_authed");
+    if (token !== this.token) return fail("invalid_auth");
     const scripted = this.takeScripted(method);
-    return scripted ? fail(scripted) : undefined;
+    return scripted ? fail(scripted) : { args };
   }
 
   private takeScripted(method: string): string | undefined {
