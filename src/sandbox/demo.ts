@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { describeError, ProdgateError } from "../core/errors.js";
 import { FakeServer } from "./fake-server.js";
 import { HerokuApiFake } from "./heroku-api.js";
 import { HerokuGitServer } from "./heroku-git-server.js";
@@ -104,7 +105,15 @@ const SAMPLE_FILES: { subject: string; files: Record<string, string> }[] = [
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const app = options.app ?? "shop";
-  const root = mkdtempSync(join(options.tempRoot ?? tmpdir(), "prodgate-demo-"));
+  const tempRoot = options.tempRoot ?? tmpdir();
+  let root: string;
+  try {
+    root = mkdtempSync(join(tempRoot, "prodgate-demo-"));
+  } catch (err) {
+    throw new ProdgateError(
+      `cannot make the sandbox's directory in ${tempRoot} (${describeError(err)}): set TMPDIR to a writable directory`,
+    );
+  }
   options.onRoot?.(root);
   const stops: (() => Promise<void> | void)[] = [() => rmSync(root, { recursive: true, force: true })];
   const stopAll = async () => {

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startPostgres } from "../../src/sandbox/postgres.js";
+import { PostgresSetupError, type SandboxPostgres, startPostgres } from "../../src/sandbox/postgres.js";
 import { connect } from "../../src/store/db.js";
 import { migrateUp } from "../../src/store/migrate.js";
 
@@ -8,7 +8,15 @@ import { migrateUp } from "../../src/store/migrate.js";
  * clone it (test/support/db.ts). The server stops at the end, and its watchdog stops it if this process dies.
  */
 export default async function setup(project: TestProject) {
-  const server = await startPostgres({ database: "prodgate_template" });
+  let server: SandboxPostgres;
+  try {
+    server = await startPostgres({ database: "prodgate_template" });
+  } catch (err) {
+    // A database that cannot run here is told in one line that says what to do, not a stack trace.
+    if (!(err instanceof PostgresSetupError)) throw err;
+    process.stderr.write(`\nnpm test: ${err.message}\n`);
+    process.exit(1);
+  }
   const client = await connect(server.url);
   await migrateUp(client);
   await client.end();
