@@ -5,9 +5,10 @@ import { InputError, ProdgateError } from "../core/errors.js";
 /**
  * Connection settings from a database URL. Honours `sslmode` (disable, allow, prefer, require, verify-ca,
  * verify-full, and `no-verify` as Heroku Postgres users write it), with connect and statement timeouts.
- * Without `sslmode`, a loopback host is reached without TLS and any other host with TLS that does not verify
- * the certificate: Heroku Postgres hands out URLs without `sslmode`, requires TLS and serves a certificate no
- * public CA signed.
+ * Without `sslmode`, a loopback host is reached without TLS and any other host with TLS that verifies the
+ * certificate and the host name, as `verify-full` does: a database URL names a password and the audit trail,
+ * and an unverified handshake hands both to whoever answers on the path. Heroku Postgres serves certificates
+ * no public CA signed, so its URLs need `sslmode=no-verify`, and the refusal says so.
  */
 export interface DbOptions {
   connectTimeoutMs?: number;
@@ -63,6 +64,7 @@ export function sslFor(sslmode: string, host: string, rootCert?: string): pg.Cli
     case "disable":
       return false;
     case "":
+      return isLoopback(host) ? false : { rejectUnauthorized: true, ...ca };
     case "allow":
     case "prefer":
       return isLoopback(host) ? false : { rejectUnauthorized: false };
@@ -192,6 +194,24 @@ export function isRetryable(err: unknown): boolean {
   return /timeout|terminated|Connection ended|connection closed|ECONNRESET|not queryable/i.test(message);
 }
 
+/** Node's and OpenSSL's codes for a certificate that does not verify (unknown CA, wrong name, expired, ...). */
+const CERT_UNVERIFIED = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_GET_CRL",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED",
+  "CERT_SIGNATURE_FAILURE",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "INVALID_CA",
+  "HOSTNAME_MISMATCH",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
 /** What a server error means, in words that carry no names from the URL. */
 const CODE_MEANINGS: Record<string, string> = {
   ECONNREFUSED: "connection refused",
@@ -222,6 +242,11 @@ export function safeDbMessage(err: unknown, databaseUrl?: string): string {
   const raw = err instanceof Error ? err.message : String(err);
   let message: string;
   if (code && CODE_MEANINGS[code]) message = CODE_MEANINGS[code];
+  else if (code && CERT_UNVERIFIED.has(code))
+    message =
+      `the server's TLS certificate could not be verified (${raw.replace(/; if the root CA is installed.*$/s, "")}). ` +
+      "For Heroku Postgres, whose certificates no public CA signs, add sslmode=no-verify to the database URL " +
+      "(postgres://...?sslmode=no-verify); for a server with its own CA, add sslrootcert=<CA file>";
   else if (/does not support SSL/i.test(raw))
     message = "the server does not offer TLS; add ?sslmode=disable to the database URL to connect without it";
   else if (/self[- ]signed|certificate|SSL|TLS/i.test(raw) && !/^[0-9A-Z]{5}$/.test(code ?? ""))

@@ -23,8 +23,12 @@ describe("database URLs", () => {
       checkServerIdentity?: unknown;
     };
     expect(typeof verifyCa.checkServerIdentity).toBe("function");
-    // Heroku Postgres URLs carry no sslmode and need TLS; loopback servers usually have none.
+    // Without sslmode a non-loopback host is verified like verify-full (Heroku Postgres URLs need
+    // sslmode=no-verify); loopback servers usually have no TLS.
     expect(ssl("postgres://u:p@ec2-1-2-3-4.compute-1.amazonaws.com:5432/d1")).toEqual({
+      rejectUnauthorized: true,
+    });
+    expect(ssl("postgres://u:p@ec2-1-2-3-4.compute-1.amazonaws.com:5432/d1?sslmode=no-verify")).toEqual({
       rejectUnauthorized: false,
     });
     expect(ssl("postgres://u:p@127.0.0.1:5432/app")).toBe(false);
@@ -102,6 +106,17 @@ describe("database error messages", () => {
     expect(safeDbMessage(pgError("The server does not support SSL connections"), url)).toContain(
       "sslmode=disable",
     );
+    const unverified = safeDbMessage(
+      pgError(
+        "Hostname/IP does not match certificate's altnames: Host: db-canary.internal. is not in the cert's altnames",
+        "ERR_TLS_CERT_ALTNAME_INVALID",
+      ),
+      url,
+    );
+    expect(unverified).toContain("the server's TLS certificate could not be verified");
+    expect(unverified).toContain("For Heroku Postgres");
+    expect(unverified).toContain("add sslmode=no-verify");
+    expect(unverified).not.toMatch(/canary/);
   });
 
   it("classify connection failures as retryable and SQL errors as not", () => {
