@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { describeError, InputError } from "../core/errors.js";
 import { registerAudit } from "./commands/audit.js";
+import { registerConsole } from "./commands/console.js";
 import { registerDb } from "./commands/db.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDeploy } from "./commands/deploy.js";
@@ -31,6 +32,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerEnv(program, ctx);
   registerDb(program, ctx);
   registerSweep(program, ctx);
+  registerConsole(program, ctx);
   // Commander applies exitOverride to subcommands only when they inherit it.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

@@ -35,10 +35,10 @@ export const DEFAULT_POLL_TABLE = "console_poll_log";
 export const SWEEP_LOCK = 7_246_813_009;
 
 /** SQL: the row is a rate-limited call (429, or the pipeline's "rate limited" message). */
-const rateLimited = (p = "") =>
+export const rateLimited = (p = "") =>
   `(coalesce(${p}status_code = 429, false) OR coalesce(${p}error_msg, '') LIKE 'rate limited%')`;
 /** SQL: the vendor gave a usable answer (not unreachable, 5xx, 401/403 or rate-limited). */
-const answered = (p = "") =>
+export const answered = (p = "") =>
   `(${p}probe_ok OR (${p}status_code IS NOT NULL AND ${p}status_code < 500 AND ${p}status_code NOT IN (401, 403, 429) AND NOT ${rateLimited(p)}))`;
 
 /** Writes every row in one INSERT ... SELECT FROM unnest(...) statement. Returns the number written. */
