@@ -58,6 +58,8 @@ export type InfisicalApiVersion = "v4" | "v3";
 export class InfisicalClient {
   private readonly http: HttpClient;
   private api?: InfisicalApiVersion;
+  /** The first v4 call, while it is not yet known whether the server has v4: concurrent calls wait for it. */
+  private probe?: Promise<void>;
 
   constructor(opts: InfisicalClientOptions) {
     this.http = new HttpClient({
@@ -131,10 +133,21 @@ export class InfisicalClient {
     extra: Record<string, string>,
   ): Promise<{ res: HttpResponse<T>; path: string; query: Record<string, string> }> {
     const where = { environment: at.environment, secretPath: at.secretPath ?? "/", ...extra };
+    if (this.api === undefined && this.probe) await this.probe;
     if (this.api !== "v3") {
       const path = name === undefined ? "/api/v4/secrets" : `/api/v4/secrets/${encodeURIComponent(name)}`;
       const query = { projectId: at.projectId, ...where };
-      const res = await this.http.send<T>({ method: "GET", path, query, accept: [404] });
+      const attempt = this.http.send<T>({ method: "GET", path, query, accept: [404] });
+      if (this.api === undefined && !this.probe)
+        this.probe = attempt.then(
+          (res) => {
+            this.api = lacksRoute(res) ? "v3" : "v4";
+          },
+          () => {
+            this.probe = undefined; // unreachable or refused: the next call tries v4 again
+          },
+        );
+      const res = await attempt;
       if (!lacksRoute(res)) {
         this.api = "v4";
         return { res, path, query };

@@ -266,6 +266,19 @@ describe("Infisical client against an older self-hosted server (no v4 secrets AP
     expect(queryOf(v3[0]?.url).get("viewSecretValue")).toBe("false");
   });
 
+  it("probes v4 once even when the first calls run at the same time", async () => {
+    const client = new InfisicalClient({ token, baseUrl: fake.url, retries: 0 });
+    const before = fake.server.requestsTo("GET", /^\/api\/v4\//).length;
+    const lists = await Promise.all([
+      client.listSecretMetadata(at),
+      client.listSecretMetadata({ ...at, secretPath: "/" }),
+      client.readExpiryCompanion(at, "SMTP_PASSWORD"),
+    ]);
+    expect(lists[2]).toBe("2026-06-01T00:00:00Z");
+    expect(client.apiVersion).toBe("v3");
+    expect(fake.server.requestsTo("GET", /^\/api\/v4\//).length - before).toBe(1);
+  });
+
   it("says so when the server has neither API (a wrong INFISICAL_API_URL)", async () => {
     const client = new InfisicalClient({ token, baseUrl: `${fake.url}/api`, retries: 0 });
     await expect(client.listSecretMetadata(at)).rejects.toThrow(
