@@ -157,7 +157,8 @@ export interface DeployResult {
   interrupted: boolean;
   /** From the start of the pipeline to its end, waits included. */
   durationMs: number;
-  slack?: { ts?: string; channel?: string };
+  /** The Slack message; `unknown`: the started post got no answer and was not found (it was not re-posted). */
+  slack?: { ts?: string; channel?: string; unknown?: boolean };
   deploymentId?: number;
   commentUrl?: string;
   /** Job-summary markdown: outcome, path (Mermaid), audit, health, and always the rollback command. */
@@ -656,8 +657,10 @@ async function notifyStarted(ctx: Ctx): Promise<void> {
       ? notifySlack(settings.slack, notice(ctx, "started"), {
           reporter: ports.reporter,
           clock: ctx.clock,
+          deployKey: slackDeployKey(ctx),
         }).then((r) => {
           if (r.ok) state.result.slack = { ts: r.ts, channel: r.channel };
+          else if (r.unknown) state.result.slack = { unknown: true };
         })
       : undefined,
     github
@@ -683,6 +686,11 @@ async function notifyStarted(ctx: Ctx): Promise<void> {
         )
       : undefined,
   ]);
+}
+
+/** What finds this deploy's Slack message again when a post's answer was lost. */
+function slackDeployKey(ctx: Ctx): string {
+  return `${ctx.runId}.${ctx.runAttempt}.${ctx.settings.app}`;
 }
 
 function notice(ctx: Ctx, status: DeployStatus, detail?: string) {
@@ -716,6 +724,8 @@ async function notifyOutcome(ctx: Ctx, status: DeployStatus, detail: string): Pr
         clock: ctx.clock,
         updateTs: state.result.slack?.ts,
         retries: SLACK_RETRIES,
+        deployKey: slackDeployKey(ctx),
+        startUnknownSince: state.result.slack?.unknown ? new Date(ctx.startedAt) : undefined,
       }).then((r) => {
         if (r.ok)
           state.result.slack = {

@@ -5,7 +5,14 @@ import {
   environmentBadge,
   statusLabel,
 } from "../core/slack-message.js";
-import { SlackClient, SlackError } from "../vendors/slack.js";
+import {
+  DeliveryUnknownError,
+  isChannelId,
+  type MessageMetadata,
+  type PostedMessage,
+  SlackClient,
+  SlackError,
+} from "../vendors/slack.js";
 import type { Clock, Reporter } from "./ports.js";
 
 export type { DeployNotice, DeployStatus } from "../core/slack-message.js";
@@ -17,6 +24,8 @@ export interface SlackTarget {
   webhookUrl?: string;
   /** Web API base, default https://slack.com/api (SLACK_API_URL). */
   baseUrl?: string;
+  /** Per-request time limit when NotifyOptions.timeoutMs does not say (default 10 s). */
+  timeoutMs?: number;
 }
 
 export interface NotifyOptions {
@@ -30,6 +39,17 @@ export interface NotifyOptions {
   timeoutMs?: number;
   /** Retries after the first attempt, default 3. */
   retries?: number;
+  /**
+   * What identifies the deploy (run id, attempt, app). It travels in the message's metadata, so that a post
+   * whose answer was lost can be found in the channel's history and updated instead of posted twice.
+   */
+  deployKey?: string;
+  /**
+   * The deploy's `started` post went out at this time and got no answer (NotifyResult.unknown). The outcome
+   * looks for that message first and updates it; if it cannot be found, the outcome is posted as a new
+   * message that says the start notice may be missing or out of date.
+   */
+  startUnknownSince?: Date;
 }
 
 export interface NotifyResult {
@@ -37,7 +57,16 @@ export interface NotifyResult {
   ts?: string;
   channel?: string;
   error?: string;
+  /** The post went out and no answer came back: the message may be in the channel (it was not sent again). */
+  unknown?: boolean;
 }
+
+/** How much earlier than our clock a Slack message found again may be stamped (clock skew). */
+const LOOKUP_SKEW_MS = 5 * 60_000;
+
+/** Said in an outcome whose start notice got no answer and could not be found. */
+export const START_NOTICE_UNKNOWN =
+  "Slack did not answer when this deploy's start notice was posted: it may be missing, or shown above as still deploying.";
 
 /** Update failures after which a fresh post still gets the outcome to the channel. */
 const REPOST_ON = new Set([
@@ -64,20 +93,56 @@ export async function notifySlack(
   const client = new SlackClient({
     token: target.token,
     baseUrl: target.baseUrl,
-    timeoutMs: opts.timeoutMs,
+    timeoutMs: opts.timeoutMs ?? target.timeoutMs,
     retries: opts.retries,
     clock: opts.clock,
     onRetry: ({ attempt, waitMs, reason, method }) =>
       reporter.info(`Slack ${method}: ${reason}; retry ${attempt} in ${Math.round(waitMs)}ms`),
   });
-  const message = buildDeployMessage(notice);
+  const now = () => opts.clock?.now() ?? new Date();
+  const metadata: MessageMetadata | undefined = opts.deployKey
+    ? { event_type: "prodgate_deploy", event_payload: { deploy: opts.deployKey } }
+    : undefined;
+  /** A post whose answer was lost, found again in the channel; undefined if it is not there or cannot be read. */
+  const findPosted = async (channel: string, since: Date): Promise<PostedMessage | undefined> => {
+    if (!metadata) return undefined;
+    if (!isChannelId(channel)) {
+      reporter.info(
+        `Slack: cannot look for the message in ${channel}: give the channel by its ID (C...) to let prodgate find it`,
+      );
+      return undefined;
+    }
+    try {
+      return await client.findPosted(channel, new Date(since.getTime() - LOOKUP_SKEW_MS), metadata);
+    } catch (err) {
+      reporter.warning(
+        `Slack: could not look for the message in ${channel} (${describeError(err)}): give the Slack app the channels:history scope (groups:history for a private channel)`,
+      );
+      return undefined;
+    }
+  };
+  let updateTs = opts.updateTs;
+  let startUnknown = false;
+  let channel = target.channel?.trim() ?? "";
+  if (!updateTs && opts.startUnknownSince && notice.status !== "started") {
+    const found = target.token && channel ? await findPosted(channel, opts.startUnknownSince) : undefined;
+    if (found) {
+      reporter.info(`Slack: found the start notice that got no answer (ts ${found.ts}); updating it`);
+      updateTs = found.ts;
+      channel = found.channel;
+    } else startUnknown = true;
+  }
+  const message = buildDeployMessage(
+    startUnknown
+      ? { ...notice, detail: [notice.detail?.trim(), START_NOTICE_UNKNOWN].filter(Boolean).join(" ") }
+      : notice,
+  );
 
   try {
-    if (target.token && target.channel) {
-      const channel = target.channel.trim();
-      if (opts.updateTs) {
+    if (target.token && channel) {
+      if (updateTs) {
         try {
-          const updated = await client.update(channel, opts.updateTs, message);
+          const updated = await client.update(channel, updateTs, message);
           reporter.info(`Slack: updated ${what} in ${updated.channel} (ts ${updated.ts})`);
           return { ok: true, ...updated };
         } catch (err) {
@@ -85,14 +150,29 @@ export async function notifySlack(
           reporter.warning(`${err.message}; posting the outcome as a new message instead`);
         }
       }
-      const posted = await client.postMessage(channel, message);
+      const sentAt = now();
+      let posted: PostedMessage;
+      try {
+        posted = await client.postMessage(channel, message, metadata);
+      } catch (err) {
+        if (!(err instanceof DeliveryUnknownError)) throw err;
+        const found = await findPosted(channel, sentAt);
+        if (!found) return unknown(err);
+        reporter.info(`Slack: ${err.message}; it did arrive (ts ${found.ts})`);
+        posted = found;
+      }
       reporter.info(`Slack: posted ${what} to ${posted.channel} (ts ${posted.ts})`);
       return { ok: true, ...posted };
     }
     if (target.webhookUrl) {
       if (opts.updateTs)
         reporter.info("Slack: an incoming webhook cannot update a message; posting the outcome as a new one");
-      await client.postWebhook(target.webhookUrl, message);
+      try {
+        await client.postWebhook(target.webhookUrl, message);
+      } catch (err) {
+        if (err instanceof DeliveryUnknownError) return unknown(err);
+        throw err;
+      }
       reporter.info(`Slack: posted ${what} through the incoming webhook`);
       return { ok: true };
     }
@@ -106,5 +186,13 @@ export async function notifySlack(
     if (opts.failOnError) throw err instanceof ProdgateError ? err : new ProdgateError(reason);
     reporter.warning(`${reason} (the deploy goes on; set fail-on-error to make this fail the step)`);
     return { ok: false, error: reason };
+  }
+
+  /** A post that may have arrived: never sent again, so never shown twice. */
+  function unknown(err: DeliveryUnknownError): NotifyResult {
+    const reason = `${what}: ${err.message}`;
+    if (opts.failOnError) throw err;
+    reporter.warning(`${reason} (the deploy goes on)`);
+    return { ok: false, unknown: true, error: reason };
   }
 }

@@ -42,6 +42,8 @@ export type Fault =
   | { kind: "delay"; ms: number } // then answers normally
   | { kind: "hang" } // never answers (until the client gives up or the server closes)
   | { kind: "reset" } // destroys the connection
+  // handles the request as usual, then loses the answer: hangs (or resets) instead of replying
+  | { kind: "drop-reply"; then?: "hang" | "reset" }
   | { kind: "rate-limit"; retryAfter: number; body?: unknown; headers?: Record<string, string> };
 
 interface FaultRule {
@@ -192,10 +194,14 @@ export class FakeServer {
     const rule = this.faults.find(
       (f) => f.remaining > 0 && (f.method === "*" || f.method === method) && f.pattern.test(full.pathname),
     );
+    let dropReply: "hang" | "reset" | undefined;
     if (rule) {
       rule.remaining--;
       const fault = rule.fault;
       switch (fault.kind) {
+        case "drop-reply":
+          dropReply = fault.then ?? "hang";
+          break;
         case "hang":
           return; // the socket stays open until the client gives up or stop() destroys it
         case "reset":
@@ -239,6 +245,8 @@ export class FakeServer {
       };
       try {
         const reply = await route.handler(fakeReq, res);
+        if (dropReply === "reset") req.socket.destroy();
+        if (dropReply) return;
         if (reply && !res.headersSent) send(res, reply);
       } catch (err) {
         if (!res.headersSent)

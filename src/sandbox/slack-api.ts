@@ -24,6 +24,8 @@ export interface FakeSlackMessage {
   blocks: unknown[];
   /** Every version of the message, oldest first (the current one last). */
   history: { text: string; blocks: unknown[] }[];
+  /** Message metadata given to chat.postMessage, as conversations.history returns it. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 export interface SlackFakeOptions {
@@ -31,6 +33,8 @@ export interface SlackFakeOptions {
   channels?: FakeChannel[];
   /** The three path segments of the webhook URL after /services/. */
   webhookPath?: string;
+  /** Whether the token has channels:history / groups:history (default true); without, missing_scope. */
+  canReadHistory?: boolean;
 }
 
 const BLOCK_TYPES = new Set([
@@ -53,6 +57,7 @@ export class SlackFake {
   readonly channels: FakeChannel[];
   readonly messages: FakeSlackMessage[] = [];
   private readonly webhookPath: string;
+  private readonly canReadHistory: boolean;
   private readonly scripted: { method: string; error: string; remaining: number }[] = [];
   private seq = 0;
 
@@ -64,8 +69,10 @@ export class SlackFake {
       { id: "C0ARCHIVE", name: "old-deploys", member: true, archived: true },
     ];
     this.webhookPath = opts.webhookPath ?? `T0FAKE/B0FAKE/${randomBytes(12).toString("hex")}`;
+    this.canReadHistory = opts.canReadHistory ?? true;
     this.server
       .route("POST", "/api/chat.postMessage", (req) => this.postMessage(req))
+      .route("*", "/api/conversations.history", (req) => this.history(req))
       .route("POST", "/api/chat.update", (req) => this.update(req))
       .route("POST", "/services/*", (req) => this.webhook(req));
   }
@@ -107,6 +114,19 @@ export class SlackFake {
       { kind: "rate-limit", retryAfter: retryAfterSeconds, body: { ok: false, error: "ratelimited" } },
       times,
     );
+    return this;
+  }
+
+  /**
+   * The next `times` calls of `method` are handled (the message is posted) and then get no answer: the
+   * connection hangs until the client gives up (or is reset), as when Slack's answer is lost on the way.
+   */
+  loseReply(
+    method: "chat.postMessage" | "chat.update" | "webhook",
+    times = 1,
+    then: "hang" | "reset" = "hang",
+  ): this {
+    this.server.fault("POST", this.pathOf(method), { kind: "drop-reply", then }, times);
     return this;
   }
 
@@ -155,10 +175,28 @@ export class SlackFake {
     if (!channel.member) return fail("not_in_channel");
     const invalid = validatePayload(body);
     if (invalid) return fail(invalid);
+    const metadata = body.metadata as FakeSlackMessage["metadata"] | undefined;
+    if (
+      metadata !== undefined &&
+      (typeof metadata !== "object" ||
+        typeof metadata?.event_type !== "string" ||
+        !/^[A-Za-z0-9_.-]{1,255}$/.test(metadata.event_type) ||
+        typeof metadata.event_payload !== "object" ||
+        metadata.event_payload === null)
+    )
+      return fail("invalid_metadata_format");
     const ts = this.nextTs();
     const text = String(body.text ?? "");
     const blocks = (body.blocks as unknown[] | undefined) ?? [];
-    this.messages.push({ channel: channel.id, ts, via: "api", text, blocks, history: [{ text, blocks }] });
+    this.messages.push({
+      channel: channel.id,
+      ts,
+      via: "api",
+      text,
+      blocks,
+      history: [{ text, blocks }],
+      ...(metadata ? { metadata } : {}),
+    });
     return { body: { ok: true, channel: channel.id, ts, message: { type: "message", text, ts, blocks } } };
   }
 
@@ -188,6 +226,53 @@ export class SlackFake {
           blocks: message.blocks,
           edited: { ts: this.nextTs() },
         },
+      },
+    };
+  }
+
+  /**
+   * conversations.history: newest first, from `oldest` on, `limit` (default 100) a page with a cursor. Takes
+   * its arguments form-encoded or in the query string, as Slack's read methods do.
+   */
+  private history(req: FakeRequest): FakeReply {
+    const auth = String(req.headers.authorization ?? "");
+    const form = String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")
+      ? new URLSearchParams(req.body)
+      : req.query;
+    const token = auth.startsWith("Bearer ") ? auth.slice(7) : (form.get("token") ?? "");
+    if (!token) return fail("not_authed");
+    if (token !== this.token) return fail("invalid_auth");
+    if (!this.canReadHistory)
+      return {
+        body: { ok: false, error: "missing_scope", needed: "channels:history", provided: "chat:write" },
+      };
+    const channel = this.channels.find((c) => c.id === (form.get("channel") ?? ""));
+    if (!channel) return fail("channel_not_found");
+    if (!channel.member) return fail("not_in_channel");
+    const oldest = Number(form.get("oldest") ?? "0");
+    const limit = Math.min(Math.max(Number(form.get("limit") ?? "100") || 100, 1), 999);
+    const start = Number(form.get("cursor") ?? "0") || 0;
+    const all = this.messages
+      .filter((m) => m.channel === channel.id && m.ts && Number(m.ts) > oldest)
+      .reverse();
+    const page = all.slice(start, start + limit);
+    // Metadata comes back only when asked for (include_all_metadata), as Slack answers.
+    const withMetadata = ["true", "1"].includes(form.get("include_all_metadata") ?? "");
+    const more = start + limit < all.length;
+    return {
+      body: {
+        ok: true,
+        messages: page.map((m) => ({
+          type: "message",
+          ts: m.ts,
+          text: m.text,
+          blocks: m.blocks,
+          bot_id: "B0FAKEBOT",
+          ...(m.metadata && withMetadata ? { metadata: m.metadata } : {}),
+        })),
+        has_more: more,
+        pin_count: 0,
+        response_metadata: { next_cursor: more ? String(start + limit) : "" },
       },
     };
   }

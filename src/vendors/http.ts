@@ -33,8 +33,34 @@ export interface HttpRequest {
   timeoutMs?: number;
   /** Statuses the caller handles itself (no error thrown, no retry), e.g. 404 for "not found is fine". */
   accept?: number[];
-  /** Set false for non-idempotent calls that must not be retried after the request may have arrived. */
-  retry?: boolean;
+  /**
+   * true (default): idempotent, retried on network errors, 429 and 5xx. false: never retried.
+   * "if-unsent": not idempotent (a post that would show twice): retried only when it cannot have arrived
+   * (connection refused, DNS, connect timeout) or the server answered 429 or 5xx. A timeout or a dropped
+   * connection after the request went out throws a DeliveryUnknownError instead.
+   */
+  retry?: boolean | "if-unsent";
+}
+
+/** The request went out and no answer came back: the server may have acted on it. Not retried. */
+export class DeliveryUnknownError extends VendorError {
+  override name = "DeliveryUnknownError";
+}
+
+const UNSENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/** Whether a request that failed with `err` cannot have reached the server (no connection was made). */
+export function cannotHaveArrived(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } } | undefined;
+  return UNSENT_CODES.has(e?.code ?? "") || UNSENT_CODES.has(e?.cause?.code ?? "");
 }
 
 export interface HttpResponse<T = unknown> {
@@ -99,6 +125,14 @@ export class HttpClient {
       } catch (err) {
         if (res) throw err; // a described 4xx
         reason = networkReason(err, timeoutMs);
+        if (req.retry === "if-unsent" && !cannotHaveArrived(err)) {
+          throw new DeliveryUnknownError(
+            this.vendor,
+            `${this.vendor} API did not answer ${req.method} ${pathOnly(req.path)} (${reason}): it may have arrived, so it is not sent again`,
+            undefined,
+            false,
+          );
+        }
         if (attempt >= retries) {
           throw new VendorError(
             this.vendor,

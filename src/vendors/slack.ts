@@ -1,7 +1,9 @@
 import { VendorError } from "../core/errors.js";
 import type { SlackMessage } from "../core/slack-message.js";
 import type { Clock } from "../pipelines/ports.js";
-import { HttpClient, type HttpRequest, type HttpResponse } from "./http.js";
+import { DeliveryUnknownError, HttpClient, type HttpRequest, type HttpResponse } from "./http.js";
+
+export { DeliveryUnknownError } from "./http.js";
 
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api";
 
@@ -88,14 +90,32 @@ export interface PostedMessage {
 interface WebApiAnswer {
   ok?: boolean;
   error?: string;
+  needed?: string;
   channel?: string;
   ts?: string;
+  messages?: { ts?: string; metadata?: { event_type?: string; event_payload?: Record<string, unknown> } }[];
+  has_more?: boolean;
+  response_metadata?: { next_cursor?: string };
 }
+
+/** Slack message metadata (https://api.slack.com/metadata): how a message is found again without its ts. */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, string>;
+}
+
+/** Channel IDs: public (C), private (G), direct (D). Names (#deploys) cannot be read back without another scope. */
+export const isChannelId = (channel: string): boolean => /^[CGD][A-Z0-9]{2,}$/.test(channel.trim());
 
 /**
  * Slack through the Web API (bot token) or an incoming webhook. Retries 429 (honouring Retry-After, capped),
  * 5xx and network failures a bounded number of times; every other failure is a SlackError naming Slack's
  * error code and what to do about it. Neither the token nor the webhook URL appears in any message.
+ *
+ * A post (chat.postMessage, a webhook) is sent again only when it cannot have arrived: a refused connection,
+ * a failed DNS lookup, or a 429/5xx answer. A post that went out and got no answer (a timeout, a dropped
+ * connection) throws a DeliveryUnknownError; `findPosted` looks for it in the channel by its metadata.
+ * chat.update and reads are idempotent and retried on every transient failure.
  */
 export class SlackClient {
   private readonly opts: SlackClientOptions;
@@ -105,8 +125,48 @@ export class SlackClient {
   }
 
   /** chat.postMessage: `channel` may be an ID (C...) or a name (#deploys). */
-  async postMessage(channel: string, message: SlackMessage): Promise<PostedMessage> {
-    return this.call("chat.postMessage", { channel, text: message.text, blocks: message.blocks });
+  async postMessage(
+    channel: string,
+    message: SlackMessage,
+    metadata?: MessageMetadata,
+  ): Promise<PostedMessage> {
+    return this.call(
+      "chat.postMessage",
+      { channel, text: message.text, blocks: message.blocks, metadata },
+      "if-unsent",
+    );
+  }
+
+  /**
+   * The newest message of `channel` (an ID) posted since `since` whose metadata has `metadata`'s type and
+   * payload: a post whose answer was lost. Needs the channels:history (groups:history for a private channel)
+   * scope; without it a SlackError with code missing_scope.
+   */
+  async findPosted(
+    channel: string,
+    since: Date,
+    metadata: MessageMetadata,
+  ): Promise<PostedMessage | undefined> {
+    let cursor = "";
+    for (let page = 0; page < 5; page++) {
+      const answer = await this.read("conversations.history", {
+        channel,
+        oldest: (Math.floor(since.getTime() / 1000) - 1).toFixed(6),
+        limit: "200",
+        include_all_metadata: "true",
+        ...(cursor ? { cursor } : {}),
+      });
+      for (const m of answer.messages ?? []) {
+        const meta = m.metadata;
+        if (!m.ts || meta?.event_type !== metadata.event_type) continue;
+        const payload = meta.event_payload ?? {};
+        if (Object.entries(metadata.event_payload).every(([k, v]) => payload[k] === v))
+          return { channel, ts: m.ts };
+      }
+      cursor = answer.has_more ? (answer.response_metadata?.next_cursor ?? "") : "";
+      if (!cursor) break;
+    }
+    return undefined;
   }
 
   /** chat.update of a message this app posted: `channel` must be the ID that postMessage returned. */
@@ -131,30 +191,58 @@ export class SlackClient {
         method: "POST",
         path: secretPath,
         body: { text: message.text, blocks: message.blocks },
+        retry: "if-unsent",
       });
     } catch (err) {
       throw hidePath(err, secretPath);
     }
   }
 
-  private async call(method: string, body: Record<string, unknown>): Promise<PostedMessage> {
+  private async call(
+    method: string,
+    body: Record<string, unknown>,
+    retry: HttpRequest["retry"] = true,
+  ): Promise<PostedMessage> {
     if (!this.opts.token) throw new SlackError(method, "not_authed");
-    const client = this.http(
-      this.opts.baseUrl ?? DEFAULT_SLACK_API_URL,
-      { authorization: `Bearer ${this.opts.token}`, "content-type": "application/json; charset=utf-8" },
-      (res) => {
-        const answer = res.json as WebApiAnswer | undefined;
-        const code = answer?.error ?? `HTTP ${res.status}`;
-        return new SlackError(method, code, res.status, res.status === 429 || res.status >= 500);
-      },
-    );
-    const res = await client.send<WebApiAnswer>({ method: "POST", path: `/${method}`, body });
+    const client = this.webApi(method, "application/json; charset=utf-8");
+    const res = await client.send<WebApiAnswer>({ method: "POST", path: `/${method}`, body, retry });
     const answer = res.json;
     if (!answer || typeof answer !== "object")
       throw new SlackError(method, `HTTP ${res.status} without JSON`);
     if (answer.ok !== true) throw new SlackError(method, answer.error ?? "unknown_error", res.status);
     if (!answer.channel || !answer.ts) throw new SlackError(method, "answer without channel and ts");
     return { channel: answer.channel, ts: answer.ts };
+  }
+
+  /** A read method, sent form-encoded as Slack's read methods take their arguments. */
+  private async read(method: string, args: Record<string, string>): Promise<WebApiAnswer> {
+    if (!this.opts.token) throw new SlackError(method, "not_authed");
+    const client = this.webApi(method, "application/x-www-form-urlencoded");
+    const res = await client.send<WebApiAnswer>({
+      method: "POST",
+      path: `/${method}`,
+      body: new URLSearchParams(args).toString(),
+    });
+    const answer = res.json;
+    if (!answer || typeof answer !== "object")
+      throw new SlackError(method, `HTTP ${res.status} without JSON`);
+    if (answer.ok !== true) {
+      const code = answer.error ?? "unknown_error";
+      throw new SlackError(method, answer.needed ? `${code} (${answer.needed})` : code, res.status);
+    }
+    return answer;
+  }
+
+  private webApi(method: string, contentType: string): HttpClient {
+    return this.http(
+      this.opts.baseUrl ?? DEFAULT_SLACK_API_URL,
+      { authorization: `Bearer ${this.opts.token}`, "content-type": contentType },
+      (res) => {
+        const answer = res.json as WebApiAnswer | undefined;
+        const code = answer?.error ?? `HTTP ${res.status}`;
+        return new SlackError(method, code, res.status, res.status === 429 || res.status >= 500);
+      },
+    );
   }
 
   private http(
@@ -178,7 +266,10 @@ export class SlackClient {
               attempt,
               waitMs,
               reason,
-              method: req.path.startsWith("/chat.") ? req.path.slice(1) : "incoming webhook",
+              method:
+                req.path.startsWith("/chat.") || req.path.startsWith("/conversations.")
+                  ? req.path.slice(1)
+                  : "incoming webhook",
             })
         : undefined,
     });
@@ -192,7 +283,8 @@ function hidePath(err: unknown, secretPath: string): unknown {
   const message = err.message
     .split(secretPath)
     .join("<webhook>")
-    .replace(/Slack API unreachable/, "Slack incoming webhook unreachable");
+    .replace(/Slack API (unreachable|did not answer)/, "Slack incoming webhook $1");
+  if (err instanceof DeliveryUnknownError) return new DeliveryUnknownError("Slack", message);
   if (err instanceof VendorError) return new VendorError("Slack", message, err.status, err.retryable);
   return new VendorError("Slack", message);
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeployState } from "../../src/core/deploy.js";
 import { type DeployResult, type DeploySettings, runDeploy } from "../../src/pipelines/deploy.js";
-import type { Reporter } from "../../src/pipelines/ports.js";
+import type { Clock, Reporter } from "../../src/pipelines/ports.js";
 import { AuditStore } from "../../src/store/audit.js";
 import { withAppLock } from "../../src/store/lock.js";
 import { replaySpool } from "../../src/store/spool.js";
@@ -145,16 +145,34 @@ describe("deploy pipeline (in-process)", () => {
     const s = settings("cli-int", w.shas[8]!, {
       health: { ...settings("x", w.shas[8]!).health, attempts: 50, intervalMs: 10_000 },
     });
-    const started = Date.now();
+    // A virtual clock: short waits (retries) pass at once; a health interval waits until it is cut.
+    const sleeps: { ms: number; cut: boolean }[] = [];
+    const clock: Clock = {
+      now: () => new Date(),
+      sleep: (ms, signal) =>
+        new Promise<void>((resolve, reject) => {
+          const entry = { ms, cut: false };
+          sleeps.push(entry);
+          if (ms < 10_000) return resolve();
+          const cut = () => {
+            entry.cut = true;
+            reject(signal?.reason);
+          };
+          if (signal?.aborted) return cut();
+          signal?.addEventListener("abort", cut, { once: true });
+        }),
+    };
     const { reporter, lines } = recorder();
     const r = await runDeploy(s, {
       reporter,
+      clock,
       signal: controller.signal,
       onHealthAttempt: () => controller.abort(),
     });
     results.push(r);
     logs.push(lines);
-    expect(Date.now() - started).toBeLessThan(8_000);
+    // No 10 s health interval ran to its end: Ctrl-C cut the wait.
+    expect(sleeps.filter((x) => x.ms >= 10_000 && !x.cut)).toEqual([]);
     expect(r).toMatchObject({ outcome: "health_check_failed", interrupted: true });
     expect(r.path.slice(-3)).toEqual(["health_failed", "audited", "done"]);
     const rows = await w.auditRows("cli-int");
@@ -224,15 +242,20 @@ describe("deploy pipeline (in-process)", () => {
     await w.app("cli-held", w.shas[3]);
     const store = await AuditStore.open(w.databaseUrl, { migrate: false });
     let release!: () => void;
+    let acquired!: () => void;
+    const holding = new Promise<void>((resolve) => {
+      acquired = resolve;
+    });
     const held = withAppLock(
       w.databaseUrl,
       "cli-held",
       () =>
         new Promise<void>((resolve) => {
           release = resolve;
+          acquired();
         }),
     );
-    await new Promise((r) => setTimeout(r, 200));
+    await holding;
     try {
       const { r } = await deploy(settings("cli-held", w.shas[6]!, { lockWaitMs: 300 }));
       expect(r.outcome).toBe("rejected");
@@ -245,6 +268,22 @@ describe("deploy pipeline (in-process)", () => {
       await held;
       await store.close();
     }
+  });
+
+  it("Slack takes the start notice but its answer is lost: one message in the channel, updated with the outcome", async () => {
+    await w.app("cli-slack-lost", w.shas[3]);
+    w.slack.loseReply("chat.postMessage", 1, "hang");
+    const posts = () => w.slack.server.requestsTo("POST", "/api/chat.postMessage").length;
+    const before = posts();
+    const base = settings("cli-slack-lost", w.shas[7]!);
+    const { r, lines } = await deploy({ ...base, slack: { ...base.slack, timeoutMs: 300 } });
+    expect(r.outcome).toBe("success");
+    const mine = w.slack.messagesIn("C0DEPLOYS").filter((m) => m.text.includes("cli-slack-lost"));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.history.map((h) => h.text.split(" ")[0])).toEqual(["🚀", "✅"]);
+    expect(r.slack?.ts).toBe(mine[0]!.ts);
+    expect(posts() - before).toBe(1);
+    expect(lines.filter((l) => l.startsWith("warning: ") && l.includes("Slack"))).toEqual([]);
   });
 
   it("a CI deploy to production with no event named is refused (structural guard)", async () => {
