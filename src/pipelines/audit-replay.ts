@@ -20,8 +20,6 @@ const MAX_ENTRIES = 10_000;
 export interface SpoolReplayResult extends ReplayResult {
   /** true when PATH was a zip (nothing is moved: the zip is left as it is). */
   archive: boolean;
-  /** Where the records were read from (PATH, or the directory inside the zip that held them). */
-  from: string;
 }
 
 async function isZip(path: string): Promise<boolean> {
@@ -102,14 +100,14 @@ export async function replaySpoolFrom(
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
     throw new InputError("spool", `'${path}' cannot be read (${err.code ?? err.message})`);
   });
-  if (info.isDirectory()) return { ...(await replaySpool(path, store, opts)), archive: false, from: path };
+  if (info.isDirectory()) return { ...(await replaySpool(path, store, opts)), archive: false };
   if (!info.isFile() || !(await isZip(path)))
     throw new InputError("spool", `'${path}' is neither a spool directory nor a zip of one`);
   const temp = await mkdtemp(join(tmpdir(), "prodgate-replay-"));
   try {
     await extract(path, temp);
     const dir = await recordsDir(temp);
-    return { ...(await replaySpool(dir, store, opts)), archive: true, from: path };
+    return { ...(await replaySpool(dir, store, opts)), archive: true };
   } finally {
     await rm(temp, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { data } from "@actions/expressions";
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from "@actions/workflow-parser";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
@@ -221,7 +221,14 @@ export async function runCaller(
     }
   delete passed.GITHUB_TOKEN;
 
-  const { repositorySecrets: _r, organizationSecrets: _o, githubToken: _t, vars: _v, job: _j, ...rest } = opts;
+  const {
+    repositorySecrets: _r,
+    organizationSecrets: _o,
+    githubToken: _t,
+    vars: _v,
+    job: _j,
+    ...rest
+  } = opts;
   const run = await runWorkflow(called, {
     ...rest,
     inputs: withValues,
@@ -241,7 +248,7 @@ export function callerSnippets(markdownFile: string): { name: string; yaml: stri
     const uses = /uses:\s*(prodgate\/prodgate\/\.github\/workflows\/([\w.-]+\.ya?ml)@\S+)/.exec(yaml);
     if (!uses) continue;
     const line = text.slice(0, m.index).split("\n").length;
-    out.push({ name: `${markdownFile}:${line}`, yaml, workflow: uses[2]! });
+    out.push({ name: `${relative(repoRoot, markdownFile)}:${line}`, yaml, workflow: uses[2]! });
   }
   return out;
 }

@@ -305,17 +305,21 @@ export function dataFlowFindings(file: string): string[] {
   return findings;
 }
 
+/** A matrix value given as a string: one `${{ }}` expression (e.g. fromJSON(...)) keeps its structure. */
+function matrixValue(value: string, contexts: Record<string, unknown>): unknown {
+  const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value);
+  if (whole) return JSON.parse(JSON.stringify(evaluateExpression(whole[1]!.trim(), contexts), data.replacer));
+  return JSON.parse(evaluateTemplate(value, contexts));
+}
+
 function matrixCombos(job: YamlJob, contexts: Record<string, unknown>): Record<string, unknown>[] {
   const spec = job.strategy?.matrix;
   if (!spec) return [{}];
   const resolved: Record<string, unknown> =
     typeof spec === "string"
-      ? JSON.parse(evaluateTemplate(spec, contexts))
+      ? (matrixValue(spec, contexts) as Record<string, unknown>)
       : Object.fromEntries(
-          Object.entries(spec).map(([k, v]) => [
-            k,
-            typeof v === "string" ? JSON.parse(evaluateTemplate(v, contexts)) : v,
-          ]),
+          Object.entries(spec).map(([k, v]) => [k, typeof v === "string" ? matrixValue(v, contexts) : v]),
         );
   const include = (resolved.include as Record<string, unknown>[] | undefined) ?? [];
   delete resolved.include;

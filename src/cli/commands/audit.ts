@@ -29,7 +29,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
       const url = databaseUrlFromEnv(ctx);
       const store = await AuditStore.open(url, { table: opts.table, migrate: opts.migrate });
       try {
-        const result = await replaySpoolFrom(opts.spool, store, {
+        const { archive, ...result } = await replaySpoolFrom(opts.spool, store, {
           onRecord: (file, r) =>
             ctx.reporter.info(
               r.duplicate ? `${file}: already written as row #${r.id}` : `${file}: written as row #${r.id}`,
@@ -40,7 +40,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
         else
           ctx.reporter.info(
             paint(
-              `${result.written} written, ${result.duplicates} already there (${result.archive ? "the zip is left as it is" : `moved to ${opts.spool}/replayed`})`,
+              `${result.written} written, ${result.duplicates} already there (${archive ? "the zip is left as it is" : `moved to ${opts.spool}/replayed`})`,
               "green",
             ),
           );
