@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import type pg from "pg";
 import type { AuditTrigger } from "../core/audit.js";
 import { parseDuration } from "../core/duration.js";
 import { InputError, ProdgateError } from "../core/errors.js";
@@ -19,6 +20,8 @@ import {
 } from "../pipelines/rotation-sweep.js";
 import { SecretMetadataReader } from "../pipelines/secret-sources.js";
 import { AuditStore } from "../store/audit.js";
+import { saveSecretSnapshot } from "../store/console-sources.js";
+import { newPool } from "../store/db.js";
 import { RotationJobStore } from "../store/rotation-jobs.js";
 import { CloudflareClient } from "../vendors/cloudflare.js";
 import { GitHubClient } from "../vendors/github.js";
@@ -207,6 +210,7 @@ export async function openRotationPorts(
   if (notify) ports.notify = notify;
   let jobs: RotationJobStore | undefined;
   let audit: AuditStore | undefined;
+  let consolePool: pg.Pool | undefined;
   if (inputs.databaseUrl) {
     jobs = await RotationJobStore.open(inputs.databaseUrl, {
       table: inputs.rotationTable,
@@ -223,6 +227,14 @@ export async function openRotationPorts(
     }
     ports.jobs = jobs;
     ports.audit = audit;
+    // The console's copy of the secrets' metadata: one small pool, opened when first used.
+    const url = inputs.databaseUrl;
+    ports.console = {
+      saveSecrets: async (report) => {
+        consolePool ??= newPool(url, { max: 1 });
+        await saveSecretSnapshot(consolePool, report);
+      },
+    };
   }
   return {
     ports,
@@ -231,6 +243,7 @@ export async function openRotationPorts(
     close: async () => {
       await jobs?.close();
       await audit?.close();
+      await consolePool?.end().catch(() => {});
     },
   };
 }

@@ -7,6 +7,7 @@ import { InputError, ProdgateError } from "../core/errors.js";
 import { parseBoolean, parseChoice, parseInteger, requireValue } from "../core/inputs.js";
 import { parseRegistry, type Registry } from "../core/registry.js";
 import { githubIncidentPort } from "../pipelines/alerts.js";
+import { buildConsole, DEFAULT_CONSOLE_SETTINGS, writeConsole } from "../pipelines/console.js";
 import type { Reporter } from "../pipelines/ports.js";
 import {
   DEFAULT_SWEEP_SETTINGS,
@@ -63,6 +64,9 @@ export interface SweepInputs {
   statusPageDir?: string;
   shardOutput: string;
   failOn: "never" | "down" | "unhealthy";
+  /** Build the operator console there after the sweep (needs the database). */
+  consoleDir?: string;
+  consoleSecrets: boolean;
 }
 
 /** Parses `1/4` (1-based shard of N). */
@@ -114,6 +118,8 @@ export function parseSweepInputs(get: (name: string) => string, env: NodeJS.Proc
     statusPageDir: get("status-page-dir").trim() || undefined,
     shardOutput: get("shard-output").trim() || join(env.RUNNER_TEMP || tmpdir(), "prodgate-sweep"),
     failOn: parseChoice("fail-on", get("fail-on"), ["never", "down", "unhealthy"] as const, "never"),
+    consoleDir: get("console-dir").trim() || undefined,
+    consoleSecrets: parseBoolean("console-secrets", get("console-secrets"), false),
   };
 }
 
@@ -219,6 +225,43 @@ export function readBatches(dir: string): ProbeBatch[] {
   return batches;
 }
 
+/**
+ * The operator console, built after the sweep from the same database (rollups from the last rolled day on).
+ * A console that cannot be built is a warning: the sweep's own results stand.
+ */
+async function writeSweepConsole(
+  registry: Registry,
+  inputs: SweepInputs,
+  db: pg.Pool | undefined,
+  result: SweepResult,
+  reporter: Reporter,
+): Promise<string | undefined> {
+  if (!inputs.consoleDir) return undefined;
+  if (!db || !result.remembered) {
+    reporter.warning("console-dir is set, but the console needs the sweep's database: not built");
+    return undefined;
+  }
+  try {
+    const built = await buildConsole(
+      registry,
+      {
+        ...DEFAULT_CONSOLE_SETTINGS,
+        title: inputs.settings.pageTitle ?? DEFAULT_CONSOLE_SETTINGS.title,
+        intervalMs: inputs.settings.expectedIntervalMs ?? DEFAULT_CONSOLE_SETTINGS.intervalMs,
+        secrets: inputs.consoleSecrets,
+      },
+      { db, reporter },
+    );
+    const dir = resolve(inputs.consoleDir);
+    const written = writeConsole(dir, built.files);
+    reporter.info(`console: ${written.files} files (${Math.round(written.bytes / 1024)} KB) in ${dir}`);
+    return dir;
+  } catch (err) {
+    reporter.warning(`The console was not built: ${safeDbMessage(err)}`);
+    return undefined;
+  }
+}
+
 export function shouldFail(result: SweepResult, failOn: SweepInputs["failOn"]): string | undefined {
   const down = result.doc.sites.filter((s) => s.status === "down").map((s) => s.id);
   const bad = result.doc.sites.filter((s) => s.status === "down" || s.status === "degraded").map((s) => s.id);
@@ -280,6 +323,7 @@ export async function run(): Promise<void> {
           ? await finishSweep(registry, readBatches(inputs.mode.dir), inputs.settings, ports)
           : await runStatusSweep(registry, inputs.settings, ports);
       const files = writeSweepFiles(result, { statusJson: inputs.statusJson, pageDir: inputs.statusPageDir });
+      const consoleDir = await writeSweepConsole(registry, inputs, db, result, reporter);
       const unhealthy = result.doc.sites.filter((s) => s.status !== "healthy").map((s) => s.id);
       setOutputs({
         degraded: unhealthy.length > 0 || result.degradedVendors.length > 0,
@@ -290,6 +334,7 @@ export async function run(): Promise<void> {
         "degraded-vendors": result.degradedVendors.join(","),
         changes: result.changes.length,
         "sweep-gap": result.gap?.over ?? false,
+        "console-dir": consoleDir,
       });
       await writeSummary(result.summary);
       reporter.info(

@@ -124,6 +124,8 @@ export interface RotationSweepPorts {
   workflows?: (repository: string) => WorkflowPort;
   incidents?: IncidentPort;
   notify?: NotifyPort;
+  /** Where the operator console reads the secrets from (metadata only): saved after every sweep. */
+  console?: { saveSecrets(report: RotationReport): Promise<void> };
 }
 
 export interface IssueAction {
@@ -212,6 +214,14 @@ export async function runRotationSweep(
     secrets,
     dispatches,
   };
+  if (ports.console)
+    try {
+      await ports.console.saveSecrets(report);
+    } catch (err) {
+      const note = `The console's copy of the secrets' metadata was not saved: ${describeError(err)}`;
+      notes.push(note);
+      reporter.warning(note);
+    }
   return { report, summary: renderRotationSummary(report), changes, issues, notes };
 }
 

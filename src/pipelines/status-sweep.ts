@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type pg from "pg";
+import { activeMaintenance } from "../core/console/maintenance.js";
 import { describeError, InputError, VendorError } from "../core/errors.js";
 import type { HerokuDyno, HerokuRelease } from "../core/heroku.js";
 import { activeSurfaces, type Registry, resolveHeaders, type Surface } from "../core/registry.js";
@@ -52,6 +53,7 @@ import {
   vendorHistory,
   withSweepLock,
 } from "../store/poll-log.js";
+import { recordIssues, recordSeen } from "../store/rollups.js";
 import type { PagesDeployment } from "../vendors/cloudflare.js";
 import type { GitHubClient } from "../vendors/github.js";
 import { HttpProbe } from "../vendors/http-probe.js";
@@ -108,8 +110,6 @@ export interface SweepSettings {
   runUrl?: string;
   shard?: { index: number; total: number };
   pageTitle?: string;
-  /** Let a call that runs far longer than the median stop holding its slot (default true; see pool.ts). */
-  releaseStragglers?: boolean;
 }
 
 export const DEFAULT_SWEEP_SETTINGS: SweepSettings = {
@@ -227,7 +227,7 @@ export async function probeSurfaces(
       concurrency: settings.concurrency,
       deadlineMs: settings.deadlineMs,
       onSettled: ports.onProgress,
-      releaseStragglers: settings.releaseStragglers,
+      clock,
     },
     (task) => runCall(task, ctx),
   );
@@ -652,6 +652,10 @@ export async function finishSweep(
         );
         verdicts = classifyAll(memory);
         const t = decideTransitions(verdicts, memory, now);
+        // A surface inside a maintenance window opens no incident.
+        t.open = t.open.filter(
+          (v) => !activeMaintenance(registry.maintenance ?? [], v.site.id, now.getTime()),
+        );
         changes = t.changes;
         const next = new Map(t.next.map((m) => [m.surfaceId, m]));
         await handleIncidents(t, next, settings, ports, now, incidents, notes, reporter);
@@ -663,6 +667,17 @@ export async function finishSweep(
         );
         await saveSurfaceMemory(client, [...next.values()]);
       });
+      // The console's records beside the poll log; a database without them (not migrated) only loses those.
+      try {
+        await recordIssues(ports.db, incidents, now);
+        await recordSeen(
+          ports.db,
+          verdicts.map((v) => v.site),
+          now,
+        );
+      } catch (err) {
+        notes.push(`Console history not recorded: ${safeDbMessage(err)}`);
+      }
       sparks = await sparklines(
         ports.db,
         surfaces.flatMap((s) => {
