@@ -52,6 +52,8 @@ export interface InventorySecret {
   path?: string;
   /** heroku-authorization: the authorization's ID or description; default: `name`. */
   authorization?: string;
+  /** cloudflare-token: the account that owns the token (account-owned tokens verify under the account). */
+  accountId?: string;
   line: number;
 }
 
@@ -97,6 +99,7 @@ const SECRET_KEYS = [
   "project",
   "path",
   "authorization",
+  "account-id",
   "description",
 ];
 const POLICY_KEYS = [
@@ -117,6 +120,7 @@ const SOURCE_FIELDS: Record<string, readonly SecretSource[]> = {
   project: ["infisical"],
   path: ["infisical"],
   authorization: ["heroku-authorization"],
+  "account-id": ["cloudflare-token"],
   key: ["github-actions", "github-environment", "infisical"],
 };
 type PolicyPatch = Partial<RotationPolicy>;
@@ -240,6 +244,13 @@ function parseSecret(
       `must be a folder path starting with /; got '${secretPath}'`,
     );
   const authorization = str(map, "authorization", where, report);
+  const accountId = str(map, "account-id", where, report);
+  if (accountId !== undefined && !/^[0-9a-f]{32}$/.test(accountId))
+    report(
+      map.get("account-id", true) as Node,
+      `${where}.account-id`,
+      `must be a Cloudflare account ID (32 hex digits); got '${accountId}'`,
+    );
   const own = map.has("policy")
     ? parsePolicy(map.get("policy", true) as Node, `${where}.policy`, report)
     : {};
@@ -298,6 +309,7 @@ function parseSecret(
     ...(project ? { project } : {}),
     ...(source === "infisical" ? { path: secretPath ?? "/" } : {}),
     ...(source === "heroku-authorization" ? { authorization: authorization ?? name } : {}),
+    ...(accountId ? { accountId } : {}),
     line,
   };
 }

@@ -33,7 +33,8 @@ export interface TokenVerification {
 }
 
 export interface CloudflareVerifyPort {
-  verifyToken(): Promise<TokenVerification>;
+  /** Verifies the port's own token; under the account (`/accounts/{id}/tokens/verify`) when one is given. */
+  verifyToken(accountId?: string): Promise<TokenVerification>;
 }
 
 export interface AuthorizationInfo {
@@ -179,14 +180,18 @@ export class SecretMetadataReader {
     if (!verifier) this.missing(secret);
     let v: TokenVerification;
     try {
-      v = await verifier.verifyToken();
+      v = await verifier.verifyToken(secret.accountId);
     } catch (err) {
       // Cloudflare answers a revoked, expired or mistyped token 401 "Invalid API Token": it no longer works.
+      // An account-owned token is only known under its account: without account-id the user endpoint says 401.
       if ((err as { status?: number }).status === 401)
         return {
           vendorState: "expired",
           notes: [
             "Cloudflare rejects the token as invalid (401): it was revoked, has expired or is mistyped",
+            ...(secret.accountId
+              ? []
+              : ["an account-owned token verifies only under its account: set account-id on the secret"]),
           ],
         };
       throw err;

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { PagesDeployment, PagesStageStatus } from "../vendors/cloudflare.js";
+import { PagesDirectUploadFake } from "./cloudflare-pages-api.js";
 import { type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
 
 /**
@@ -15,6 +16,9 @@ export interface FakePagesProject {
   name: string;
   accountId: string;
   subdomain: string;
+  productionBranch: string;
+  /** The deployment serving production after a rollback; otherwise the newest successful production one. */
+  canonicalId?: string;
   deployments: PagesDeployment[]; // newest first
 }
 
@@ -41,7 +45,11 @@ export class CloudflareApiFake {
     this.apiToken = opts.apiToken;
     this.routes();
     this.tokenRoutes();
+    this.pages = new PagesDirectUploadFake(this);
   }
+
+  /** Pages Direct Upload: upload tokens, the asset store, deployment creation and rollback. */
+  readonly pages: PagesDirectUploadFake;
 
   /** Base URL to hand to CloudflareClient / CLOUDFLARE_API_URL. */
   get url(): string {
@@ -61,12 +69,13 @@ export class CloudflareApiFake {
     this.apiToken = token;
   }
 
-  addProject(accountId: string, name: string): FakePagesProject {
+  addProject(accountId: string, name: string, opts: { productionBranch?: string } = {}): FakePagesProject {
     const project: FakePagesProject = {
       id: randomUUID(),
       name,
       accountId,
       subdomain: `${name}.pages.dev`,
+      productionBranch: opts.productionBranch ?? "main",
       deployments: [],
     };
     this.projects.set(`${accountId}/${name}`, project);
@@ -103,7 +112,7 @@ export class CloudflareApiFake {
       deployment_trigger: {
         type: seed.triggerType ?? "github:push",
         metadata: {
-          branch: seed.branch ?? (environment === "production" ? "main" : "feature"),
+          branch: seed.branch ?? (environment === "production" ? project.productionBranch : "feature"),
           commit_hash: seed.commitHash ?? randomBytes(20).toString("hex"),
           commit_message: seed.commitMessage ?? "Update site",
           commit_dirty: false,
@@ -147,7 +156,7 @@ export class CloudflareApiFake {
           if (env && env !== "production" && env !== "preview")
             return fail(400, 8000000, "env must be production or preview");
           const list = env ? p.deployments.filter((d) => d.environment === env) : p.deployments;
-          return this.page(req, list, 25);
+          return this.page(req, list, PAGES_DEPLOYMENTS_PER_PAGE, PAGES_DEPLOYMENTS_PER_PAGE);
         }),
       )
       .route("GET", `${base}/accounts/:account/pages/projects/:project/deployments/:id`, (req) =>
@@ -155,35 +164,60 @@ export class CloudflareApiFake {
           const p = this.project(req);
           if (!p) return projectNotFound();
           const d = p.deployments.find((x) => x.id === req.params.id || x.short_id === req.params.id);
-          return d ? ok(d, this.headers()) : fail(404, 8000009, "Deployment not found.");
+          if (!d) return fail(404, 8000009, "Deployment not found.");
+          this.pages.read(d, p);
+          return ok(d, this.headers());
         }),
       );
   }
 
-  private project(req: FakeRequest): FakePagesProject | undefined {
+  project(req: FakeRequest): FakePagesProject | undefined {
     return this.projects.get(`${req.params.account}/${req.params.project}`);
   }
 
-  private projectJson(p: FakePagesProject): Record<string, unknown> {
-    const canonical = p.deployments.find((d) => d.environment === "production") ?? null;
+  /** The deployment serving production: the one rolled back to, else the newest successful production one. */
+  canonicalOf(p: FakePagesProject): PagesDeployment | undefined {
+    return (
+      p.deployments.find((d) => d.id === p.canonicalId) ??
+      p.deployments.find(
+        (d) =>
+          d.environment === "production" &&
+          d.latest_stage.name === "deploy" &&
+          d.latest_stage.status === "success",
+      )
+    );
+  }
+
+  projectJson(p: FakePagesProject): Record<string, unknown> {
+    const canonical = this.canonicalOf(p) ?? null;
+    const config = { compatibility_date: "2024-01-01", compatibility_flags: [], env_vars: {} };
     return {
       id: p.id,
       name: p.name,
       subdomain: p.subdomain,
       domains: [p.subdomain],
-      production_branch: "main",
+      production_branch: p.productionBranch,
+      source: null,
+      build_config: {},
+      deployment_configs: { production: config, preview: config },
       created_on: p.deployments.at(-1)?.created_on ?? new Date(0).toISOString(),
       canonical_deployment: canonical,
       latest_deployment: p.deployments[0] ?? null,
     };
   }
 
-  private page(req: FakeRequest, items: unknown[], defaultPerPage: number): FakeReply {
-    const perPage = Math.max(
-      1,
-      Math.min(100, Number(req.query.get("per_page") ?? defaultPerPage) || defaultPerPage),
-    );
-    const page = Math.max(1, Number(req.query.get("page") ?? 1) || 1);
+  /**
+   * One page of a list. Cloudflare refuses a `page` or `per_page` that is not a whole number from 1, and
+   * `per_page` above the list's maximum (25 for Pages deployments), with 400 code 8000024.
+   */
+  private page(req: FakeRequest, items: unknown[], defaultPerPage: number, maxPerPage = 100): FakeReply {
+    const rawPerPage = req.query.get("per_page");
+    const rawPage = req.query.get("page");
+    const whole = (v: string | null) => v === null || /^\d+$/.test(v);
+    const perPage = rawPerPage === null ? defaultPerPage : Number(rawPerPage);
+    const page = rawPage === null ? 1 : Number(rawPage);
+    if (!whole(rawPerPage) || !whole(rawPage) || perPage < 1 || perPage > maxPerPage || page < 1)
+      return invalidListOptions();
     const slice = items.slice((page - 1) * perPage, page * perPage);
     return {
       headers: this.headers(),
@@ -203,13 +237,13 @@ export class CloudflareApiFake {
     };
   }
 
-  private headers(): Record<string, string> {
+  headers(): Record<string, string> {
     return this.rateLimitRemaining === undefined
       ? {}
       : { "x-ratelimit-remaining": String(this.rateLimitRemaining) };
   }
 
-  private authed(req: FakeRequest, fn: () => FakeReply): FakeReply {
+  authed(req: FakeRequest, fn: () => FakeReply | Promise<FakeReply>): FakeReply | Promise<FakeReply> {
     const auth = String(req.headers.authorization ?? "");
     if (!auth.startsWith("Bearer ")) return fail(400, 6003, "Invalid request headers");
     if (auth.slice(7) !== this.apiToken) return fail(403, 10000, "Authentication error");
@@ -218,10 +252,14 @@ export class CloudflareApiFake {
 
   // ---- API token verification (rotation sweep) ----
 
-  /** Tokens GET /user/tokens/verify knows, by value. Unknown ones get Cloudflare's 401 "Invalid API Token". */
+  /**
+   * Tokens the verify endpoints know, by value. A user token (no `accountId`) is verified at
+   * GET /user/tokens/verify; an account-owned token only at GET /accounts/{its account}/tokens/verify. Any other
+   * pairing, or an unknown token, gets Cloudflare's 401 "Invalid API Token" (code 1000).
+   */
   readonly verifiableTokens = new Map<string, FakeTokenInfo>();
 
-  /** Registers a token for GET /user/tokens/verify; returns its info (id generated when not given). */
+  /** Registers a token for the verify endpoints; returns its info (id generated when not given). */
   addVerifiableToken(token: string, info: Partial<FakeTokenInfo> = {}): FakeTokenInfo {
     const full: FakeTokenInfo = {
       id: info.id ?? randomBytes(16).toString("hex"),
@@ -233,11 +271,11 @@ export class CloudflareApiFake {
   }
 
   private tokenRoutes(): void {
-    this.server.route("GET", `${CLOUDFLARE_BASE_PATH}/user/tokens/verify`, (req) => {
+    const verify = (req: FakeRequest, account: string | undefined): FakeReply => {
       const auth = String(req.headers.authorization ?? "");
       if (!auth.startsWith("Bearer ")) return fail(400, 6003, "Invalid request headers");
       const info = this.verifiableTokens.get(auth.slice(7));
-      if (!info) return fail(401, 1000, "Invalid API Token");
+      if (!info || info.accountId !== account) return fail(401, 1000, "Invalid API Token");
       return {
         headers: this.headers(),
         body: {
@@ -255,12 +293,19 @@ export class CloudflareApiFake {
           },
         },
       };
-    });
+    };
+    this.server
+      .route("GET", `${CLOUDFLARE_BASE_PATH}/user/tokens/verify`, (req) => verify(req, undefined))
+      .route("GET", `${CLOUDFLARE_BASE_PATH}/accounts/:account/tokens/verify`, (req) =>
+        verify(req, req.params.account),
+      );
   }
 }
 
 export interface FakeTokenInfo {
   id: string;
+  /** Set for an account-owned token: the account whose verify endpoint knows it. */
+  accountId?: string;
   status: "active" | "disabled" | "expired";
   expires_on?: string;
   not_before?: string;
@@ -280,15 +325,22 @@ export function cloudflareRateLimit(retryAfter = 60) {
   };
 }
 
-function ok(result: unknown, headers: Record<string, string> = {}): FakeReply {
+export function ok(result: unknown, headers: Record<string, string> = {}): FakeReply {
   return { headers, body: { success: true, errors: [], messages: [], result } };
 }
 
-function fail(status: number, code: number, message: string): FakeReply {
+export function fail(status: number, code: number, message: string): FakeReply {
   return { status, body: { success: false, errors: [{ code, message }], messages: [], result: null } };
 }
 
-function projectNotFound(): FakeReply {
+/** Pages deployment lists give at most this many per page; more is refused (8000024). */
+export const PAGES_DEPLOYMENTS_PER_PAGE = 25;
+
+function invalidListOptions(): FakeReply {
+  return fail(400, 8000024, "Invalid list options provided. Review the `page` or `per_page` parameter.");
+}
+
+export function projectNotFound(): FakeReply {
   return fail(
     404,
     8000007,

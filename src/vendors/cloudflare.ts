@@ -60,12 +60,18 @@ export class CloudflareError extends VendorError {
 }
 
 const HINTS: Record<number, string> = {
-  10000: "the API token is not valid or lacks the Pages Read permission for this account",
+  10000:
+    "the API token is not valid or lacks the Pages permission for this account (Read to watch, Edit to deploy or roll back)",
+  8000024: "Pages deployment lists take a page from 1 and at most 25 per page",
+  8000013: "the Pages upload token is not valid or has expired",
   9109: "the API token is not valid",
   6003: "the Authorization header is malformed: pass an API token, not a Global API key",
   8000007: "no Pages project has that name in this account",
   1000: "the API token is not valid: it was revoked, has expired or is mistyped",
 };
+
+/** The most deployments one page of a Pages deployment list may hold. */
+export const PAGES_DEPLOYMENTS_MAX_PER_PAGE = 25;
 
 export interface CloudflareClientOptions {
   apiToken: string;
@@ -111,7 +117,11 @@ export class CloudflareClient {
     return this.http.baseUrl;
   }
 
-  /** One page of a Pages project's deployments, newest first (GET /accounts/{id}/pages/projects/{name}/deployments). */
+  /**
+   * One page of a Pages project's deployments, newest first (GET /accounts/{id}/pages/projects/{name}/deployments).
+   * Cloudflare gives at most 25 per page and refuses a larger `per_page` (400, code 8000024), so larger asks
+   * are cut to 25; `page` counts from 1.
+   */
   async pagesDeployments(
     accountId: string,
     project: string,
@@ -120,7 +130,14 @@ export class CloudflareClient {
     const res = await this.http.send<CloudflareEnvelope<PagesDeployment[]>>({
       method: "GET",
       path: `/accounts/${encodeURIComponent(accountId)}/pages/projects/${encodeURIComponent(project)}/deployments`,
-      query: { env: opts.env, page: opts.page, per_page: opts.perPage },
+      query: {
+        env: opts.env,
+        page: opts.page === undefined ? undefined : Math.max(1, Math.floor(opts.page)),
+        per_page:
+          opts.perPage === undefined
+            ? undefined
+            : Math.min(PAGES_DEPLOYMENTS_MAX_PER_PAGE, Math.max(1, Math.floor(opts.perPage))),
+      },
       timeoutMs: opts.timeoutMs,
     });
     const body = unwrap(res, "GET", "deployments");
@@ -151,21 +168,19 @@ export class CloudflareClient {
   // ---- API token verification (rotation sweep) ----
 
   /**
-   * GET /user/tokens/verify: the state of the client's own token (active, disabled, expired) and its expiry.
-   * The answer carries the token's id and dates, never its value.
+   * The state of the client's own token (active, disabled, expired) and its expiry: GET /user/tokens/verify for
+   * a user token, GET /accounts/{accountId}/tokens/verify for a token the account owns (Cloudflare only
+   * verifies an account-owned token there). The answer carries the token's id and dates, never its value.
    */
-  async verifyToken(): Promise<TokenVerification> {
-    const res = await this.http.send<CloudflareEnvelope<TokenVerification>>({
-      method: "GET",
-      path: "/user/tokens/verify",
-    });
-    const r = unwrap(res, "GET", "/user/tokens/verify").result;
+  async verifyToken(accountId?: string): Promise<TokenVerification> {
+    const path = accountId
+      ? `/accounts/${encodeURIComponent(accountId)}/tokens/verify`
+      : "/user/tokens/verify";
+    const what = accountId ? "/accounts/…/tokens/verify" : path;
+    const res = await this.http.send<CloudflareEnvelope<TokenVerification>>({ method: "GET", path });
+    const r = unwrap(res, "GET", what).result;
     if (!r || typeof r.status !== "string")
-      throw new CloudflareError(
-        "Cloudflare answered GET /user/tokens/verify without a token status",
-        [],
-        res.status,
-      );
+      throw new CloudflareError(`Cloudflare answered GET ${what} without a token status`, [], res.status);
     return {
       id: String(r.id ?? ""),
       status: r.status,
@@ -175,7 +190,7 @@ export class CloudflareClient {
   }
 }
 
-/** What GET /user/tokens/verify says about a token. */
+/** What the token verify endpoints say about a token. */
 export interface TokenVerification {
   id: string;
   /** active, disabled or expired. */
@@ -184,7 +199,7 @@ export interface TokenVerification {
   not_before?: string;
 }
 
-function unwrap<T>(
+export function unwrap<T>(
   res: HttpResponse<CloudflareEnvelope<T>>,
   method: string,
   what: string,
@@ -219,12 +234,12 @@ function envelopeError(
   );
 }
 
-function describeCloudflare(res: HttpResponse, req: HttpRequest): Error {
+export function describeCloudflare(res: HttpResponse, req: HttpRequest): Error {
   const what = `${req.method} ${req.path.split("?")[0]?.replace(/^\/accounts\/[^/]+/, "/accounts/…")}`;
   return envelopeError((res.json ?? {}) as Partial<CloudflareEnvelope<unknown>>, res.status, what);
 }
 
-function remaining(headers: Record<string, string>): number | undefined {
+export function remaining(headers: Record<string, string>): number | undefined {
   const raw = headers["x-ratelimit-remaining"] ?? headers["ratelimit-remaining"];
   if (raw !== undefined && /^\d+$/.test(raw.trim())) return Number(raw.trim());
   // IETF draft form: `ratelimit: "default";r=0;t=30` (or limit=..., remaining=..., reset=...)
