@@ -1,5 +1,11 @@
+import type { KeyObject } from "node:crypto";
 import type pg from "pg";
 import { type AuditOutcome, type AuditRecord, type AuditRow, toAuditRow } from "../core/audit.js";
+import type { CheckpointDocument, CheckpointReason } from "../core/audit-checkpoint.js";
+import type { VerifyReport } from "../core/audit-verify.js";
+import { appendRow, ensureChain, eraseActor } from "./chain.js";
+import { exportChain, type VerifyOptions, verifyChain } from "./chain-verify.js";
+import { checkpointHead } from "./checkpoints.js";
 import { quoteIdent } from "./db.js";
 import { openTable, TableStore, type TableStoreOptions, type TableStoreParts } from "./table-store.js";
 
@@ -42,7 +48,7 @@ function fromRaw(r: RawRow): StoredAuditRow {
   };
 }
 
-const COLUMNS = "id::text AS id, action, actor, target, outcome, context, idempotency_key, created_at";
+const COLUMNS = "id, action, actor, target, outcome, context, idempotency_key, created_at";
 
 /** The newest `started` row for a target: who is (or last was) deploying it. */
 export async function latestStartedRow(
@@ -70,9 +76,23 @@ export class AuditStore extends TableStore {
   }
 
   static async open(databaseUrl: string, opts: AuditStoreOptions = {}): Promise<AuditStore> {
-    return new AuditStore(
+    const store = new AuditStore(
       await openTable(databaseUrl, opts, "audit", "table", "cannot migrate the audit database"),
     );
+    if (opts.migrate ?? true) {
+      try {
+        await store.ensureChain();
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
+    }
+    return store;
+  }
+
+  /** Starts the chain when the table has none: a genesis row, then the rows written before it (in id order). */
+  async ensureChain(): Promise<void> {
+    await this.attempt("cannot start the audit chain", () => ensureChain(this.pool, this.table), this.retry);
   }
 
   /** Writes one row (or finds the row already written under the record's key). */
@@ -85,41 +105,38 @@ export class AuditStore extends TableStore {
     return this.attempt("cannot write the audit row", () => this.insert(row), retry);
   }
 
+  /**
+   * Appends the row to the chain (docs/audit-chain.md) under the table's chain lock, or returns the row
+   * already stored under its idempotency key: the key is looked up under the same lock, so a writer that
+   * waited on another writing the same key finds that row.
+   */
   private async insert(row: AuditRow): Promise<{ id: string; duplicate: boolean }> {
-    const values = [
-      row.action,
-      row.actor,
-      row.target,
-      row.outcome,
-      JSON.stringify(row.context),
-      row.idempotencyKey,
-      row.createdAt,
-    ];
-    // The second branch sees rows committed before this statement began. A row committed by a concurrent
-    // writer while this one waited on the key is invisible to it: then nothing comes back, and a new
-    // statement (a new snapshot) finds it.
-    const res = await this.pool.query<{ id: string; duplicate: boolean }>(
-      `WITH ins AS (
-         INSERT INTO ${this.quoted} (action, actor, target, outcome, context, idempotency_key, created_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id
-       )
-       SELECT id::text AS id, false AS duplicate FROM ins
-       UNION ALL
-       SELECT id::text AS id, true AS duplicate FROM ${this.quoted} WHERE idempotency_key = $6
-       LIMIT 1`,
-      values,
+    const appended = await appendRow(this.pool, this.table, row);
+    return { id: appended.id, duplicate: appended.duplicate };
+  }
+
+  /** Signs and stores a checkpoint of the head (see writeCheckpoint in checkpoints.ts). */
+  async checkpoint(key: KeyObject, reason: CheckpointReason, now: Date): Promise<CheckpointDocument> {
+    return this.attempt("cannot write the audit checkpoint", () =>
+      checkpointHead(this.pool, this.table, key, reason, now),
     );
-    const found = res.rows[0];
-    if (found) return found;
-    const again = await this.pool.query<{ id: string }>(
-      `SELECT id::text AS id FROM ${this.quoted} WHERE idempotency_key = $1`,
-      [row.idempotencyKey],
+  }
+
+  /** Verifies the chain and the checkpoints (stored and given). */
+  async verify(opts: VerifyOptions = {}): Promise<VerifyReport> {
+    return this.attempt("cannot verify the audit log", () => verifyChain(this.pool, this.table, opts));
+  }
+
+  /** Writes the rows and checkpoints as JSON lines. */
+  async export(write: (line: string) => void | Promise<void>, now: Date) {
+    return this.attempt("cannot export the audit log", () => exportChain(this.pool, this.table, write, now));
+  }
+
+  /** Erases a person from every row (see eraseActor in chain.ts). */
+  async erase(subject: string, erasedBy: string, now: Date) {
+    return this.attempt("cannot erase from the audit log", () =>
+      eraseActor(this.pool, this.table, subject, erasedBy, now),
     );
-    const existing = again.rows[0];
-    if (!existing) throw new Error("the audit row was neither inserted nor found");
-    return { id: existing.id, duplicate: true };
   }
 
   /** Rows, newest first. */
