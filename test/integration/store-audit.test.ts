@@ -281,18 +281,28 @@ describe("AuditStore on a real PostgreSQL", () => {
       buildAuditRecord(
         fields({ runId: `old-${i}`, target: "legacy", createdAt: new Date(Date.UTC(2020, 0, 1 + i)) }),
       );
+    // Prune deletes a prefix of the chain (docs/audit-chain.md): the old rows come first, in a table of their own.
+    const own = await freshDatabase("prune");
+    const store = await AuditStore.open(own.url);
     for (let i = 0; i < 7; i++) await store.write(old(i));
+    await store.write(buildAuditRecord(fields({ runId: "young", target: "legacy" })));
+    const count = async () => (await store.read({ limit: 10_000 })).length;
     const before = new Date(Date.UTC(2024, 0, 1));
-    const c = await connect(db.url);
+    const c = await connect(own.url);
     try {
       const total = await count();
-      expect(await pruneAuditLog(c, { before, dryRun: true })).toBe(7);
+      // The seven old rows, and the genesis row before them.
+      expect(await pruneAuditLog(c, { before, dryRun: true })).toBe(8);
       expect(await count()).toBe(total);
-      expect(await pruneAuditLog(c, { before, batchSize: 3 })).toBe(7);
-      expect(await count()).toBe(total - 7);
-      expect(await store.read({ target: "legacy" })).toEqual([]);
+      expect(await pruneAuditLog(c, { before, batchSize: 3 })).toBe(8);
+      expect(await count()).toBe(total - 8);
+      expect((await store.read({ target: "legacy" })).map((r) => r.idempotencyKey)).toEqual([
+        buildAuditRecord(fields({ runId: "young", target: "legacy" })).idempotencyKey,
+      ]);
     } finally {
       await c.end();
+      await store.close();
+      await own.drop();
     }
   });
 

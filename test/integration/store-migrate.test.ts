@@ -60,6 +60,10 @@ describe("migrations on a real PostgreSQL", () => {
       "context jsonb",
       "idempotency_key text",
       "created_at timestamp with time zone",
+      "position bigint",
+      "prev_hash text",
+      "row_hash text",
+      "personal jsonb",
     ]);
     const indexes = await client.query<{ indexdef: string }>(
       "SELECT indexdef FROM pg_indexes WHERE tablename = 'console_audit_log' ORDER BY indexname",
@@ -96,10 +100,16 @@ describe("migrations on a real PostgreSQL", () => {
   });
 
   it("creates a custom audit table on a database whose default one is already migrated", async () => {
-    expect(await migrateUp(client, { audit: "deploy_audit" })).toEqual(["0001_console_audit_log"]);
+    expect(await migrateUp(client, { audit: "deploy_audit" })).toEqual([
+      "0001_console_audit_log",
+      "0004_audit_chain",
+    ]);
     expect(await migrateUp(client, { audit: "deploy_audit" })).toEqual([]);
     await client.query("CREATE SCHEMA ops");
-    expect(await migrateUp(client, { audit: "ops.Deploy_Audit" })).toEqual(["0001_console_audit_log"]);
+    expect(await migrateUp(client, { audit: "ops.Deploy_Audit" })).toEqual([
+      "0001_console_audit_log",
+      "0004_audit_chain",
+    ]);
     const names = await tables(client);
     expect(names).toEqual(
       expect.arrayContaining(["public.console_audit_log", "public.deploy_audit", "ops.Deploy_Audit"]),
@@ -120,12 +130,16 @@ describe("migrations on a real PostgreSQL", () => {
         createdAt: new Date(),
       });
       expect((await store.write(record)).duplicate).toBe(false);
-      expect(await store.read()).toHaveLength(1);
+      expect(await store.read({ action: "deploy.production" })).toHaveLength(1);
+      expect((await store.verify()).ok).toBe(true);
     } finally {
       await store.close();
     }
     // Only the renamed table's migration goes down: the default-named tables may serve another user.
-    expect(await migrateDown(client, 0, { audit: "deploy_audit" })).toEqual(["0001_console_audit_log"]);
+    expect(await migrateDown(client, 0, { audit: "deploy_audit" })).toEqual([
+      "0004_audit_chain",
+      "0001_console_audit_log",
+    ]);
     expect(await tables(client)).not.toContain("public.deploy_audit");
     expect(await tables(client)).toEqual(
       expect.arrayContaining([
@@ -149,7 +163,10 @@ describe("migrations on a real PostgreSQL", () => {
       ]);
     expect(await migrateUp(client)).toEqual([]);
     expect(await recorded(client)).toContain("1:console_audit_log");
-    expect(await migrateUp(client, { audit: "second_audit" })).toEqual(["0001_console_audit_log"]);
+    expect(await migrateUp(client, { audit: "second_audit" })).toEqual([
+      "0001_console_audit_log",
+      "0004_audit_chain",
+    ]);
   });
 
   it("rolls a failing migration back whole and records nothing", async () => {
