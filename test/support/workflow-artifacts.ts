@@ -127,6 +127,7 @@ export function uploadArtifact(
   // One directory: its files sit at the artifact's root; several paths: relative to what they share.
   const root = roots.length === 1 && statSync(roots[0]!).isDirectory() ? roots[0]! : commonAncestor(roots);
   const id = String(at.store.nextId++);
+  mkdirSync(at.store.dir, { recursive: true, mode: 0o700 });
   const staging = join(at.store.dir, `${id}-${name}`);
   const files: Record<string, string> = {};
   for (const full of found.values()) {

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,7 +59,7 @@ export interface WorkflowRunOptions {
   repositorySecrets?: Record<string, string>;
   /** Secrets of each environment: a job naming `environment: E` sees E's, over any other of the same name. */
   environmentSecrets?: Record<string, Record<string, string>>;
-  /** Where uploaded artifacts are kept (default: a new temp dir, `run.artifactsDir`; the test removes it). */
+  /** Where uploaded artifacts are kept (default: a new temp dir, made on the first upload; the test removes it). */
   artifactsDir?: string;
   /** Set by runCaller: this workflow runs as a reusable workflow called with these secrets. */
   call?: WorkflowCall;
@@ -392,8 +393,9 @@ export async function runWorkflow(file: string, opts: WorkflowRunOptions = {}): 
     event: opts.event ?? {},
   };
   const secrets = { GITHUB_TOKEN: "", ...opts.repositorySecrets, ...opts.secrets };
-  const artifactsDir = opts.artifactsDir ?? mkdtempSync(join(tmpdir(), "prodgate-wf-artifacts-"));
-  mkdirSync(artifactsDir, { recursive: true });
+  // Made on the first upload only, so that a run that uploads nothing leaves nothing behind.
+  const artifactsDir =
+    opts.artifactsDir ?? join(tmpdir(), `prodgate-wf-artifacts-${randomBytes(8).toString("hex")}`);
   const store: ArtifactStore = { dir: artifactsDir, list: [], nextId: 7001 };
   const run: WorkflowRun = { jobs: {}, order: [], artifacts: store.list, artifactsDir };
   const jobOpts = { ...opts, requiredSecrets, store };
