@@ -230,6 +230,35 @@ describe("runCaller: GitHub's rules for calling a reusable workflow", () => {
     );
   });
 
+  it("a called job asking for more than the calling job grants fails the run, as GitHub's token rules say", async () => {
+    write(
+      "writer.yml",
+      'on: { workflow_call: {} }\npermissions: {}\njobs:\n  w:\n    runs-on: ubuntu-24.04\n    permissions: { contents: read, issues: write }\n    steps:\n      - run: "true"\n',
+    );
+    const with_ = (perms: string, top = "") =>
+      write(
+        `caller-perms-${Math.random().toString(36).slice(2)}.yml`,
+        `on: workflow_dispatch\n${top}jobs:\n  go:\n    uses: ./.github/workflows/writer.yml\n${perms}`,
+      );
+    // No permissions anywhere: the repository default, read-only for a new repository.
+    await expect(runCaller(with_(""), { workflowsDir: dir })).rejects.toThrow(
+      "The nested job 'w' is requesting 'issues: write', but is only allowed 'issues: none'.",
+    );
+    await expect(
+      runCaller(with_("    permissions: { issues: read, contents: read }\n"), { workflowsDir: dir }),
+    ).rejects.toThrow("is requesting 'issues: write', but is only allowed 'issues: read'.");
+    const granted = await runCaller(with_("    permissions: { issues: write, contents: read }\n"), {
+      workflowsDir: dir,
+    });
+    expect(granted.jobs.w!.result).toBe("success");
+    const topLevel = await runCaller(with_("", "permissions: { issues: write, contents: write }\n"), {
+      workflowsDir: dir,
+    });
+    expect(topLevel.jobs.w!.result).toBe("success");
+    const permissive = await runCaller(with_(""), { workflowsDir: dir, defaultPermissions: "permissive" });
+    expect(permissive.jobs.w!.result).toBe("success");
+  });
+
   it("uploads an artifact after a failed step only when something is there, as a zip of the directory's files", async () => {
     const call = (records: number) =>
       runCaller(

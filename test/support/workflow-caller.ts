@@ -31,6 +31,11 @@ import {
  * - A `required: true` secret that the called job ends up without fails it: "Secret X is required, but not
  *   provided while calling." A `with:` key the called workflow does not declare, a required input not given
  *   and a value of the wrong type fail the call before anything runs.
+ * - The GITHUB_TOKEN of a called job can only keep or lose permissions: a called job (or the called workflow)
+ *   asking for more than the calling job grants fails the run ("The nested job 'J' is requesting 'issues:
+ *   write', but is only allowed 'issues: none'."). A calling job without `permissions:` grants the caller
+ *   workflow's, or without those the repository's default for GITHUB_TOKEN: read-only ("restricted", the
+ *   default of new repositories and organizations) unless `defaultPermissions: "permissive"`.
  * A snippet without `on:` (a README excerpt) is read as the job part of a `workflow_dispatch` workflow.
  */
 
@@ -49,6 +54,8 @@ export interface CallerRunOptions
   job?: string;
   /** Where `./.github/workflows/X.yml` and `prodgate/prodgate/.github/workflows/X.yml@ref` are read from. */
   workflowsDir?: string;
+  /** The repository's default GITHUB_TOKEN permissions (Settings → Actions): "restricted" unless given. */
+  defaultPermissions?: "restricted" | "permissive";
 }
 
 export interface CallerRun extends WorkflowRun {
@@ -69,6 +76,57 @@ interface CallerJob {
   secrets?: "inherit" | Record<string, Json>;
   if?: string | boolean;
   permissions?: unknown;
+}
+
+const SCOPES = [
+  "actions",
+  "attestations",
+  "checks",
+  "contents",
+  "deployments",
+  "discussions",
+  "id-token",
+  "issues",
+  "models",
+  "packages",
+  "pages",
+  "pull-requests",
+  "repository-projects",
+  "security-events",
+  "statuses",
+] as const;
+const LEVEL = { none: 0, read: 1, write: 2 } as const;
+type Level = keyof typeof LEVEL;
+type Permissions = Record<string, Level>;
+
+/** A `permissions:` value as scope → level (every scope named; `{}` is none of them). */
+function permissionsOf(value: unknown): Permissions {
+  if (value === "read-all" || value === "write-all") {
+    const level: Level = value === "read-all" ? "read" : "write";
+    return Object.fromEntries(SCOPES.map((s) => [s, s === "id-token" && level === "read" ? "none" : level]));
+  }
+  const given = (value && typeof value === "object" ? value : {}) as Record<string, Level>;
+  return Object.fromEntries(SCOPES.map((s) => [s, given[s] ?? "none"]));
+}
+
+/** What GitHub says when a called job asks for more than the calling job grants, or undefined. */
+export function permissionProblems(
+  granted: Permissions,
+  jobs: Record<string, unknown>,
+  workflowLevel: unknown,
+): string[] {
+  const problems: string[] = [];
+  for (const [job, def] of Object.entries(jobs)) {
+    const asked = (def as { permissions?: unknown })?.permissions ?? workflowLevel;
+    if (asked === undefined) continue;
+    const wants = permissionsOf(asked);
+    const over = SCOPES.filter((s) => LEVEL[wants[s] ?? "none"] > LEVEL[granted[s] ?? "none"]);
+    if (over.length)
+      problems.push(
+        `The nested job '${job}' is requesting '${over.map((s) => `${s}: ${wants[s]}`).join(", ")}', but is only allowed '${over.map((s) => `${s}: ${granted[s]}`).join(", ")}'.`,
+      );
+  }
+  return problems;
 }
 
 /** The local file a caller's `uses:` names, or undefined when it is not one of this repository's workflows. */
@@ -180,6 +238,8 @@ export async function runCaller(
   };
 
   const calledDoc = parseYaml(readFileSync(called, "utf8")) as {
+    permissions?: unknown;
+    jobs?: Record<string, unknown>;
     on: {
       workflow_call?: {
         inputs?: Record<string, { type?: string; required?: boolean; default?: Json }>;
@@ -189,6 +249,13 @@ export async function runCaller(
   };
   const call = calledDoc.on?.workflow_call;
   if (!call) throw new Error(`${called} has no on.workflow_call`);
+  const granted = permissionsOf(
+    job.permissions ??
+      doc.permissions ??
+      (opts.defaultPermissions === "permissive" ? "write-all" : { contents: "read", packages: "read" }),
+  );
+  const problems = permissionProblems(granted, calledDoc.jobs ?? {}, calledDoc.permissions);
+  if (problems.length) throw new Error(`${name}: jobs.${jobId}: ${problems.join(" ")}`);
   const withValues: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(job.with ?? {})) {
     const def = call.inputs?.[key];
