@@ -57,8 +57,8 @@ export class PagesLimitError extends ProdgateError {
 
 export function fileTooLarge(name: string, size: number): PagesLimitError {
   return new PagesLimitError(
-    `${name} is ${mib(size)}: Cloudflare Pages serves files up to ${mib(PAGES_MAX_FILE_BYTES)}. ` +
-      "Split it, compress it, or serve it from R2.",
+    `${name} is ${size.toLocaleString("en-US")} bytes: Cloudflare Pages serves files up to 25 MiB ` +
+      `(${PAGES_MAX_FILE_BYTES.toLocaleString("en-US")} bytes). Split it, compress it, or serve it from R2.`,
   );
 }
 
@@ -67,10 +67,6 @@ export function tooManyFiles(count: number, limit: number, directory: string): P
     `${directory} holds ${count.toLocaleString("en-US")} files: Cloudflare Pages takes up to ` +
       `${limit.toLocaleString("en-US")} in one deployment on this plan. Check that 'directory' is the build output.`,
   );
-}
-
-function mib(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
 }
 
 /** The deployment manifest: `/name` → hash for every asset, in name order (what wrangler sends). */
