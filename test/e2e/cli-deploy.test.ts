@@ -247,14 +247,13 @@ describe("prodgate deploy: the break-glass path, driven as a person would (bundl
   it("Ctrl-C during the health wait: exit 130, the outcome row is still written and the app's lock released", async () => {
     const w = await sandbox("shop-ctrlc");
     w.setHealth("fail");
-    const t = inTerminal(w, ["--health-attempts", "5", "--health-interval", "30s"]);
+    const t = inTerminal(w, ["--health-attempts", "5", "--health-interval", "10m"]);
     await t.waitFor("to continue:");
     t.typeLine("deploy shop-ctrlc to production");
     await t.waitFor("next attempt in");
-    const pressed = Date.now();
     t.ctrlC();
+    // The 10-minute interval does not run out first: Ctrl-C cuts the wait.
     expect(await t.waitForExit(20_000)).toBe(130);
-    expect(Date.now() - pressed).toBeLessThan(10_000);
     const screen = t.screen();
     expect(screen).toContain("Ctrl-C: stopping; finishing: writing the audit outcome and releasing the lock");
     expect(screen).toContain("interrupted: the deploy of shop-ctrlc stopped (outcome health_check_failed)");

@@ -38,7 +38,7 @@ describe("prodgate demo (npm start): the whole story in a sandbox that leaves no
     return dir;
   };
 
-  it("deploys, fails /health and rolls back, prints the audit rows and the rollback command, in under 30 s", async () => {
+  it("deploys, fails /health and rolls back, prints the audit rows and the rollback command", async () => {
     const tmp = privateTmp();
     const home = privateTmp();
     const r = await runCli(["demo", "--json"], {
@@ -48,7 +48,6 @@ describe("prodgate demo (npm start): the whole story in a sandbox that leaves no
     });
     const out = r.stderr;
     expect(r.code, out).toBe(0);
-    expect(r.durationMs).toBeLessThan(30_000);
 
     expect(out).toContain("TARGET: PRODUCTION (shop)");
     expect(out).toContain("3 commits will ship to shop (production).");

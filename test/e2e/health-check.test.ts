@@ -69,8 +69,6 @@ describe("health-check action (dist bundle under Node 24)", () => {
     });
     expect(r.code).toBe(1);
     expect(r.log.match(/attempt \d\/3: status -, .*timed out after 300ms/g)?.length).toBe(3);
-    // 3 × 300 ms plus Node start; far below what an unbounded wait would take.
-    expect(r.durationMs).toBeLessThan(15_000);
   });
 
   it("sends headers, masks their values and never prints them", async () => {
@@ -131,7 +129,7 @@ describe("health-check action (dist bundle under Node 24)", () => {
     [{ url: "http://127.0.0.1/", attempts: 0 }, "Input 'attempts' must be from 1 to 100; got 0"],
     [
       { url: "http://127.0.0.1/", interval: "soon" },
-      "Input 'interval' must be a duration like 500ms, 10s, 2m or a number of seconds; got 'soon'",
+      "Input 'interval' must be a duration like 500ms, 10s, 2m, 1h, 7d or a number of seconds; got 'soon'",
     ],
     [
       { url: "http://127.0.0.1/", headers: "X-Ok: 1\nno colon here" },
@@ -143,7 +141,6 @@ describe("health-check action (dist bundle under Node 24)", () => {
     expect(r.code).toBe(1);
     expect(r.errors).toEqual([message]);
     expect(r.outputs).toEqual({});
-    expect(r.durationMs).toBeLessThan(10_000);
   });
 
   it("keeps userinfo out of the failure message", async () => {

@@ -56,7 +56,6 @@ describe("heroku-rollback action (dist bundle under Node 24)", () => {
     expect(r.summary).toContain(`| Now current | **v6** · \`${sha(3).slice(0, 7)}\` · Rollback to v4 |`);
     expect(r.summary).toContain("To undo, roll back to v5 (input `release: v5`).");
     expect(api.server.requests.filter((q) => q.method !== "GET")).toHaveLength(1);
-    expect(r.durationMs).toBeLessThan(10_000);
   });
 
   it.each([

@@ -157,16 +157,27 @@ describe("AuditStore on a real PostgreSQL", () => {
   it("retries through a short outage with backoff and writes once", async () => {
     const outage = new Outage(new URL(db.url));
     await outage.up();
-    const flaky = await AuditStore.open(outage.url(), { migrate: false, retry: { baseMs: 150, retries: 5 } });
+    // A virtual sleep: the backoff waits are recorded, and the database comes back during the second one.
+    const waits: number[] = [];
+    let down = false;
+    const sleep = async (ms: number) => {
+      if (!down) return;
+      waits.push(ms);
+      if (waits.length === 2) await outage.up();
+    };
+    const flaky = await AuditStore.open(outage.url(), {
+      migrate: false,
+      retry: { baseMs: 150, retries: 5, sleep },
+    });
     try {
       await flaky.write(buildAuditRecord(fields({ runId: "outage-warm" })));
       await outage.down();
+      down = true;
       const record = buildAuditRecord(fields({ runId: "outage-1" }));
-      const started = performance.now();
-      const pending = flaky.write(record);
-      setTimeout(() => void outage.up(), 600);
-      const result = await pending;
-      expect(performance.now() - started).toBeGreaterThanOrEqual(500);
+      const result = await flaky.write(record);
+      // Two failed tries, each followed by a longer wait, then the write that went through.
+      expect(waits).toHaveLength(2);
+      expect(waits[1]!).toBeGreaterThan(waits[0]!);
       expect(result.duplicate).toBe(false);
       expect(await count(record.idempotencyKey)).toBe(1);
     } finally {
