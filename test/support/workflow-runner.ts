@@ -1,20 +1,21 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { data, Evaluator, Lexer, Parser } from "@actions/expressions";
-
-type ExpressionData = data.ExpressionData;
-
+import { data } from "@actions/expressions";
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from "@actions/workflow-parser";
 import { parse as parseYaml } from "yaml";
-import { type ActionResult, parseCommandFile, readActionDefinition, runAction } from "./run-action.js";
+import { type ActionResult, parseCommandFile, runAction } from "./run-action.js";
 import { type Artifact, type ArtifactStore, downloadArtifact, uploadArtifact } from "./workflow-artifacts.js";
+import { dataFlowFindings, type Json, type YamlJob, type YamlStep } from "./workflow-dataflow.js";
+import { evaluateCondition, evaluateExpression, evaluateTemplate } from "./workflow-expressions.js";
 import { prodgateActionOf } from "./workflows.js";
 
 export type { Artifact } from "./workflow-artifacts.js";
 export { type CallerRun, type CallerRunOptions, runCaller } from "./workflow-caller.js";
+export { dataFlowFindings } from "./workflow-dataflow.js";
+export { evaluateExpression, evaluateTemplate } from "./workflow-expressions.js";
 
 /**
  * Runs a reusable workflow's jobs in dependency order, the way the runner would, against loopback fakes:
@@ -112,198 +113,6 @@ export interface WorkflowRun {
   /** Artifacts uploaded by the run's jobs. */
   artifacts: Artifact[];
   artifactsDir: string;
-}
-
-type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
-
-interface YamlStep {
-  id?: string;
-  name?: string;
-  uses?: string;
-  run?: string;
-  with?: Record<string, Json>;
-  env?: Record<string, Json>;
-  if?: string | boolean;
-  "continue-on-error"?: boolean | string;
-  shell?: string;
-}
-
-interface YamlJob {
-  needs?: string | string[];
-  if?: string | boolean;
-  environment?: string | { name: string; url?: string };
-  concurrency?: string | { group: string; "cancel-in-progress"?: boolean | string };
-  outputs?: Record<string, string>;
-  env?: Record<string, Json>;
-  steps?: YamlStep[];
-  strategy?: { matrix?: Record<string, Json> | string; "fail-fast"?: boolean };
-  permissions?: unknown;
-}
-
-const STATUS_FUNCS = ["success", "failure", "always", "cancelled"].map((name) => ({
-  name,
-  minArgs: 0,
-  maxArgs: 0,
-}));
-const CONTEXTS = [
-  "inputs",
-  "secrets",
-  "needs",
-  "steps",
-  "github",
-  "matrix",
-  "env",
-  "job",
-  "runner",
-  "vars",
-  "strategy",
-];
-
-function toData(value: unknown): ExpressionData {
-  return JSON.parse(JSON.stringify(value ?? null), data.reviver) as ExpressionData;
-}
-
-export function evaluateExpression(
-  expr: string,
-  contexts: Record<string, unknown>,
-  status: { failed: boolean } = { failed: false },
-): ExpressionData {
-  const lexed = new Lexer(expr).lex();
-  const parsed = new Parser(lexed.tokens, CONTEXTS, STATUS_FUNCS).parse();
-  const dict = new data.Dictionary();
-  for (const [k, v] of Object.entries(contexts)) dict.add(k, toData(v));
-  const funcs = new Map(
-    [
-      ["success", () => !status.failed],
-      ["failure", () => status.failed],
-      ["always", () => true],
-      ["cancelled", () => false],
-    ].map(([name, fn]) => [
-      name as string,
-      {
-        name: name as string,
-        minArgs: 0,
-        maxArgs: 0,
-        call: () => new data.BooleanData((fn as () => boolean)()),
-      },
-    ]),
-  );
-  return new Evaluator(parsed, dict, funcs).evaluate();
-}
-
-/** Evaluates `${{ }}` segments of a YAML scalar; a scalar that is one expression keeps its type. */
-export function evaluateTemplate(
-  value: Json | undefined,
-  contexts: Record<string, unknown>,
-  status?: { failed: boolean },
-): string {
-  if (value === undefined || value === null) return "";
-  if (typeof value !== "string") return typeof value === "object" ? JSON.stringify(value) : String(value);
-  return value.replace(/\$\{\{([\s\S]*?)\}\}/g, (_m, expr: string) =>
-    evaluateExpression(expr.trim(), contexts, status).coerceString(),
-  );
-}
-
-function evaluateCondition(
-  cond: string | boolean | undefined,
-  contexts: Record<string, unknown>,
-  status: { failed: boolean },
-): boolean {
-  if (cond === undefined || cond === "") return !status.failed;
-  if (typeof cond === "boolean") return cond && !status.failed;
-  const expr = cond
-    .trim()
-    .replace(/^\$\{\{([\s\S]*)\}\}$/, "$1")
-    .trim();
-  const hasStatus = /\b(success|failure|always|cancelled)\s*\(/.test(expr);
-  const full = hasStatus ? expr : `success() && (${expr})`;
-  return truthy(evaluateExpression(full, contexts, status));
-}
-
-function truthy(d: ExpressionData): boolean {
-  switch (d.kind) {
-    case data.Kind.Null:
-      return false;
-    case data.Kind.Boolean:
-      return (d as data.BooleanData).value;
-    case data.Kind.Number:
-      return (d as data.NumberData).value !== 0;
-    case data.Kind.String:
-      return (d as data.StringData).value !== "";
-    default:
-      return true;
-  }
-}
-
-/** Every `${{ }}` expression in the document, with where it sits. */
-function expressionsIn(node: unknown, where: string, out: { where: string; expr: string }[]): void {
-  if (typeof node === "string") {
-    for (const m of node.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) out.push({ where, expr: m[1]!.trim() });
-    if (/^(if)$/.test(where.split(".").at(-1) ?? "")) out.push({ where, expr: node });
-  } else if (Array.isArray(node)) {
-    for (const [i, n] of node.entries()) expressionsIn(n, `${where}[${i}]`, out);
-  } else if (node && typeof node === "object") {
-    for (const [k, v] of Object.entries(node)) expressionsIn(v, `${where}.${k}`, out);
-  }
-}
-
-/** Static data-flow check: references to outputs, inputs and secrets that nothing declares. */
-export function dataFlowFindings(file: string): string[] {
-  const doc = parseYaml(readFileSync(file, "utf8")) as { on?: unknown; jobs: Record<string, YamlJob> };
-  const on = (doc.on ?? (doc as Record<string, unknown>).true) as
-    | Record<string, { inputs?: Record<string, unknown>; secrets?: Record<string, unknown> }>
-    | undefined;
-  const call = on && typeof on === "object" ? on.workflow_call : undefined;
-  const dispatch = on && typeof on === "object" ? on.workflow_dispatch : undefined;
-  const declaredInputs = new Set([
-    ...Object.keys(call?.inputs ?? {}),
-    ...Object.keys(dispatch?.inputs ?? {}),
-  ]);
-  const declaredSecrets = new Set([...Object.keys(call?.secrets ?? {}), "GITHUB_TOKEN"]);
-  const findings: string[] = [];
-  for (const [jobId, job] of Object.entries(doc.jobs)) {
-    const stepOutputs = new Map<string, Set<string> | undefined>();
-    for (const step of job.steps ?? []) {
-      if (!step.id) continue;
-      const action = step.uses ? prodgateActionOf(step.uses) : undefined;
-      stepOutputs.set(
-        step.id,
-        action ? new Set(Object.keys(readActionDefinition(action).outputs)) : undefined,
-      );
-    }
-    const exprs: { where: string; expr: string }[] = [];
-    expressionsIn(job, `jobs.${jobId}`, exprs);
-    const needs = new Set(typeof job.needs === "string" ? [job.needs] : (job.needs ?? []));
-    for (const { where, expr } of exprs) {
-      for (const m of expr.matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
-        const [, step, output] = m;
-        if (!stepOutputs.has(step!))
-          findings.push(`${where}: steps.${step} is not a step with an id in job ${jobId}`);
-        else {
-          const outs = stepOutputs.get(step!);
-          if (outs && !outs.has(output!)) findings.push(`${where}: step ${step} has no output '${output}'`);
-        }
-      }
-      for (const m of expr.matchAll(/\bneeds\.([\w-]+)\.(outputs\.([\w-]+)|result)/g)) {
-        const [, need, , output] = m;
-        if (!needs.has(need!)) findings.push(`${where}: job ${jobId} does not need ${need}`);
-        else if (output && !(output in (doc.jobs[need!]?.outputs ?? {})))
-          findings.push(`${where}: job ${need} has no output '${output}'`);
-      }
-      for (const m of expr.matchAll(/\binputs\.([\w-]+)/g)) {
-        if (!declaredInputs.has(m[1]!)) findings.push(`${where}: inputs.${m[1]} is not a declared input`);
-      }
-      for (const m of expr.matchAll(/\bsecrets\.([\w-]+)/g)) {
-        if (!declaredSecrets.has(m[1]!)) findings.push(`${where}: secrets.${m[1]} is not a declared secret`);
-      }
-    }
-    for (const [name, value] of Object.entries(job.outputs ?? {})) {
-      for (const m of String(value).matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
-        if (!stepOutputs.has(m[1]!)) findings.push(`jobs.${jobId}.outputs.${name}: no step ${m[1]}`);
-      }
-    }
-  }
-  return findings;
 }
 
 /** A matrix value given as a string: one `${{ }}` expression (e.g. fromJSON(...)) keeps its structure. */
