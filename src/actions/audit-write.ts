@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -11,14 +12,16 @@ import {
   renderWrittenSummary,
   serializeAuditRecord,
 } from "../core/audit.js";
-import { AuditError, ProdgateError } from "../core/errors.js";
+import { parseSigningKey } from "../core/audit-checkpoint.js";
+import { AuditError, describeError, ProdgateError } from "../core/errors.js";
 import { parseBoolean, parseChoice, requireValue } from "../core/inputs.js";
 import { AuditStore } from "../store/audit.js";
+import { writeCheckpoint } from "../store/checkpoints.js";
 import { databaseUrlSecrets, parseDatabaseUrl, quoteIdent } from "../store/db.js";
 import { DEFAULT_TABLES } from "../store/migrate.js";
 import { recordAudit } from "../store/spool.js";
 import { maskDatabaseUrlInput } from "./common-inputs.js";
-import { actionReporter, input, runStep, setOutputs, writeSummary } from "./runtime.js";
+import { actionReporter, input, runStep, secretInput, setOutputs, writeSummary } from "./runtime.js";
 
 export interface AuditWriteSettings {
   databaseUrl: string;
@@ -26,6 +29,8 @@ export interface AuditWriteSettings {
   migrate: boolean;
   spoolDir: string;
   record: AuditRecord;
+  /** The Ed25519 key that signs a checkpoint after the row (masked); undefined: the trail is not signed. */
+  signingKey?: KeyObject;
 }
 
 /**
@@ -79,12 +84,16 @@ export function parseAuditWriteInputs(
     migrate: parseBoolean("migrate", get("migrate"), true),
     spoolDir: get("spool-dir").trim() || join(env.RUNNER_TEMP || tmpdir(), "prodgate-audit-spool"),
     record,
+    signingKey: get("audit-signing-key").trim()
+      ? parseSigningKey("audit-signing-key", get("audit-signing-key"))
+      : undefined,
   };
 }
 
 export async function run(): Promise<void> {
   await runStep(async () => {
     maskDatabaseUrlInput();
+    secretInput("audit-signing-key");
     const settings = parseAuditWriteInputs(input, process.env, new Date());
     const { record } = settings;
     const opening = AuditStore.open(settings.databaseUrl, {
@@ -100,7 +109,22 @@ export async function run(): Promise<void> {
             ? `audit row #${result.id} (${record.action} ${record.phase}, ${record.target}) was already written: no second row`
             : `audit row #${result.id} written: ${record.action} ${record.phase} ${record.outcome ?? ""} for ${record.target}`,
         );
-        await writeSummary(renderWrittenSummary(record, result.id, result.duplicate));
+        // After the row, a signed checkpoint of the head, in the table and in this run's summary and log,
+        // which someone with only database access cannot rewrite.
+        // The row is written: a checkpoint that cannot be written is a warning, not a lost record.
+        let checkpointSummary = "";
+        try {
+          const checkpoint = await writeCheckpoint(await opening, settings.signingKey, {
+            reason: "audit-write",
+          });
+          actionReporter.info(checkpoint.logLine);
+          checkpointSummary = `\n${checkpoint.summary}`;
+        } catch (err) {
+          actionReporter.warning(`the audit checkpoint could not be written: ${describeError(err)}`);
+        }
+        await writeSummary(
+          `${renderWrittenSummary(record, result.id, result.duplicate)}${checkpointSummary}`,
+        );
         return;
       }
       setOutputs({ spooled: true, duplicate: false, "spool-file": result.file });

@@ -49,10 +49,13 @@ export async function pruneAuditTrail(client: pg.ClientBase, opts: PruneOptions)
         `SELECT min(position)::text AS p FROM ${table} WHERE position > 0 AND created_at >= $1`,
         [opts.before],
       );
+      const firstKept = kept.rows[0]?.p;
       last = Math.min(
         head.position - 1,
-        kept.rows[0]?.p === null || kept.rows[0]?.p === undefined ? Infinity : Number(kept.rows[0].p) - 1,
+        firstKept === null || firstKept === undefined ? Infinity : Number(firstKept) - 1,
       );
+      // The genesis row goes only with older rows after it, never alone.
+      if (last === 0) last = -1;
     }
     const prefix = await client.query<{ n: string; first: string | null }>(
       `SELECT count(*)::text AS n, min(position)::text AS first FROM ${table} WHERE position <= $1`,

@@ -4,6 +4,7 @@ import { AuditStore } from "../../store/audit.js";
 import { databaseUrlSecrets, parseDatabaseUrl } from "../../store/db.js";
 import { type CliContext, EXIT, ExitError, envSecret } from "../context.js";
 import { paint } from "../terminal.js";
+import { registerAuditChain } from "./audit-chain.js";
 
 /** DATABASE_URL from the environment, masked (with its password) before anything can print it. */
 export function databaseUrlFromEnv(ctx: CliContext): string {
@@ -53,4 +54,5 @@ export function registerAudit(program: Command, ctx: CliContext): void {
         await store.close();
       }
     });
+  registerAuditChain(audit, ctx);
 }

@@ -3,10 +3,12 @@ import { retentionCutoff } from "../../core/audit.js";
 import { connect, dbFailure } from "../../store/db.js";
 import { migrateUp } from "../../store/migrate.js";
 import { DEFAULT_POLL_TABLE, pollLogExists, prunePollLog } from "../../store/poll-log.js";
-import { pruneAuditLog } from "../../store/prune.js";
+import { AuditStore } from "../../store/audit.js";
+import { pruneAuditTrail } from "../../store/prune.js";
 import type { CliContext } from "../context.js";
 import { paint } from "../terminal.js";
 import { databaseUrlFromEnv } from "./audit.js";
+import { signingKeyFromEnv } from "./audit-chain.js";
 
 export function registerDb(program: Command, ctx: CliContext): void {
   const db = program.command("db").description("The prodgate tables in Postgres (DATABASE_URL)");
@@ -18,6 +20,9 @@ export function registerDb(program: Command, ctx: CliContext): void {
       const client = await connect(databaseUrlFromEnv(ctx));
       try {
         const applied = await migrateUp(client, { audit: opts.table });
+        // Rows written before the chain existed are chained now, after a genesis row.
+        const store = await AuditStore.open(databaseUrlFromEnv(ctx), { table: opts.table, migrate: false });
+        await store.ensureChain().finally(() => store.close());
         if (opts.json) ctx.json({ applied });
         else if (applied.length) ctx.reporter.info(paint(`applied: ${applied.join(", ")}`, "green"));
         else ctx.reporter.info("up to date: no migration pending");
@@ -40,10 +45,26 @@ export function registerDb(program: Command, ctx: CliContext): void {
       const before = retentionCutoff("--older-than", opts.olderThan, now);
       const pollBefore = retentionCutoff("--poll-older-than", opts.pollOlderThan, now);
       const url = databaseUrlFromEnv(ctx);
+      const signingKey = signingKeyFromEnv(ctx, false);
+      // The chain must exist before its prefix can be pruned behind a checkpoint.
+      await (await AuditStore.open(url, { table: opts.table })).close();
       const client = await connect(url);
       try {
-        const count = await pruneAuditLog(client, { before, table: opts.table, dryRun: opts.dryRun });
+        const pruned = await pruneAuditTrail(client, {
+          before,
+          table: opts.table,
+          dryRun: opts.dryRun,
+          signingKey,
+          now,
+        });
+        const count = pruned.count;
         const doing = opts.dryRun ? "would delete" : "deleted";
+        if (pruned.checkpoint && !opts.json)
+          ctx.reporter.info(
+            pruned.checkpoint.signature
+              ? `checkpoint of the pruned prefix (position ${pruned.checkpoint.position}) signed and stored: ${JSON.stringify(pruned.checkpoint)}`
+              : `checkpoint of the pruned prefix (position ${pruned.checkpoint.position}) stored NOT signed: set PRODGATE_AUDIT_SIGNING_KEY so that it can be proven`,
+          );
         if (!opts.json)
           ctx.reporter.info(
             `${doing} ${count} audit row(s) of ${opts.table} created before ${before.toISOString()}`,
@@ -63,6 +84,7 @@ export function registerDb(program: Command, ctx: CliContext): void {
             before: before.toISOString(),
             dryRun: Boolean(opts.dryRun),
             count,
+            checkpoint: pruned.checkpoint ?? null,
             poll: {
               table: opts.pollTable,
               before: pollBefore.toISOString(),
