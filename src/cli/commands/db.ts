@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { retentionCutoff } from "../../core/audit.js";
+import { AuditStore } from "../../store/audit.js";
 import { connect, dbFailure } from "../../store/db.js";
 import { migrateUp } from "../../store/migrate.js";
 import { DEFAULT_POLL_TABLE, pollLogExists, prunePollLog } from "../../store/poll-log.js";
-import { AuditStore } from "../../store/audit.js";
 import { pruneAuditTrail } from "../../store/prune.js";
 import type { CliContext } from "../context.js";
 import { paint } from "../terminal.js";
