@@ -1,11 +1,25 @@
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { parseApprovers, parseMinimumApprovals } from "../core/approval.js";
 import { parseDuration } from "../core/duration.js";
 import { AuditError, InputError, ProdgateError } from "../core/errors.js";
 import { isProduction } from "../core/gate.js";
 import { parseGitRef } from "../core/heroku.js";
-import { parseBoolean, parseChoice, parseHerokuApp, parseList, requireValue } from "../core/inputs.js";
-import { type DeployResult, type DeploySettings, runDeploy } from "../pipelines/deploy.js";
+import {
+  parseBoolean,
+  parseChoice,
+  parseHerokuApp,
+  parseInteger,
+  parseList,
+  parseSha,
+  requireValue,
+} from "../core/inputs.js";
+import {
+  type DeployApproval,
+  type DeployResult,
+  type DeploySettings,
+  runDeploy,
+} from "../pipelines/deploy.js";
 import type { SlackTarget } from "../pipelines/notify.js";
 import { databaseUrlSecrets, parseDatabaseUrl, quoteIdent } from "../store/db.js";
 import { DEFAULT_TABLES } from "../store/migrate.js";
@@ -56,15 +70,12 @@ export function parseDeployInputs(
   const attempt = Number(env.GITHUB_RUN_ATTEMPT || "1");
   const runAttempt = Number.isInteger(attempt) && attempt > 0 ? attempt : 1;
   const githubToken = get("github-token").trim();
-  const approvedBy = get("approved-by").trim() || undefined;
-  const gateDecision = parseChoice(
-    "gate-decision",
-    get("gate-decision"),
-    ["", "approved", "rejected"] as const,
-    "",
-  );
-  const gateReason = get("gate-reason").trim();
+  const teamsToken = get("approvers-token").trim() || undefined;
   const rawRequire = get("require-reviewers").trim();
+  const approval = parseApprovalInputs(get);
+  const rawPreviewed = get("previewed-from-sha").trim();
+  const triggeringActor = env.GITHUB_TRIGGERING_ACTOR?.trim() || undefined;
+  const runActor = env.GITHUB_ACTOR?.trim() || undefined;
 
   return {
     app,
@@ -74,10 +85,12 @@ export function parseDeployInputs(
     method: parseChoice("method", get("method"), ["git", "build"] as const, "git"),
     force: parseBoolean("force", get("force"), false),
     trigger: "ci",
-    actor: env.GITHUB_ACTOR?.trim() || env.GITHUB_TRIGGERING_ACTOR?.trim() || "unknown",
-    approvedBy: gateDecision === "rejected" ? undefined : approvedBy,
-    gateRejection:
-      gateDecision === "rejected" ? gateReason || "the approval gate rejected this deploy" : undefined,
+    actor: triggeringActor ?? runActor ?? "unknown",
+    runActor: runActor && runActor !== triggeringActor ? runActor : undefined,
+    approval,
+    // `none`: the preview saw nothing live (a first deploy), so something live now refuses the deploy.
+    previewedFromSha:
+      rawPreviewed === "none" ? "" : rawPreviewed ? parseSha("previewed-from-sha", rawPreviewed) : undefined,
     eventName: env.GITHUB_EVENT_NAME?.trim() || undefined,
     requireReviewers: rawRequire ? parseBoolean("require-reviewers", rawRequire, true) : undefined,
     repository,
@@ -96,11 +109,30 @@ export function parseDeployInputs(
       spoolDir: get("audit-spool-dir").trim() || join(env.RUNNER_TEMP || tmpdir(), "prodgate-audit-spool"),
     },
     lockWaitMs: parseDuration("lock-timeout", get("lock-timeout") || "10m"),
-    slack: parseSlack(get, env, app, environment, warn),
-    github: githubToken && repository ? { token: githubToken, repository } : undefined,
+    slack: parseSlack(get, env, app, environment, productionEnvironments, warn),
+    github: githubToken && repository ? { token: githubToken, repository, teamsToken } : undefined,
     commentMode: parseChoice("comment", get("comment"), ["auto", "pr", "commit", "none"] as const, "auto"),
     cwd: resolve(env.GITHUB_WORKSPACE || process.cwd(), get("working-directory") || "."),
     herokuApiKey,
+  };
+}
+
+/**
+ * How the step verifies the approval itself: `environment` (GitHub's required reviewers) or `issue` (the
+ * approval issue `approval-issue`, read back and decided again with `approvers`, `minimum-approvals` and
+ * `allow-self-approval`, which the policy file can only tighten). No input names an approver.
+ */
+function parseApprovalInputs(get: (name: string) => string): DeployApproval {
+  const mode = parseChoice("approval", get("approval"), ["environment", "issue"] as const, "environment");
+  if (mode === "environment") return { mode };
+  const rawIssue = get("approval-issue").trim();
+  const rawApprovers = get("approvers").trim();
+  return {
+    mode,
+    issue: rawIssue ? parseInteger("approval-issue", rawIssue, 1, 2_147_483_647) : undefined,
+    approvers: rawApprovers ? parseApprovers("approvers", rawApprovers) : undefined,
+    minimumApprovals: parseMinimumApprovals("minimum-approvals", get("minimum-approvals")),
+    allowSelfApproval: parseBoolean("allow-self-approval", get("allow-self-approval"), false),
   };
 }
 
@@ -110,6 +142,7 @@ function parseSlack(
   env: NodeJS.ProcessEnv,
   app: string,
   environment: string,
+  productionEnvironments: readonly string[],
   warn: (message: string) => void,
 ): SlackTarget | undefined {
   const token = get("slack-token").trim();
@@ -126,6 +159,7 @@ function parseSlack(
     "slack-status": "started",
     "slack-app": app,
     "slack-environment": environment,
+    "slack-production-environments": productionEnvironments.join(","),
   };
   const slackGet = (n: string) => fixed[n] ?? (n === "slack-token" && !channel ? "" : get(n));
   return parseSlackInputs(slackGet, env, "slack-").target;
@@ -164,6 +198,7 @@ export async function run(): Promise<void> {
   await runStep(async () => {
     secretInput("heroku-api-key");
     secretInput("github-token");
+    secretInput("approvers-token");
     for (const s of databaseUrlSecrets(secretInput("database-url"))) maskSecret(s);
     maskSlackSecrets(input, "slack-");
     maskHeaderValues(input("health-headers"));

@@ -1,5 +1,12 @@
 import { InputError, ProdgateError } from "../core/errors.js";
-import { parseBoolean, parseChoice, parseHerokuApp, parseInteger, parseSha } from "../core/inputs.js";
+import {
+  parseBoolean,
+  parseChoice,
+  parseHerokuApp,
+  parseInteger,
+  parseList,
+  parseSha,
+} from "../core/inputs.js";
 import {
   isRollback,
   MAX_PREVIEW_COMMITS,
@@ -22,6 +29,7 @@ export interface DiffPreviewInputs {
   comment: CommentMode;
   maxCommits: number;
   environment: string;
+  productionEnvironments: string[];
   failOnEmpty: boolean;
 }
 
@@ -35,18 +43,8 @@ export function parseDiffPreviewInputs(
   const herokuApiKey = get("heroku-api-key").trim() || undefined;
   const rawFrom = get("from-sha").trim();
   const fromSha = rawFrom ? parseSha("from-sha", rawFrom) : undefined;
-  if (!fromSha) {
-    if (!app)
-      throw new InputError(
-        "app",
-        "is required (with heroku-api-key) to read the live release, unless from-sha is given",
-      );
-    if (!herokuApiKey)
-      throw new InputError(
-        "heroku-api-key",
-        `is required to read the live release of ${app} (or give from-sha)`,
-      );
-  }
+  if (!fromSha && !app)
+    throw new InputError("app", "is required to read the live release, unless from-sha is given");
   const ref = parseRef("ref", get("ref").trim() || env.GITHUB_SHA || "");
   const githubToken = get("github-token").trim();
   if (!githubToken)
@@ -54,7 +52,9 @@ export function parseDiffPreviewInputs(
   const environment = get("environment").trim() || "production";
   if (environment.length > 255 || /[\u0000-\u001f]/.test(environment))
     throw new InputError("environment", "must be an environment name of at most 255 characters");
+  const productionEnvironments = parseList(get("production-environments") || "production");
   return {
+    productionEnvironments,
     app,
     herokuApiKey,
     fromSha,
@@ -114,8 +114,11 @@ export async function run(): Promise<void> {
         {
           app: inputs.app,
           environment: inputs.environment,
+          productionEnvironments: inputs.productionEnvironments,
           ref: inputs.ref,
           fromSha: inputs.fromSha,
+          // No Heroku credential (the preview job holds none): GitHub's newest successful deployment.
+          liveFromDeployments: !inputs.herokuApiKey,
           maxCommits: inputs.maxCommits,
           serverUrl,
           runUrl,

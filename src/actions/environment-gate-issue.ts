@@ -3,6 +3,7 @@ import { parseDuration } from "../core/duration.js";
 import { GateError, InputError } from "../core/errors.js";
 import { parseGitRef } from "../core/heroku.js";
 import { parseBoolean, parseHerokuApp, parseInteger, parseSha } from "../core/inputs.js";
+import { gateRules, type Policy } from "../core/policy.js";
 import { MAX_PREVIEW_COMMITS } from "../core/preview.js";
 import type { GateResult } from "../pipelines/gate.js";
 import { type IssueGateResult, runIssueGate } from "../pipelines/issue-gate.js";
@@ -71,17 +72,30 @@ export interface IssueModeContext {
 export async function runIssueModeGate(
   inputs: IssueModeInputs,
   ctx: IssueModeContext,
-  ports: { github: GitHubClient; reporter: Reporter },
+  ports: { github: GitHubClient; teams?: GitHubClient; reporter: Reporter; policy?: Policy },
 ): Promise<GateResult> {
   if (!ctx.runId)
     throw new InputError("GITHUB_RUN_ID", "is not set: the issue-comment gate runs inside GitHub Actions");
+  // The policy file on the default branch wins; these inputs can only tighten it.
+  const rules = gateRules(ports.policy, ctx.environment, {
+    approvers: inputs.approvers,
+    minimumApprovals: inputs.minimumApprovals,
+    allowSelfApproval: inputs.allowSelfApproval,
+  });
+  for (const n of rules.notes) ports.reporter.warning(n);
+  if (rules.reviewersRequired)
+    throw new GateError(
+      `${rules.source} requires GitHub's required reviewers for ${ctx.environment} (reviewers-required: true): the issue-comment gate is refused`,
+    );
   const result: IssueGateResult = await runIssueGate(
     {
       app: inputs.app,
       environment: ctx.environment,
-      approvers: inputs.approvers,
-      minimumApprovals: inputs.minimumApprovals,
-      allowSelfApproval: inputs.allowSelfApproval,
+      approvers: rules.approvers,
+      narrowTo: rules.narrowTo,
+      allowedEvents: rules.events,
+      minimumApprovals: rules.minimumApprovals,
+      allowSelfApproval: rules.allowSelfApproval,
       dispatcher: ctx.actor,
       rerunBy: ctx.triggeringActor,
       pollIntervalMs: inputs.pollIntervalMs,
@@ -106,7 +120,7 @@ export async function runIssueModeGate(
     approvedBy: result.approvedBy,
     approvedAt: result.approvedAt,
     approvalComment: result.decisiveComment,
-    reviewers: inputs.approvers.map(formatApprover),
+    reviewers: rules.approvers.map(formatApprover),
     warnings: [],
   };
 }

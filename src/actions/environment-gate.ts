@@ -8,6 +8,7 @@ import {
   renderGateSummary,
   runEnvironmentGate,
 } from "../pipelines/gate.js";
+import { loadPolicy } from "../pipelines/policy.js";
 import { GitHubClient } from "../vendors/github.js";
 import { type IssueModeInputs, parseIssueModeInputs, runIssueModeGate } from "./environment-gate-issue.js";
 import { actionReporter, input, runStep, secretInput, setOutputs, writeSummary } from "./runtime.js";
@@ -24,6 +25,9 @@ export interface EnvironmentGateInputs {
   actor: string;
   /** Who started this attempt (github.triggering_actor; differs on a re-run by someone else). */
   triggeringActor?: string;
+  runAttempt: number;
+  /** Reads team members (org Members: read), which the job's token cannot. */
+  teamsToken?: string;
   /** The issue-comment gate's inputs (mode: issue). */
   issue?: IssueModeInputs;
   runId?: string;
@@ -63,6 +67,8 @@ export function parseEnvironmentGateInputs(
     eventName: env.GITHUB_EVENT_NAME?.trim() || "",
     actor: env.GITHUB_ACTOR?.trim() || env.GITHUB_TRIGGERING_ACTOR?.trim() || "unknown",
     triggeringActor: env.GITHUB_TRIGGERING_ACTOR?.trim() || undefined,
+    runAttempt: parseRunAttempt(env.GITHUB_RUN_ATTEMPT),
+    teamsToken: get("approvers-token").trim() || undefined,
     issue: mode === "issue" ? parseIssueModeInputs(get, env) : undefined,
     runId,
     runUrl: runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined,
@@ -80,26 +86,30 @@ export function gateOutputs(result: GateResult): Record<string, string> {
   };
 }
 
-/** The issue-comment gate (mode: issue). */
-function runIssueMode(inputs: EnvironmentGateInputs, github: GitHubClient): Promise<GateResult> {
-  if (!inputs.issue) throw new InputError("mode", "issue needs the approvers input");
-  return runIssueModeGate(inputs.issue, inputs, { github, reporter: actionReporter });
+function parseRunAttempt(raw: string | undefined): number {
+  const n = Number(raw || "1");
+  return Number.isInteger(n) && n > 0 ? n : 1;
 }
 
 export async function run(): Promise<void> {
   await runStep(async () => {
     secretInput("github-token");
+    secretInput("approvers-token");
     const inputs = parseEnvironmentGateInputs(input);
-    const github = new GitHubClient({
-      token: inputs.githubToken,
-      repository: inputs.repository,
-      onRetry: ({ attempt, waitMs, reason, what }) =>
-        actionReporter.info(
-          `GitHub answered ${reason} for ${what}; retry ${attempt} in ${Math.round(waitMs)} ms`,
-        ),
-    });
+    const client = (token: string) =>
+      new GitHubClient({
+        token,
+        repository: inputs.repository,
+        onRetry: ({ attempt, waitMs, reason, what }) =>
+          actionReporter.info(
+            `GitHub answered ${reason} for ${what}; retry ${attempt} in ${Math.round(waitMs)} ms`,
+          ),
+      });
+    const github = client(inputs.githubToken);
+    const teams = inputs.teamsToken ? client(inputs.teamsToken) : undefined;
     let result: GateResult;
     try {
+      const policy = await loadPolicy(github, actionReporter);
       switch (inputs.mode) {
         case "environment":
           result = await runEnvironmentGate(
@@ -108,15 +118,23 @@ export async function run(): Promise<void> {
               productionEnvironments: inputs.productionEnvironments,
               requireReviewers: inputs.requireReviewers,
               eventName: inputs.eventName,
-              actor: inputs.actor,
+              actor: inputs.triggeringActor ?? inputs.actor,
+              runActor: inputs.actor,
               runId: inputs.runId,
+              runAttempt: inputs.runAttempt,
               repository: inputs.repository,
             },
-            { github, reporter: actionReporter },
+            { github, teams, reporter: actionReporter, policy: policy ?? null },
           );
           break;
         case "issue":
-          result = await runIssueMode(inputs, github);
+          if (!inputs.issue) throw new InputError("mode", "issue needs the approvers input");
+          result = await runIssueModeGate(inputs.issue, inputs, {
+            github,
+            teams,
+            reporter: actionReporter,
+            policy,
+          });
           break;
       }
     } catch (err) {

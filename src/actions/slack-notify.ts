@@ -1,6 +1,14 @@
 import { parseDuration } from "../core/duration.js";
 import { InputError } from "../core/errors.js";
-import { parseBoolean, parseChoice, parseHttpUrl, parseSha, requireValue } from "../core/inputs.js";
+import { isProduction } from "../core/gate.js";
+import {
+  parseBoolean,
+  parseChoice,
+  parseHttpUrl,
+  parseList,
+  parseSha,
+  requireValue,
+} from "../core/inputs.js";
 import { escapeMd } from "../core/markdown.js";
 import { DEPLOY_STATUSES, type DeployNotice, environmentBadge, statusLabel } from "../core/slack-message.js";
 import { type NotifyResult, notifySlack, type SlackTarget } from "../pipelines/notify.js";
@@ -80,10 +88,12 @@ export function parseSlackInputs(
       `must be a Slack message ts like 1700000000.000100; got '${updateTs}'`,
     );
 
+  const productionEnvironments = parseList(get(name("production-environments")) || "production");
   const notice: DeployNotice = {
     status,
     app,
     environment,
+    production: isProduction(environment, productionEnvironments),
     fromSha: optionalSha("from-sha"),
     toSha: optionalSha("to-sha"),
     actor:
@@ -121,7 +131,7 @@ export function maskSlackSecrets(get: (name: string) => string, prefix = ""): vo
 
 export function renderSlackSummary(inputs: SlackNotifyInputs, result: NotifyResult): string {
   const what = `${statusLabel(inputs.notice.status)} notice for \`${escapeMd(inputs.notice.app)}\` (${escapeMd(
-    environmentBadge(inputs.notice.environment),
+    environmentBadge(inputs.notice.environment, inputs.notice.production),
   )})`;
   if (!result.ok) return `### ⚠️ Slack not told\n\n${what}: ${escapeMd(result.error ?? "unknown error")}\n`;
   const where = result.channel

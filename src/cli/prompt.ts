@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
 import { createInterface } from "node:readline";
 import { promisify } from "node:util";
-import { isProduction } from "../core/preview.js";
 import { EXIT, ExitError } from "./context.js";
 import { paint } from "./terminal.js";
 
@@ -12,11 +11,14 @@ const execFileAsync = promisify(execFile);
  * typed confirmation phrase that names it too, and an operator who is identified by an email.
  */
 
-/** The coloured "TARGET: PRODUCTION (app)" banner, red for production, yellow for any other environment. */
-export function targetBanner(app: string, environment: string): string {
+/**
+ * The coloured "TARGET: PRODUCTION (app)" banner, red for production (one of --production-environments),
+ * yellow for any other environment.
+ */
+export function targetBanner(app: string, environment: string, production: boolean): string {
   const text = `TARGET: ${environment.toUpperCase()} (${app})`;
   const width = text.length + 4;
-  const colour = isProduction(environment) ? "red" : "yellow";
+  const colour = production ? "red" : "yellow";
   const line = (s: string) => paint(s, colour, "bold");
   return [
     line(`┏${"━".repeat(width)}┓`),

@@ -109,6 +109,13 @@ export interface ApprovalComment {
   body: string;
   /** ISO 8601. */
   createdAt: string;
+  /** ISO 8601; differs from createdAt once anyone (anyone with write access can) edited the comment. */
+  updatedAt?: string;
+}
+
+/** A comment someone edited after it was posted: an edited approval never counts (its author may not have written it). */
+export function wasEdited(c: Pick<ApprovalComment, "createdAt" | "updatedAt">): boolean {
+  return c.updatedAt !== undefined && c.updatedAt !== c.createdAt;
 }
 
 export interface ApprovalPolicy {
@@ -127,7 +134,7 @@ export interface ApprovalPolicy {
 export interface IgnoredComment {
   id: number;
   user: string;
-  why: "not an approver" | "self-approval" | "already approved";
+  why: "not an approver" | "self-approval" | "already approved" | "edited after it was posted";
 }
 
 export interface Tally {
@@ -166,6 +173,11 @@ export function tallyApprovals(comments: readonly ApprovalComment[], policy: App
     const who = c.user.toLowerCase();
     if (!allowed.has(who)) {
       ignored.push({ id: c.id, user: c.user, why: "not an approver" });
+      continue;
+    }
+    // A deny stands even when edited (whoever edited it cannot un-say it); an edited approval never counts.
+    if (verdict === "approve" && wasEdited(c)) {
+      ignored.push({ id: c.id, user: c.user, why: "edited after it was posted" });
       continue;
     }
     if (verdict === "deny")
@@ -335,8 +347,22 @@ export function describeDecision(d: {
   return { decision: "rejected", approvedBy: tally.approvedBy, cause, by, reason };
 }
 
+/** The hidden line of a decision comment that the deploy step reads back (only from the gate's own, unedited comments). */
+export function decisionMarker(decision: "approved" | "rejected"): string {
+  return `<!-- prodgate:decision ${decision} -->`;
+}
+
+/** The decision a comment of the gate records, if it is one. */
+export function recordedDecision(body: string): "approved" | "rejected" | undefined {
+  const m = /<!-- prodgate:decision (approved|rejected) -->/.exec(body);
+  return m ? (m[1] as "approved" | "rejected") : undefined;
+}
+
 /** The comment the gate posts when it decides (it carries the marker, so the gate never reads it). */
-export function renderDecisionComment(d: GateDecision, opts: { marker: string; runUrl?: string }): string {
+export function renderDecisionComment(
+  d: GateDecision,
+  opts: { marker: string; runUrl?: string; ignored?: readonly IgnoredComment[] },
+): string {
   const run = opts.runUrl ? ` · [workflow run](${opts.runUrl})` : "";
   const sentence = escapeMd(d.reason.charAt(0).toUpperCase() + d.reason.slice(1));
   const head =
@@ -344,5 +370,9 @@ export function renderDecisionComment(d: GateDecision, opts: { marker: string; r
       ? `✅ **${sentence}.** The deploy goes ahead.`
       : `⛔ **${sentence}.** Nothing is deployed.`;
   const when = d.approvedAt ? `\n\nApproved at ${d.approvedAt}.` : "";
-  return `${opts.marker}\n${head}${when}\n\n<sub>prodgate environment-gate${run}</sub>\n`;
+  const edited = (opts.ignored ?? []).filter((i) => i.why === "edited after it was posted");
+  const editedNote = edited.length
+    ? `\n\nNot counted: ${edited.map((i) => `the approval by @${escapeMd(i.user)} (comment ${i.id})`).join(", ")}, edited after it was posted. Anyone with write access can edit a comment, so an edited approval never counts: approve again in a new comment.`
+    : "";
+  return `${opts.marker}\n${decisionMarker(d.decision)}\n${head}${when}${editedNote}\n\n<sub>prodgate environment-gate${run}</sub>\n`;
 }

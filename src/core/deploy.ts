@@ -33,7 +33,8 @@ const TRANSITIONS: Record<DeployState, DeployState[]> = {
   triggered: ["gate_checks"],
   gate_checks: ["locked", "refused"],
   refused: ["done"],
-  locked: ["audit_started", "audit_refused"],
+  // Under the lock, the live SHA is read again: one that moved since the preview refuses the deploy.
+  locked: ["audit_started", "audit_refused", "refused"],
   audit_refused: ["done"],
   audit_started: ["deploying"],
   deploying: ["health_check", "deploy_failed"],

@@ -1,32 +1,47 @@
 import { GateError, InputError } from "./errors.js";
 import { parseList } from "./inputs.js";
 
-/** Events that must never deploy to production: only a deliberate dispatch (or the break-glass CLI) may. */
-export const FORBIDDEN_PRODUCTION_EVENTS = [
-  "push",
-  "pull_request",
-  "pull_request_target",
-  "schedule",
-  "workflow_run",
-] as const;
+/** The one event that starts a production deploy without a policy naming another (plus the CLI's typed phrase). */
+export const PRODUCTION_EVENT = "workflow_dispatch";
 
+/**
+ * Events that can never start a production deploy, not even when a policy names them: a push or a pull
+ * request (any `pull_request*` event), a schedule, or another workflow's completion deploy by accident.
+ */
+export function isNeverAllowedEvent(eventName: string): boolean {
+  const e = eventName.trim().toLowerCase();
+  return e === "push" || e.startsWith("pull_request") || e === "schedule" || e === "workflow_run";
+}
+
+/** The one meaning of production: the environment is one of `production-environments` (case-insensitive). */
 export function isProduction(environment: string, productionEnvironments: readonly string[]): boolean {
   const env = environment.trim().toLowerCase();
   return productionEnvironments.some((p) => p.trim().toLowerCase() === env);
 }
 
-/** The structural guard: a production deploy from an automated event is refused, naming the event. */
+/**
+ * The structural guard, an allow-list: production starts only from `workflow_dispatch`, or from an event the
+ * policy file names deliberately (`events:`), and never from push, pull_request*, schedule or workflow_run.
+ * The refusal quotes the event as GitHub spells it.
+ */
 export function checkTriggerEvent(
   eventName: string,
   environment: string,
   productionEnvironments: readonly string[],
+  allowedEvents: readonly string[] = [],
 ): void {
   if (!isProduction(environment, productionEnvironments)) return;
-  if ((FORBIDDEN_PRODUCTION_EVENTS as readonly string[]).includes(eventName)) {
-    throw new GateError(
-      `refusing to deploy to ${environment}: the run was triggered by '${eventName}'. Production deploys start only from a deliberate dispatch (workflow_dispatch) or the break-glass CLI.`,
-    );
-  }
+  const event = eventName.trim();
+  if (event === PRODUCTION_EVENT) return;
+  if (!isNeverAllowedEvent(event) && allowedEvents.some((e) => e.trim() === event)) return;
+  const extra = allowedEvents.filter((e) => !isNeverAllowedEvent(e));
+  const allowed = [PRODUCTION_EVENT, ...extra].join(", ");
+  const hint = isNeverAllowedEvent(event)
+    ? ` '${event}' can never deploy to production.`
+    : ` To deploy from '${event}' deliberately, name it under environments.${environment}.events in .github/prodgate.yml on the default branch.`;
+  throw new GateError(
+    `refusing to deploy to ${environment}: the run was triggered by '${event}'. Production deploys start only from ${allowed} or the break-glass CLI.${hint}`,
+  );
 }
 
 /** The parts of GET /repos/{owner}/{repo}/environments/{name} the gate reads. */
@@ -68,70 +83,6 @@ export interface RunApproval {
   environments: { name?: string }[];
   user: { login: string };
   created_at?: string;
-}
-
-export interface Approval {
-  approvedBy: string;
-  approvedAt?: string;
-  comment: string;
-}
-
-/**
- * The approval of this run for `environment`: the newest approved one. GitHub's answer carries no time, so
- * "newest" is by `created_at` where present, else the later one in the list (GitHub lists them as they came).
- */
-export function findApproval(approvals: readonly RunApproval[], environment: string): Approval | undefined {
-  const env = environment.toLowerCase();
-  const matching = approvals
-    .map((a, index) => ({ a, index }))
-    .filter(
-      ({ a }) => a.state === "approved" && a.environments.some((e) => (e.name ?? "").toLowerCase() === env),
-    );
-  const newest = matching.sort(
-    (x, y) => (y.a.created_at ?? "").localeCompare(x.a.created_at ?? "") || y.index - x.index,
-  )[0]?.a;
-  return newest
-    ? { approvedBy: newest.user.login, approvedAt: newest.created_at, comment: newest.comment ?? "" }
-    : undefined;
-}
-
-/** A rejection of this run for `environment`, if a reviewer rejected it (the job then never runs, but say so). */
-export function findRejection(approvals: readonly RunApproval[], environment: string): Approval | undefined {
-  const env = environment.toLowerCase();
-  const hit = [...approvals]
-    .reverse()
-    .find((a) => a.state === "rejected" && a.environments.some((e) => (e.name ?? "").toLowerCase() === env));
-  return hit
-    ? { approvedBy: hit.user.login, approvedAt: hit.created_at, comment: hit.comment ?? "" }
-    : undefined;
-}
-
-/**
- * Refusal when the environment has reviewers but no reviewer approved this run for it: the job does not name
- * the environment (so GitHub never paused it), or an administrator bypassed the protection rules. Fail closed.
- */
-export function missingApprovalMessage(
-  environment: string,
-  repository: string,
-  runId: string | undefined,
-  reviewers: readonly string[],
-): string {
-  const run = runId ? `run ${runId}` : "this run";
-  return `no reviewer approved ${run} of ${repository} for environment '${environment}' (required reviewers: ${reviewers.join(", ")}). The deploy job must name the environment (\`environment: ${environment}\`) so that GitHub pauses it until a reviewer approves; a run that bypassed the protection rules is refused.`;
-}
-
-/** Warnings about an approval that GitHub let through but a reader of the audit log should know about. */
-export function approvalWarnings(
-  approval: Approval,
-  actor: string,
-  env: EnvironmentProtection | undefined,
-): string[] {
-  const rule = env?.protection_rules?.find((r) => r.type === "required_reviewers");
-  if (approval.approvedBy.toLowerCase() === actor.toLowerCase() && !rule?.prevent_self_review)
-    return [
-      `${approval.approvedBy} approved their own deploy: turn on "Prevent self-review" for environment '${env?.name ?? "?"}' (prodgate env setup --prevent-self-review) so that a second person must approve`,
-    ];
-  return [];
 }
 
 // ---- environment as code (prodgate env setup) ----

@@ -38,8 +38,18 @@ export interface Preview {
   serverUrl: string; // https://github.com
   app?: string;
   environment: string;
-  /** What is live now; absent on a first deploy. */
-  from?: PreviewEnd & { source: "heroku" | "input"; release?: string };
+  /** The environment is one of production-environments (the red banner). */
+  production: boolean;
+  /**
+   * What is live now; absent on a first deploy. `deployment`: GitHub's newest successful deployment of the
+   * environment, when the preview holds no Heroku credential (the deploy checks the live SHA again itself).
+   */
+  from?: PreviewEnd & { source: "heroku" | "input" | "deployment"; release?: string };
+  /**
+   * False when nothing says what is live (no Heroku credential, no successful deployment on GitHub): the
+   * preview is then of the whole history, and the deploy cannot compare what the approvers saw.
+   */
+  liveKnown?: boolean;
   to: PreviewEnd & { ref: string };
   status: PreviewStatus;
   /** Commits the target has that the live SHA lacks (what ships). */
@@ -91,13 +101,13 @@ export function sameSha(a: string, b: string): boolean {
 }
 
 export const isRollback = (p: Preview): boolean => p.status === "behind";
-export const isProduction = (environment: string): boolean =>
-  /^prod(uction)?\b|[-_ ]prod(uction)?$/i.test(environment);
 
 /** The action's outputs. */
 export function previewOutputs(p: Preview): Record<string, string | number | boolean> {
   return {
     "from-sha": p.from?.sha ?? "",
+    // What the deploy compares the live SHA with: the SHA, `none` (nothing was live), or '' (not known).
+    "previewed-from": p.from?.sha ?? (p.liveKnown === false ? "" : "none"),
     "to-sha": p.to.sha,
     status: p.status,
     "commit-count": p.commitCount,
@@ -198,7 +208,7 @@ function render(
 ): string {
   const out: string[] = [];
   if (opts.before) out.push(opts.before, "");
-  const prod = isProduction(p.environment);
+  const prod = p.production;
   const icon = prod ? "🔴" : "🟡";
   out.push(`## ${icon} ${escapeMd(targetBanner(p.environment, p.app))}`, "");
 

@@ -15,6 +15,8 @@ export interface DeployNotice {
   status: DeployStatus;
   app: string;
   environment: string;
+  /** The environment is one of production-environments (the siren and the red colour). */
+  production: boolean;
   fromSha?: string;
   toSha?: string;
   actor?: string;
@@ -77,22 +79,17 @@ export function statusLabel(status: DeployStatus): string {
   return `${look.marker} ${look.outcome}`;
 }
 
-/** `production`, `prod`, `Production-EU`, `prod_us` are production; `preprod` and `staging` are not. */
-export function looksLikeProduction(environment: string): boolean {
-  return /(^|[^a-z0-9])prod(uction)?([^a-z0-9]|$)/i.test(environment.trim());
-}
-
 /** The environment as every message shows it: upper case, with a siren when it is production. */
-export function environmentBadge(environment: string): string {
+export function environmentBadge(environment: string, production: boolean): string {
   const name = environment.trim().toUpperCase() || "UNKNOWN ENVIRONMENT";
-  return looksLikeProduction(environment) ? `🚨 ${name}` : name;
+  return production ? `🚨 ${name}` : name;
 }
 
 /** Builds the message. */
 export function buildDeployMessage(notice: DeployNotice): SlackMessage {
   const look = LOOKS[notice.status];
-  const prod = looksLikeProduction(notice.environment);
-  const badge = environmentBadge(notice.environment);
+  const prod = notice.production;
+  const badge = environmentBadge(notice.environment, prod);
   const app = notice.app.trim();
   const links = commitLinks(notice);
   const runUrl = safeUrl(notice.runUrl);

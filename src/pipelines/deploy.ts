@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Approver } from "../core/approval.js";
 import {
   AUDIT_REFUSED,
   type AuditOutcome,
@@ -16,7 +17,7 @@ import {
   renderGatedDeploySummary,
   rollbackCommands,
 } from "../core/deploy.js";
-import { AuditError, describeError, GateError, InputError } from "../core/errors.js";
+import { AuditError, describeError, GateError, InputError, ProdgateError } from "../core/errors.js";
 import { checkTriggerEvent, isProduction } from "../core/gate.js";
 import {
   buildReport,
@@ -26,8 +27,9 @@ import {
   type HealthSettings,
 } from "../core/health.js";
 import { label, shortSha } from "../core/heroku.js";
-import { renderPreviewMarkdown, stickyKey } from "../core/preview.js";
+import { renderPreviewMarkdown, sameSha, stickyKey } from "../core/preview.js";
 import type { DeployStatus } from "../core/slack-message.js";
+import { approvalEntriesUsed } from "../store/approval-ledger.js";
 import { AuditStore } from "../store/audit.js";
 import { databaseUrlSecrets } from "../store/db.js";
 import { LockTimeoutError, withAppLock } from "../store/lock.js";
@@ -35,7 +37,7 @@ import { recordAudit } from "../store/spool.js";
 import { GitHubClient } from "../vendors/github.js";
 import { HerokuClient } from "../vendors/heroku.js";
 import { HerokuGit, LocalRepo } from "../vendors/heroku-git.js";
-import { runEnvironmentGate } from "./gate.js";
+import { type ApprovalCheckResult, verifyDeployApproval } from "./approval-check.js";
 import { runHealthCheck } from "./health-check.js";
 import { type DeployMethod, type HerokuReleaseResult, releaseToHeroku } from "./heroku-release.js";
 import { notifySlack, type SlackTarget } from "./notify.js";
@@ -52,6 +54,17 @@ import { runRollback } from "./rollback.js";
  */
 
 export type { DeployMethod };
+
+export type DeployApproval =
+  | { mode: "environment" }
+  | {
+      mode: "issue";
+      /** The approval issue's number (environment-gate's issue-number output): only where to look. */
+      issue?: number;
+      approvers?: Approver[];
+      minimumApprovals?: number;
+      allowSelfApproval?: boolean;
+    };
 
 /** Health settings whose URL may be left out: the app's web URL joined with /health is probed then. */
 export type DeployHealthSettings = Omit<HealthSettings, "url" | "expectBody" | "expectJson"> & {
@@ -79,24 +92,25 @@ export interface DeploySettings {
   method: DeployMethod;
   force: boolean;
   trigger: AuditTrigger;
-  /** Who started the deploy (github.actor, or the operator's email). */
+  /** Who triggered this attempt (github.triggering_actor, else github.actor; the operator's email in the CLI). */
   actor: string;
-  /** Who approved it, when a gate outside this pipeline decided (issue gate, CLI phrase). */
-  approvedBy?: string;
+  /** Who started the run, when someone else re-ran it (github.actor): recorded, and bound by self-approval. */
+  runActor?: string;
   /**
-   * Why a gate outside this pipeline rejected the deploy (issue-comment denial, timeout). The deploy is then
-   * refused at the gate: a `rejected` audit row and notifications, nothing pushed.
+   * How a `ci` deploy's approval is verified, by this pipeline, from GitHub: the environment's required
+   * reviewers (default), or the approval issue read back and decided again. Never an approver's name.
    */
-  gateRejection?: string;
+  approval?: DeployApproval;
+  /** The CLI only (trigger `local`): the operator who typed the confirmation phrase. */
+  confirmedBy?: string;
   /**
-   * The event that started the run (GITHUB_EVENT_NAME). Production is refused from push, pull_request*,
-   * schedule and workflow_run; a `ci` deploy to production with no event named is refused too.
+   * The SHA the preview showed as live (what the approvers saw a diff from). Under the lock, before anything
+   * is written, the live SHA is read again with the deploy key; when it differs, nothing is pushed.
    */
+  previewedFromSha?: string;
+  /** The event that started the run (GITHUB_EVENT_NAME). A `ci` deploy to production with none is refused. */
   eventName?: string;
-  /**
-   * Check through GitHub that the environment has required reviewers and that one approved this run.
-   * Default: true for a `ci` deploy to production without `approvedBy`.
-   */
+  /** Ask for required reviewers even outside production (it can only add to the policy and the default). */
   requireReviewers?: boolean;
   repository?: string;
   serverUrl?: string;
@@ -111,7 +125,7 @@ export interface DeploySettings {
   lockWaitMs: number;
   slack?: SlackTarget;
   /** Deployment status and the sticky comment; optional (the CLI runs without GitHub). */
-  github?: { token: string; repository: string; baseUrl?: string };
+  github?: { token: string; repository: string; baseUrl?: string; teamsToken?: string };
   /** Where the outcome comment goes (default auto: the PR whose head is the SHA, else the commit). */
   commentMode?: CommentMode;
   cwd: string;
@@ -183,6 +197,10 @@ export function defaultHealthUrl(webUrl: string | null | undefined): URL {
 }
 
 interface RunState {
+  /** The push (or build) has begun: from here a lost lock no longer stops the deploy. */
+  pushed?: boolean;
+  /** Review entries of the environment this attempt saw (recorded so a re-run cannot reuse an approval). */
+  approvalEntries?: number;
   path: DeployPath;
   result: Omit<DeployResult, "summary" | "path">;
   notices: string[];
@@ -230,7 +248,6 @@ export async function runDeploy(settings: DeploySettings, ports: DeployPorts): P
       auditSpooled: false,
       toSha,
       fromSha: live.sha,
-      approvedBy: settings.approvedBy,
       appUrl: appInfo.web_url ?? undefined,
       interrupted: false,
       durationMs: 0,
@@ -263,32 +280,16 @@ export async function runDeploy(settings: DeploySettings, ports: DeployPorts): P
   // Gate checks.
   go("gate_checks");
   try {
-    const ci = settings.trigger === "ci";
-    if (settings.gateRejection) throw new GateError(`approval rejected: ${settings.gateRejection}`);
-    if (ci && production && !settings.eventName)
-      throw new GateError(
-        `refusing to deploy to ${environment}: the triggering event is unknown, and production deploys start only from a deliberate dispatch`,
-      );
-    if (settings.approvedBy) {
-      if (settings.eventName)
-        checkTriggerEvent(settings.eventName, environment, settings.productionEnvironments);
-    } else {
-      const gate = await runEnvironmentGate(
-        {
-          environment,
-          productionEnvironments: settings.productionEnvironments,
-          requireReviewers: settings.requireReviewers ?? (ci && production),
-          eventName: settings.eventName,
-          actor: settings.actor,
-          runId: ci ? settings.runId : undefined,
-          repository: settings.github?.repository ?? settings.repository ?? "(no repository)",
-        },
-        { github: ci ? github : undefined, reporter, clock },
-      );
-      if (gate.approvedBy[0]) state.result.approvedBy = gate.approvedBy[0];
-      state.notices.push(...gate.warnings);
-    }
+    if (settings.trigger === "ci") {
+      const approval = await verifyCiApproval(ctx);
+      if (approval) {
+        state.result.approvedBy = approval.approvedBy.join(", ") || undefined;
+        state.approvalEntries = approval.approvalEntries;
+        state.notices.push(...approval.warnings);
+      }
+    } else state.result.approvedBy = settings.confirmedBy;
   } catch (err) {
+    if (err instanceof AuditError) return refuse(ctx, err.message, { writeRow: false });
     return refuse(ctx, describeError(err), { writeRow: true });
   }
 
@@ -298,9 +299,13 @@ export async function runDeploy(settings: DeploySettings, ports: DeployPorts): P
       settings.audit.databaseUrl,
       app,
       async (lockSignal) => {
+        ctx.lockSignal = lockSignal;
         lockSignal.addEventListener(
           "abort",
-          () => reporter.warning(`${describeError(lockSignal.reason)}; the deploy goes on`),
+          () =>
+            reporter.warning(
+              `${describeError(lockSignal.reason)}${state.pushed ? "; the push had begun, so the deploy goes on" : "; nothing will be pushed"}`,
+            ),
           { once: true },
         );
         go("locked");
@@ -316,7 +321,86 @@ export async function runDeploy(settings: DeploySettings, ports: DeployPorts): P
   }
 }
 
+/** The app lock's connection dropped before the push began. */
+class LockLostError extends ProdgateError {
+  override name = "LockLostError";
+}
+
+/**
+ * The approval of a `ci` deploy, verified here from GitHub every time (never taken from an input). Production
+ * without GitHub to ask is refused. Environment mode counts only review entries after those that earlier
+ * attempts of the run used (recorded in their audit rows), so the database must answer first: fail closed.
+ */
+async function verifyCiApproval(ctx: Ctx): Promise<ApprovalCheckResult | undefined> {
+  const { settings, github, ports } = ctx;
+  const mode = settings.approval?.mode ?? "environment";
+  const needed = ctx.production || settings.requireReviewers || mode === "issue";
+  if (!github || !settings.runId) {
+    if (ctx.production && !settings.eventName)
+      throw new GateError(
+        `refusing to deploy to ${settings.environment}: the triggering event is unknown, and production deploys start only from a deliberate dispatch`,
+      );
+    if (settings.eventName)
+      checkTriggerEvent(settings.eventName, settings.environment, settings.productionEnvironments);
+    if (needed)
+      throw new GateError(
+        `cannot verify the approval of this deploy to ${settings.environment}: ${!github ? "no github-token was given" : "GITHUB_RUN_ID is not set"}, and the step that deploys checks the approval itself, from GitHub`,
+      );
+    return undefined;
+  }
+  let entriesUsed = 0;
+  if (mode === "environment" && needed) {
+    try {
+      entriesUsed = await approvalEntriesUsed(settings.audit.databaseUrl, {
+        table: settings.audit.table,
+        action: auditAction("deploy", settings.environment),
+        runId: settings.runId,
+        runAttempt: ctx.runAttempt,
+      });
+    } catch (err) {
+      throw new AuditError(`${AUDIT_REFUSED} (${describeError(err)})`);
+    }
+  }
+  const teams = settings.github?.teamsToken
+    ? new GitHubClient({
+        token: settings.github.teamsToken,
+        repository: settings.github.repository,
+        baseUrl: settings.github.baseUrl,
+        clock: ctx.clock,
+      })
+    : undefined;
+  const approval = settings.approval;
+  return verifyDeployApproval(
+    {
+      mode,
+      environment: settings.environment,
+      productionEnvironments: settings.productionEnvironments,
+      repository: github.fullName,
+      eventName: settings.eventName,
+      actor: settings.actor,
+      runActor: settings.runActor,
+      runId: settings.runId,
+      runAttempt: ctx.runAttempt,
+      requireReviewers: settings.requireReviewers,
+      issue:
+        approval?.mode === "issue"
+          ? {
+              number: approval.issue,
+              app: settings.app,
+              approvers: approval.approvers,
+              minimumApprovals: approval.minimumApprovals,
+              allowSelfApproval: approval.allowSelfApproval,
+            }
+          : undefined,
+      entriesUsed,
+    },
+    { github, teams, reporter: ports.reporter },
+  );
+}
+
 interface Ctx {
+  /** Aborts when the app lock's connection is lost. */
+  lockSignal?: AbortSignal;
   settings: DeploySettings;
   ports: DeployPorts;
   clock: Clock;
@@ -366,7 +450,19 @@ function record(
     runUrl: settings.runUrl,
     runId: ctx.runId,
     runAttempt: ctx.runAttempt,
-    context: { method: settings.method, force: settings.force, ...extra.context },
+    context: {
+      method: settings.method,
+      force: settings.force,
+      ...(settings.approval ? { approval_mode: settings.approval.mode } : {}),
+      ...(settings.approval?.mode === "issue" && settings.approval.issue
+        ? { approval_issue: settings.approval.issue }
+        : {}),
+      ...(state.approvalEntries !== undefined ? { approval_entries: state.approvalEntries } : {}),
+      ...(settings.runActor && settings.runActor !== settings.actor
+        ? { run_started_by: settings.runActor }
+        : {}),
+      ...extra.context,
+    },
     createdAt: ctx.clock.now(),
     secrets: ctx.secrets,
   });
@@ -436,6 +532,25 @@ async function deployLocked(ctx: Ctx, health: HealthSettings): Promise<DeployRes
   const { settings, ports, state, go } = ctx;
   const { reporter } = ports;
   const { result } = state;
+  if (settings.previewedFromSha !== undefined) {
+    // What ships is what the approvers saw: the live SHA, read again now with the deploy key, under the lock.
+    const saw = settings.previewedFromSha;
+    const live = (await ctx.heroku.liveCommit(settings.app)).sha;
+    const same = saw === "" ? !live : Boolean(live && sameSha(live, saw));
+    if (!same)
+      return refuse(
+        ctx,
+        `${settings.app} runs ${live ? shortSha(live) : "nothing"} now, but the approvers saw a diff from ${saw ? shortSha(saw) : "nothing live"}: something shipped in between, so this is not the change they approved. Nothing was pushed; run the deploy again for a fresh preview.`,
+        { writeRow: true },
+      );
+    state.result.fromSha = live ?? undefined;
+    ports.reporter.info(
+      `The live SHA matches what the approvers saw (${live ? shortSha(live) : "nothing live"})`,
+    );
+  } else if (settings.trigger === "ci")
+    ctx.state.notices.push(
+      "The live SHA was not compared with the preview's: no previewed-from-sha was given.",
+    );
   const store = openStore(settings);
   try {
     // Audit `started`: fail closed.
@@ -465,6 +580,11 @@ async function deployLocked(ctx: Ctx, health: HealthSettings): Promise<DeployRes
     let release: HerokuReleaseResult | undefined;
     try {
       ports.signal?.throwIfAborted();
+      if (ctx.lockSignal?.aborted)
+        throw new LockLostError(
+          `${describeError(ctx.lockSignal.reason)} before the push: nothing was pushed`,
+        );
+      state.pushed = true;
       release = await releaseToHeroku(
         { app: settings.app, sha: result.toSha, method: settings.method, force: settings.force },
         {
@@ -484,6 +604,7 @@ async function deployLocked(ctx: Ctx, health: HealthSettings): Promise<DeployRes
       const reason = ports.signal?.aborted
         ? "interrupted before the push: nothing was pushed"
         : describeError(err);
+      const lockLost = err instanceof LockLostError;
       result.interrupted = Boolean(ports.signal?.aborted);
       go("deploy_failed");
       result.outcome = "deploy_failed";
@@ -492,7 +613,9 @@ async function deployLocked(ctx: Ctx, health: HealthSettings): Promise<DeployRes
       result.auditIds.completed = await writeOutcome(
         ctx,
         store,
-        record(ctx, "deploy", "completed", "deploy_failed", { context: { error: reason } }),
+        record(ctx, "deploy", "completed", "deploy_failed", {
+          context: { error: reason, ...(lockLost ? { lock_lost: true, pushed: false } : {}) },
+        }),
       );
       go("audited");
       await notifyOutcome(ctx, "failure", reason);
@@ -699,6 +822,7 @@ function notice(ctx: Ctx, status: DeployStatus, detail?: string) {
     status,
     app: settings.app,
     environment: settings.environment,
+    production: ctx.production,
     fromSha: state.result.fromSha,
     toSha: state.result.toSha,
     actor: settings.actor,
@@ -781,6 +905,7 @@ async function publishOutcomeComment(ctx: Ctx, status: DeployStatus, detail: str
         {
           app: settings.app,
           environment: settings.environment,
+          productionEnvironments: settings.productionEnvironments,
           ref: state.result.toSha,
           fromSha: state.result.fromSha,
           maxCommits: 50,

@@ -1,20 +1,16 @@
 import { GateError, InputError } from "../core/errors.js";
 import {
-  type Approval,
-  approvalWarnings,
   checkTriggerEvent,
   type EnvironmentSpec,
-  findApproval,
-  findRejection,
   isProduction,
-  missingApprovalMessage,
   planEnvironment,
   type ReviewerRef,
-  requiredReviewers,
   reviewerLabel,
 } from "../core/gate.js";
+import type { Policy } from "../core/policy.js";
 import type { GitHubClient } from "../vendors/github.js";
-import { type Clock, type Reporter, systemClock } from "./ports.js";
+import { verifyDeployApproval } from "./approval-check.js";
+import type { Reporter } from "./ports.js";
 
 /**
  * The environment gate (environment-gate `mode: environment`, and the gate checks of the deploy pipeline):
@@ -46,39 +42,36 @@ export interface EnvironmentGateSettings {
   productionEnvironments: readonly string[];
   /** Refuse unless the environment has required reviewers and one approved this run. */
   requireReviewers: boolean;
-  /** The triggering event (GITHUB_EVENT_NAME); undefined for a local run (the CLI confirms by phrase). */
+  /** The triggering event (GITHUB_EVENT_NAME). */
   eventName?: string;
-  /** Who started the run (github.actor). */
+  /** Who triggered this attempt (github.triggering_actor, else github.actor). */
   actor: string;
+  /** Who started the run, when not the same person. */
+  runActor?: string;
   /** The workflow run whose approvals are read; undefined outside Actions. */
   runId?: string;
+  runAttempt?: number;
   repository: string;
+  /** Review entries of this environment that earlier attempts of the run used. */
+  entriesUsed?: number;
 }
 
-/** The GitHub calls the gate makes (GitHubClient has them). */
-export type GateGitHub = Pick<GitHubClient, "getEnvironment" | "listRunApprovals">;
-
 export interface EnvironmentGatePorts {
-  github?: GateGitHub;
+  github?: GitHubClient;
+  teams?: GitHubClient;
   reporter: Reporter;
-  clock?: Clock;
-  /** A second look for the approval after this long when the first finds none (default 2 s). */
-  approvalRecheckMs?: number;
+  policy?: Policy | null;
 }
 
 /**
- * Runs the gate checks of `mode: environment`. Throws a GateError that says what to fix when the deploy must
- * not go on; otherwise returns who approved.
+ * Runs the gate checks of `mode: environment` (verifyDeployApproval). Throws a GateError that says what to fix
+ * when the deploy must not go on; otherwise returns who approved this attempt.
  */
 export async function runEnvironmentGate(
   settings: EnvironmentGateSettings,
   ports: EnvironmentGatePorts,
-): Promise<GateResult> {
-  const { reporter } = ports;
-  const clock = ports.clock ?? systemClock;
-  const { environment, repository } = settings;
-  if (settings.eventName !== undefined)
-    checkTriggerEvent(settings.eventName, environment, settings.productionEnvironments);
+): Promise<GateResult & { approvalEntries?: number }> {
+  const { environment } = settings;
   const result: GateResult = {
     mode: "environment",
     decision: "not-required",
@@ -88,55 +81,43 @@ export async function runEnvironmentGate(
   };
   const { github } = ports;
   if (!github) {
+    if (settings.eventName !== undefined)
+      checkTriggerEvent(settings.eventName, environment, settings.productionEnvironments);
     if (settings.requireReviewers)
       throw new GateError(
         `cannot check the reviewers of environment '${environment}': no GitHub token was given (github-token)`,
       );
     return result;
   }
-
-  const env = settings.requireReviewers ? await github.getEnvironment(environment) : undefined;
-  result.reviewers = requiredReviewers(env, environment, repository, settings.requireReviewers);
-  if (settings.requireReviewers)
-    reporter.info(`Environment '${environment}' requires a review by ${result.reviewers.join(", ")}`);
-
-  let approval: Approval | undefined;
-  if (settings.runId) {
-    const look = async () => {
-      const approvals = await github.listRunApprovals(settings.runId!);
-      const rejection = findRejection(approvals, environment);
-      if (rejection)
-        throw new GateError(
-          `${rejection.approvedBy} rejected run ${settings.runId} for environment '${environment}'${rejection.comment ? `: ${rejection.comment}` : ""}`,
-        );
-      return findApproval(approvals, environment);
-    };
-    try {
-      approval = await look();
-      if (!approval && settings.requireReviewers) {
-        await clock.sleep(ports.approvalRecheckMs ?? 2_000);
-        approval = await look();
-      }
-    } catch (err) {
-      if (settings.requireReviewers || err instanceof GateError) throw err;
-      reporter.debug(`approvals not read (${(err as Error).message}); not required for ${environment}`);
-    }
-  }
-  if (!approval) {
-    if (settings.requireReviewers)
-      throw new GateError(missingApprovalMessage(environment, repository, settings.runId, result.reviewers));
-    return result;
-  }
-  result.decision = "approved";
-  result.approvedBy = [approval.approvedBy];
-  result.approvedAt = approval.approvedAt ?? clock.now().toISOString();
-  result.approvalComment = approval.comment;
-  result.warnings = approvalWarnings(approval, settings.actor, env);
-  for (const w of result.warnings) reporter.warning(w);
-  reporter.info(
-    `Approved by ${approval.approvedBy}${approval.comment ? ` ("${approval.comment}")` : ""} for ${environment}`,
+  if (!settings.runId)
+    throw new GateError("the approval can only be checked inside a workflow run (GITHUB_RUN_ID)");
+  const checked = await verifyDeployApproval(
+    {
+      mode: "environment",
+      environment,
+      productionEnvironments: settings.productionEnvironments,
+      repository: settings.repository,
+      eventName: settings.eventName,
+      actor: settings.actor,
+      runActor: settings.runActor,
+      runId: settings.runId,
+      runAttempt: settings.runAttempt ?? 1,
+      requireReviewers: settings.requireReviewers,
+      entriesUsed: settings.entriesUsed,
+    },
+    { github, teams: ports.teams, reporter: ports.reporter, policy: ports.policy },
   );
-  return result;
+  if (checked.decision === "not-required") return result;
+  return {
+    ...result,
+    decision: "approved",
+    approvedBy: checked.approvedBy,
+    approvedAt: checked.approvedAt,
+    approvalComment: checked.approvalComment,
+    reviewers: checked.reviewers,
+    warnings: checked.warnings,
+    approvalEntries: checked.approvalEntries,
+  };
 }
 
 /** require-reviewers when not given: true for production environments. */

@@ -27,8 +27,8 @@ import {
   type Issue,
   type IssueDetails,
   listAllIssueComments,
-  listTeamMembers,
 } from "../vendors/github.js";
+import { resolveApproverLogins } from "./approvers.js";
 import { type Clock, type Reporter, systemClock } from "./ports.js";
 import { computePreview, type LiveCommitSource } from "./preview.js";
 
@@ -45,6 +45,10 @@ export interface IssueGateSettings {
   app?: string;
   environment: string;
   approvers: readonly Approver[];
+  /** With a policy file: the workflow's own approver list, which can only narrow `approvers`. */
+  narrowTo?: readonly Approver[];
+  /** Events besides workflow_dispatch the policy allows for production. */
+  allowedEvents?: readonly string[];
   minimumApprovals: number;
   allowSelfApproval: boolean;
   /** Who started the run (github.actor). */
@@ -76,6 +80,8 @@ export interface IssueGateSettings {
 
 export interface IssueGatePorts {
   github: GitHubClient;
+  /** Reads team members (org Members: read), which the job's token cannot; default `github`. */
+  teams?: GitHubClient;
   /** Reads the SHA live on the app for the preview (HerokuClient). */
   heroku?: LiveCommitSource;
   reporter: Reporter;
@@ -113,9 +119,14 @@ export async function runIssueGate(
       settings.eventName,
       settings.environment,
       settings.productionEnvironments ?? ["production"],
+      settings.allowedEvents,
     );
 
-  const approvers = await resolveApprovers(github, settings.approvers, reporter);
+  const approvers = await resolveApproverLogins(
+    ports.teams ?? github,
+    { approvers: [...settings.approvers], narrowTo: settings.narrowTo ? [...settings.narrowTo] : undefined },
+    reporter,
+  );
   const self = selfLogins(settings);
   const eligible = eligibleApprovers({
     approvers,
@@ -271,7 +282,10 @@ export async function runIssueGate(
   const { decision } = decided;
   if (decision.cause !== "deleted") {
     await github
-      .createIssueComment(number, renderDecisionComment(decision, { marker, runUrl: settings.runUrl }))
+      .createIssueComment(
+        number,
+        renderDecisionComment(decision, { marker, runUrl: settings.runUrl, ignored: tally.ignored }),
+      )
       .catch((err: unknown) =>
         reporter.warning(`Could not comment the decision on #${number}: ${describeError(err)}`),
       );
@@ -312,6 +326,7 @@ async function previewFor(
       {
         app: settings.app,
         environment: settings.environment,
+        productionEnvironments: settings.productionEnvironments,
         ref: settings.ref,
         fromSha: settings.fromSha,
         maxCommits: settings.maxCommits ?? 50,
@@ -328,42 +343,17 @@ async function previewFor(
   }
 }
 
-/** Approver logins with every team expanded to its members, each once (first spelling kept). */
-async function resolveApprovers(
-  github: GitHubClient,
-  approvers: readonly Approver[],
-  reporter: Reporter,
-): Promise<string[]> {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const add = (login: string) => {
-    if (seen.has(login.toLowerCase())) return;
-    seen.add(login.toLowerCase());
-    out.push(login);
-  };
-  for (const a of approvers) {
-    if (a.kind === "user") {
-      add(a.login);
-      continue;
-    }
-    const members = await listTeamMembers(github, a.org, a.slug);
-    if (members.length === 0)
-      reporter.warning(`Team @${a.org}/${a.slug} has no members: nobody in it can approve`);
-    else reporter.info(`Team @${a.org}/${a.slug}: ${members.map((m) => `@${m}`).join(", ")}`);
-    for (const m of members) add(m);
-  }
-  return out;
-}
-
 /** The open issue of this run (a re-run), else a new one. A create that fails midway is checked before retrying. */
 async function openIssue(
   github: GitHubClient,
   reporter: Reporter,
   want: { marker: string; title: string; body: string },
 ): Promise<{ issue: Issue; reused: boolean }> {
+  // Only an issue the gate itself opened: anyone can open one that carries the marker and the label.
+  const self = (await github.identity()).toLowerCase();
   const find = async () =>
-    (await github.listIssues({ labels: [APPROVAL_LABEL], state: "open" })).find((i) =>
-      (i.body ?? "").includes(want.marker),
+    (await github.listIssues({ labels: [APPROVAL_LABEL], state: "open" })).find(
+      (i) => (i.user?.login ?? "").toLowerCase() === self && (i.body ?? "").includes(want.marker),
     );
   const existing = await find();
   if (existing) {
@@ -404,7 +394,13 @@ async function poll(
 }
 
 function toApprovalComment(c: Comment): ApprovalComment {
-  return { id: c.id, user: c.user?.login ?? "", body: c.body ?? "", createdAt: c.created_at };
+  return {
+    id: c.id,
+    user: c.user?.login ?? "",
+    body: c.body ?? "",
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+  };
 }
 
 /** Errors worth another poll: GitHub unreachable, 5xx, rate limits. */

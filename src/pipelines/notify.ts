@@ -88,7 +88,7 @@ export async function notifySlack(
   const { reporter } = opts;
   if (target.token) reporter.secret(target.token);
   if (target.webhookUrl) reporter.secret(target.webhookUrl);
-  const what = `${statusLabel(notice.status)} notice for ${notice.app} (${environmentBadge(notice.environment)})`;
+  const what = `${statusLabel(notice.status)} notice for ${notice.app} (${environmentBadge(notice.environment, notice.production)})`;
 
   const client = new SlackClient({
     token: target.token,

@@ -1,4 +1,5 @@
 import { InputError } from "../core/errors.js";
+import { isProduction } from "../core/gate.js";
 import {
   classifyPreview,
   type Preview,
@@ -17,6 +18,7 @@ import {
   type StickyResult,
   shortSha,
 } from "../vendors/github.js";
+import { newestSuccessfulDeployment } from "../vendors/github-gate.js";
 import { type Clock, type Reporter, systemClock } from "./ports.js";
 
 export type { Preview };
@@ -31,10 +33,14 @@ export interface PreviewRequest {
   /** The Heroku app (for the live SHA, the banner and the sticky comment key). */
   app?: string;
   environment: string;
+  /** Environments that count as production (the banner); default `production`. */
+  productionEnvironments?: readonly string[];
   /** Branch, tag or SHA to deploy. */
   ref: string;
   /** The live SHA when known (skips Heroku). */
   fromSha?: string;
+  /** Without a Heroku credential: take the live SHA from GitHub's newest successful deployment. */
+  liveFromDeployments?: boolean;
   /** At most this many commits listed (the counts stay exact). */
   maxCommits: number;
   serverUrl?: string;
@@ -68,8 +74,18 @@ export async function computePreview(req: PreviewRequest, ports: PreviewPorts): 
   const toSha = target.sha;
 
   let from: Preview["from"];
+  let liveKnown: boolean | undefined;
   if (req.fromSha) from = { sha: req.fromSha, source: "input" };
-  else {
+  else if (!ports.heroku && req.liveFromDeployments) {
+    const d = await newestSuccessfulDeployment(github, req.environment);
+    if (d) from = { sha: d.sha, source: "deployment" };
+    else liveKnown = false;
+    reporter.info(
+      d
+        ? `Live SHA from GitHub's newest successful deployment to ${req.environment} (#${d.deploymentId}): ${d.sha.slice(0, 7)}; the deploy reads the live SHA again with the deploy key`
+        : `No successful deployment to ${req.environment} on GitHub: previewing as a first deploy`,
+    );
+  } else {
     if (!req.app || !ports.heroku)
       throw new InputError(
         "from-sha",
@@ -89,6 +105,8 @@ export async function computePreview(req: PreviewRequest, ports: PreviewPorts): 
     serverUrl,
     app: req.app,
     environment: req.environment,
+    production: isProduction(req.environment, req.productionEnvironments ?? ["production"]),
+    ...(liveKnown === false ? { liveKnown } : {}),
     to: { sha: toSha, url: target.html_url, ref: req.ref },
     generatedAt: clock.now().toISOString(),
     runUrl: req.runUrl,

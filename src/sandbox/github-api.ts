@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
+import { registerGateRoutes } from "./github-gate-fake.js";
 
 /**
  * A loopback stand-in for the GitHub REST API with a seedable in-memory model: repositories with a commit
@@ -116,6 +117,11 @@ export interface FakeRun {
   headSha: string;
   actor: string;
   createdAt: string;
+  /** The newest attempt (1 unless re-run) and when each attempt started, oldest first. */
+  attempt?: number;
+  attemptStarts?: string[];
+  /** Who started the newest attempt (a re-run), when not `actor`. */
+  triggeringActor?: string;
 }
 
 export interface ServedResponse {
@@ -423,6 +429,7 @@ export class GitHubApiFake {
     registerActionsSecretRoutes(this);
     registerEnvironmentRoutes(this);
     registerApprovalGateRoutes(this);
+    registerGateRoutes(this);
   }
 
   get url(): string {
@@ -1276,7 +1283,13 @@ function registerDeploymentRoutes(fake: GitHubApiFake): void {
 
 // ---- workflow runs and issues (status sweep) ----
 
-function workflowRunJson(fake: GitHubApiFake, repo: FakeRepo, r: FakeRun): Record<string, unknown> {
+export function workflowRunJson(
+  fake: GitHubApiFake,
+  repo: FakeRepo,
+  r: FakeRun,
+  attempt: number = r.attempt ?? 1,
+): Record<string, unknown> {
+  const startedAt = r.attemptStarts?.[attempt - 1] ?? r.createdAt;
   const api = fake.apiUrl(`/repos/${repo.fullName}/actions/runs/${r.id}`);
   const c = repo.commits.get(r.headSha);
   const workflowId = idOf(`${repo.fullName}:${r.path}`);
@@ -1302,16 +1315,16 @@ function workflowRunJson(fake: GitHubApiFake, repo: FakeRepo, r: FakeRun): Recor
     created_at: r.createdAt,
     updated_at: r.createdAt,
     actor: fake.user(r.actor),
-    triggering_actor: fake.user(r.actor),
-    run_attempt: 1,
-    run_started_at: r.createdAt,
+    triggering_actor: fake.user(attempt === (r.attempt ?? 1) ? (r.triggeringActor ?? r.actor) : r.actor),
+    run_attempt: attempt,
+    run_started_at: startedAt,
     jobs_url: `${api}/jobs`,
     logs_url: `${api}/logs`,
     check_suite_url: fake.apiUrl(`/repos/${repo.fullName}/check-suites/${r.id + 1}`),
     artifacts_url: `${api}/artifacts`,
     cancel_url: `${api}/cancel`,
     rerun_url: `${api}/rerun`,
-    previous_attempt_url: null,
+    previous_attempt_url: attempt > 1 ? `${api}/attempts/${attempt - 1}` : null,
     workflow_url: fake.apiUrl(`/repos/${repo.fullName}/actions/workflows/${workflowId}`),
     head_commit: c
       ? {

@@ -211,8 +211,18 @@ export class HerokuApiFake {
       (
         fn: (req: FakeRequest, res: ServerResponse) => FakeReply | undefined | Promise<FakeReply | undefined>,
       ) =>
-      (req: FakeRequest, res: ServerResponse) =>
-        this.authorized(req) ? fn(req, res) : error(401, "unauthorized", "Invalid credentials provided.");
+      (req: FakeRequest, res: ServerResponse) => {
+        const scope = this.scopeOf(req);
+        if (!scope) return error(401, "unauthorized", "Invalid credentials provided.");
+        // A read-scoped OAuth authorization reads; every write is forbidden, as on Heroku.
+        if (scope === "read" && req.method !== "GET" && req.method !== "HEAD")
+          return error(
+            403,
+            "forbidden",
+            "This OAuth authorization's scope does not allow this request (read).",
+          );
+        return fn(req, res);
+      };
 
     s.route(
       "GET",
@@ -327,16 +337,22 @@ export class HerokuApiFake {
     });
   }
 
+  /** Access tokens of read-scoped OAuth authorizations (`scope: ["read"]`): they can read, never write. */
+  readonly readTokens = new Set<string>();
+
   private authorized(req: FakeRequest): boolean {
+    return this.scopeOf(req) === "global";
+  }
+
+  private scopeOf(req: FakeRequest): "global" | "read" | undefined {
     const header = String(req.headers.authorization ?? "");
     const bearer = /^Bearer\s+(.+)$/i.exec(header);
-    if (bearer) return bearer[1] === this.apiKey;
     const basic = /^Basic\s+(.+)$/i.exec(header);
-    if (basic) {
-      const decoded = Buffer.from(basic[1] ?? "", "base64").toString("utf8");
-      return decoded.slice(decoded.indexOf(":") + 1) === this.apiKey;
-    }
-    return false;
+    const decoded = basic ? Buffer.from(basic[1] ?? "", "base64").toString("utf8") : "";
+    const token = bearer ? bearer[1] : basic ? decoded.slice(decoded.indexOf(":") + 1) : undefined;
+    if (!token) return undefined;
+    if (token === this.apiKey) return "global";
+    return this.readTokens.has(token) ? "read" : undefined;
   }
 
   private withApp(

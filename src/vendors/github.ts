@@ -14,6 +14,8 @@ import { HttpClient, type HttpRequest, type HttpResponse, messageOf, retryAfterM
  */
 
 export const GITHUB_API_VERSION = "2022-11-28";
+/** Who a workflow's GITHUB_TOKEN acts as. */
+export const ACTIONS_BOT_LOGIN = "github-actions[bot]";
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_LIMIT = 65_536;
 
@@ -252,6 +254,8 @@ export interface Issue {
   html_url: string;
   labels: (string | { name?: string })[];
   pull_request?: unknown;
+  /** Who opened it. */
+  user?: GitHubUser | null;
 }
 
 // ---- Actions secrets metadata and workflow dispatch (rotation sweep) ----
@@ -380,6 +384,23 @@ export class GitHubClient {
 
   get fullName(): string {
     return `${this.owner}/${this.repo}`;
+  }
+
+  private login?: Promise<string>;
+
+  /**
+   * The login the token acts as (its comments carry it): GET /user for a user token; an installation token
+   * (the job's GITHUB_TOKEN) cannot read /user and acts as github-actions[bot]. Asked once per client.
+   */
+  identity(): Promise<string> {
+    this.login ??= this.request<GitHubUser>("GET", "/user", {
+      accept: [401, 403],
+      what: "read the token's user",
+    }).then((res) => (res.status === 200 && res.json?.login ? res.json.login : ACTIONS_BOT_LOGIN));
+    this.login.catch(() => {
+      this.login = undefined;
+    });
+    return this.login;
   }
 
   get baseUrl(): string {
@@ -645,8 +666,12 @@ export class GitHubClient {
     const marker = stickyMarker(opts.key);
     const full = fitComment(`${marker}\n${opts.body}`);
     const ops = this.commentOps(opts.target);
+    // Only comments this token wrote: anyone can post a comment that carries the marker, and it must never be
+    // edited (its author could rewrite it under the approvers' eyes) nor anyone else's removed.
+    const self = (await this.identity()).toLowerCase();
     const mine = (list: Comment[]) =>
       list
+        .filter((c) => (c.user?.login ?? "").toLowerCase() === self)
         .filter((c) => c.body?.startsWith(marker) || c.body?.includes(`\n${marker}`))
         .sort((a, b) => a.id - b.id);
 

@@ -208,7 +208,7 @@ describe("root action: the gated deploy (dist bundle under Node 24)", () => {
 
   it("an environment without required reviewers: refused naming what is missing, nothing pushed", async () => {
     await w.app("shop-open", w.shas[4]);
-    fakeEnvironment(w.repo, "prod-eu");
+    fakeEnvironment(w.repo, "prod-eu", { branches: ["main"] });
     const r = await deploy("shop-open", w.shas[9]!, {
       inputs: { environment: "prod-eu", "production-environments": "production,prod-eu" },
       approve: false,
@@ -229,7 +229,9 @@ describe("root action: the gated deploy (dist bundle under Node 24)", () => {
     w.repo.run({ id: 7999, workflow: "deploy.yml", headSha: w.shas[9]! });
     const r = await deploy("shop-bypass", w.shas[9]!, { approve: false, runId: 7999 });
     expect(r.code).toBe(1);
-    expect(oneError(r)).toContain("no reviewer approved run 7999 of acme/shop for environment 'production'");
+    expect(oneError(r)).toContain(
+      "no reviewer approved attempt 1 of run 7999 of acme/shop for environment 'production'",
+    );
     expect(w.hk.api.liveCommitOf("shop-bypass")).toBe(w.shas[4]);
     expect(environmentState(w.repo).approvals.some((a) => a.runId === 7999)).toBe(false);
   });

@@ -33,9 +33,9 @@ describe("environment-gate action, mode environment (dist bundle under Node 24)"
     repo = github.repo("acme/shop");
     head = repo.chain(3).at(-1)!;
     github.team("acme", "ops", ["carol"]);
-    fakeEnvironment(repo, "production", { reviewers: ["alice", "@acme/ops"] });
-    fakeEnvironment(repo, "Prod-EU", { reviewers: ["alice"], preventSelfReview: true });
-    fakeEnvironment(repo, "open-prod");
+    fakeEnvironment(repo, "production", { reviewers: ["alice", "@acme/ops"], branches: ["main"] });
+    fakeEnvironment(repo, "Prod-EU", { reviewers: ["alice"], preventSelfReview: true, branches: ["main"] });
+    fakeEnvironment(repo, "open-prod", { branches: ["main"] });
     fakeEnvironment(repo, "staging");
   });
   afterAll(async () => {
@@ -93,14 +93,14 @@ describe("environment-gate action, mode environment (dist bundle under Node 24)"
     const r = await gate({ environment: "production" }, { runId: 620 });
     expect(r.code).toBe(1);
     expect(r.errors[0]).toMatch(
-      /^no reviewer approved run 620 of acme\/shop for environment 'production' \(required reviewers: alice, @ops\)\. The deploy job must name the environment/,
+      /^no reviewer approved attempt 1 of run 620 of acme\/shop for environment 'production' \(required reviewers: alice, @ops\)\. The deploy job must name the environment/,
     );
   });
 
   it("refuses a run a reviewer rejected, naming the reviewer", async () => {
     reviewRun(repo, 630, "Prod-EU", "alice", { state: "rejected", comment: "not today", headSha: head });
     const r = await gate({ environment: "prod-eu", "production-environments": "prod-eu" }, { runId: 630 });
-    expect(r.errors).toEqual(["alice rejected run 630 for environment 'prod-eu': not today"]);
+    expect(r.errors).toEqual(["alice rejected attempt 1 of run 630 for environment 'prod-eu': not today"]);
   });
 
   it("a non-production environment needs no reviewers, even from a push", async () => {

@@ -47,6 +47,7 @@ describe("deploy-heroku.yml with approval: issue", () => {
         },
         secrets: {
           HEROKU_API_KEY: w.herokuKey,
+          HEROKU_PREVIEW_TOKEN: w.herokuPreviewToken,
           DATABASE_URL: w.databaseUrl,
           SLACK_BOT_TOKEN: w.slack.token,
           GITHUB_TOKEN: w.githubToken,

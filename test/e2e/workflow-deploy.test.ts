@@ -42,6 +42,7 @@ describe("deploy-heroku.yml and rollback-heroku.yml, end to end", () => {
       },
       secrets: {
         HEROKU_API_KEY: w.herokuKey,
+        HEROKU_PREVIEW_TOKEN: w.herokuPreviewToken,
         DATABASE_URL: w.databaseUrl,
         SLACK_BOT_TOKEN: w.slack.token,
         GITHUB_TOKEN: w.githubToken,
@@ -102,7 +103,8 @@ describe("deploy-heroku.yml and rollback-heroku.yml, end to end", () => {
     expect(step(run, "deploy", "gate").outcome).toBe("skipped");
     expect(step(run, "deploy", "deploy").inputs).toMatchObject({
       ref: w.shas.at(-1),
-      "approved-by": "",
+      approval: "environment",
+      "previewed-from-sha": w.shas[6],
       "health-attempts": "2",
       "slack-channel": "C0DEPLOYS",
     });

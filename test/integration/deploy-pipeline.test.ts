@@ -115,7 +115,7 @@ describe("deploy pipeline (in-process)", () => {
 
   it("a local-script deploy without GitHub: no reviewer check, trigger local-script, approver as given", async () => {
     await w.app("cli-ok", w.shas[3]);
-    const { r } = await deploy(settings("cli-ok", w.shas[7]!, { approvedBy: "typed the phrase" }));
+    const { r } = await deploy(settings("cli-ok", w.shas[7]!, { confirmedBy: "typed the phrase" }));
     expect(r.outcome).toBe("success");
     expect(r.path).toEqual([
       "triggered",

@@ -34,6 +34,7 @@ const notice: DeployNotice = {
   status: "started",
   app: "shop-api",
   environment: "production",
+  production: true,
   fromSha: "1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
   toSha: "2222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
   actor: "octocat",

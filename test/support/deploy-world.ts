@@ -21,6 +21,8 @@ import { git, type HerokuSandbox, makeRepo, removeDir, seedHeroku, startHeroku, 
  */
 export interface DeployWorld {
   herokuKey: string;
+  /** A read-only Heroku OAuth token (scope read): it reads releases and can change nothing. */
+  herokuPreviewToken: string;
   githubToken: string;
   slack: SlackFake;
   hk: HerokuSandbox;
@@ -61,6 +63,8 @@ export async function startDeployWorld(
   const githubToken = canary("github-token");
   const slack = await new SlackFake({ token: `xoxb-${canary("slack")}` }).start();
   const hk = await startHeroku(herokuKey);
+  const herokuPreviewToken = canary("heroku-read");
+  hk.api.readTokens.add(herokuPreviewToken);
   const github = await new GitHubApiFake({ token: githubToken }).start();
   const healthStatus = new Map<string, number>();
   const health = new FakeServer("health");
@@ -89,12 +93,16 @@ export async function startDeployWorld(
       };
     }),
   );
-  fakeEnvironment(repo, "production", { reviewers: opts.reviewers ?? ["alice", "@acme/ops"] });
+  fakeEnvironment(repo, "production", {
+    reviewers: opts.reviewers ?? ["alice", "@acme/ops"],
+    branches: ["main"],
+  });
   github.team("acme", "ops", ["carol"]);
   const stores: AuditStore[] = [];
   let checkouts = 0;
   const world: DeployWorld = {
     herokuKey,
+    herokuPreviewToken,
     githubToken,
     slack,
     hk,
@@ -123,7 +131,7 @@ export async function startDeployWorld(
     },
     approve(runId, environment = "production", reviewer = "alice") {
       if (!environmentState(repo).environments.has(environment.toLowerCase()))
-        fakeEnvironment(repo, environment, { reviewers: [reviewer] });
+        fakeEnvironment(repo, environment, { reviewers: [reviewer], branches: ["main"] });
       reviewRun(repo, runId, environment, reviewer, { comment: "ship it", headSha: shas.at(-1) });
     },
     async auditRows(target) {
@@ -135,6 +143,7 @@ export async function startDeployWorld(
       const password = new URL(db.url).password;
       return [
         herokuKey,
+        herokuPreviewToken,
         githubToken,
         slack.token,
         ...databaseUrlSecrets(db.url),

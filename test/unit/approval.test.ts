@@ -186,6 +186,7 @@ describe("texts", () => {
     serverUrl: "https://github.com",
     app: "shop-api",
     environment: "production",
+    production: true,
     from: { sha: "a".repeat(40), source: "heroku", release: "release v41" },
     to: { sha: "b".repeat(40), ref: "main" },
     status: "behind",
@@ -289,7 +290,9 @@ describe("texts", () => {
     });
     expect(approved).toMatchObject({ decision: "approved", reason: "approved by @bob, @alice" });
     const comment = renderDecisionComment(approved, { marker: MARKER, runUrl: "https://x/run" });
-    expect(comment.startsWith(`${MARKER}\n✅ **Approved by @bob, @alice.**`)).toBe(true);
+    expect(
+      comment.startsWith(`${MARKER}\n<!-- prodgate:decision approved -->\n✅ **Approved by @bob, @alice.**`),
+    ).toBe(true);
     expect(comment).toContain("Approved at 2026-01-01T00:05:00Z.");
 
     const pending = { state: "pending" as const, approvedBy: ["bob"], ignored: [] };

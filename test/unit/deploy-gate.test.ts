@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { confirmationPhrase, DeployPath, describePath, renderStateDiagram } from "../../src/core/deploy.js";
-import { checkTriggerEvent, findApproval, requiredReviewers } from "../../src/core/gate.js";
+import { checkTriggerEvent, requiredReviewers } from "../../src/core/gate.js";
 
 describe("deploy state machine", () => {
   it("walks the happy path and renders it marked", () => {
@@ -98,37 +98,5 @@ describe("gate checks", () => {
         true,
       ),
     ).toEqual(["alice", "@ops"]);
-  });
-
-  it("finds the newest approval for the environment", () => {
-    const approvals = [
-      {
-        state: "approved" as const,
-        comment: "old",
-        environments: [{ name: "production" }],
-        user: { login: "bob" },
-        created_at: "2026-01-01T00:00:00Z",
-      },
-      {
-        state: "approved" as const,
-        comment: "ship it",
-        environments: [{ name: "production" }],
-        user: { login: "alice" },
-        created_at: "2026-01-02T00:00:00Z",
-      },
-      {
-        state: "approved" as const,
-        comment: "",
-        environments: [{ name: "staging" }],
-        user: { login: "carol" },
-        created_at: "2026-01-03T00:00:00Z",
-      },
-    ];
-    expect(findApproval(approvals, "production")).toEqual({
-      approvedBy: "alice",
-      approvedAt: "2026-01-02T00:00:00Z",
-      comment: "ship it",
-    });
-    expect(findApproval(approvals, "qa")).toBeUndefined();
   });
 });

@@ -1,64 +1,129 @@
 import { describe, expect, it } from "vitest";
+import { parseApprovers } from "../../src/core/approval.js";
 import { renderGatedDeploySummary as renderDeploySummary } from "../../src/core/deploy.js";
 import {
-  approvalWarnings,
-  findApproval,
-  findRejection,
-  missingApprovalMessage,
+  checkTriggerEvent,
+  isNeverAllowedEvent,
   parseBranches,
   parseReviewers,
   planEnvironment,
-  type RunApproval,
 } from "../../src/core/gate.js";
+import { gateRules, parsePolicy } from "../../src/core/policy.js";
 import { auditAction, type DeployResult, defaultHealthUrl } from "../../src/pipelines/deploy.js";
 
-const approval = (
-  login: string,
-  state: RunApproval["state"],
-  env = "production",
-  comment = "",
-): RunApproval => ({
-  state,
-  comment,
-  environments: [{ name: env }],
-  user: { login },
+describe("the trigger guard is an allow-list", () => {
+  const prod = ["production"];
+  it("lets workflow_dispatch deploy to production, and any event outside production", () => {
+    expect(() => checkTriggerEvent("workflow_dispatch", "production", prod)).not.toThrow();
+    expect(() => checkTriggerEvent("push", "staging", prod)).not.toThrow();
+  });
+
+  it.each([
+    "issue_comment",
+    "repository_dispatch",
+    "release",
+    "deployment",
+    "pull_request_review",
+    "pull_request_review_comment",
+    "merge_group",
+    "check_run",
+    "workflow_run",
+    "push",
+    "pull_request_target",
+    "schedule",
+  ])("refuses %s for production, quoting it as GitHub spells it", (event) => {
+    expect(() => checkTriggerEvent(event, "production", prod)).toThrow(`triggered by '${event}'`);
+  });
+
+  it("lets a policy add a deliberate event, but never push, pull_request*, schedule or workflow_run", () => {
+    expect(() =>
+      checkTriggerEvent("repository_dispatch", "production", prod, ["repository_dispatch"]),
+    ).not.toThrow();
+    for (const never of ["push", "pull_request", "pull_request_target", "schedule", "workflow_run"]) {
+      expect(isNeverAllowedEvent(never)).toBe(true);
+      expect(() => checkTriggerEvent(never, "production", prod, [never])).toThrow("can never deploy");
+    }
+  });
 });
 
-describe("approvals as GitHub lists them (no time on them)", () => {
-  it("takes the later approval of the environment when none has a time", () => {
-    const list = [
-      approval("bob", "approved"),
-      approval("alice", "approved", "production", "ok"),
-      approval("x", "pending"),
-    ];
-    expect(findApproval(list, "Production")).toEqual({
-      approvedBy: "alice",
-      approvedAt: undefined,
-      comment: "ok",
+describe("the deploy policy (.github/prodgate.yml)", () => {
+  const text = `environments:
+  production:
+    approvers: [alice, "@acme/deployers"]
+    minimum-approvals: 2
+    allow-self-approval: false
+    events: [repository_dispatch]
+    reviewers-required: true
+`;
+
+  it("parses the documented shape", () => {
+    const policy = parsePolicy(text, "p.yml");
+    expect(policy.environments.get("production")).toEqual({
+      approvers: [
+        { kind: "user", login: "alice" },
+        { kind: "team", org: "acme", slug: "deployers" },
+      ],
+      minimumApprovals: 2,
+      allowSelfApproval: false,
+      events: ["repository_dispatch"],
+      reviewersRequired: true,
     });
   });
 
-  it("finds a rejection for the environment, ignoring other environments", () => {
-    const list = [approval("bob", "rejected", "staging"), approval("carol", "rejected", "production", "no")];
-    expect(findRejection(list, "production")).toMatchObject({ approvedBy: "carol", comment: "no" });
-    expect(findRejection([approval("bob", "approved")], "production")).toBeUndefined();
-  });
-
-  it("says why a run with reviewers but no approval is refused", () => {
-    expect(missingApprovalMessage("production", "acme/shop", "42", ["alice", "@ops"])).toMatch(
-      /^no reviewer approved run 42 of acme\/shop for environment 'production' \(required reviewers: alice, @ops\)\. The deploy job must name the environment \(`environment: production`\)/,
+  it("refuses unknown fields, wrong types and events that can never deploy, with line and field", () => {
+    expect(() => parsePolicy("environments:\n  production:\n    aprovers: [a]\n", "p.yml")).toThrow(
+      /p\.yml:3:5: environments\.production\.aprovers: is not a known field; did you mean 'approvers'\?/,
     );
+    expect(() => parsePolicy("environments:\n  production:\n    minimum-approvals: many\n")).toThrow(
+      "minimum-approvals: must be a whole number from 1 to 100",
+    );
+    expect(() => parsePolicy("environments:\n  production:\n    events: [push]\n")).toThrow(
+      "'push' can never start a production deploy",
+    );
+    expect(() => parsePolicy("environments: [production]\n")).toThrow("must map environment names");
   });
 
-  it("warns about a self-approval unless the environment prevents self-review", () => {
-    const a = { approvedBy: "Octocat", comment: "" };
-    const env = (prevent: boolean) => ({
-      name: "production",
-      protection_rules: [{ type: "required_reviewers", prevent_self_review: prevent, reviewers: [] }],
+  it("wins over the inputs: they can make the gate stricter, never looser", () => {
+    const policy = parsePolicy(text, "p.yml");
+    const loose = gateRules(policy, "Production", {
+      approvers: parseApprovers("approvers", "mallory"),
+      minimumApprovals: 1,
+      allowSelfApproval: true,
+      requireReviewers: false,
     });
-    expect(approvalWarnings(a, "octocat", env(false))[0]).toContain("Octocat approved their own deploy");
-    expect(approvalWarnings(a, "octocat", env(true))).toEqual([]);
-    expect(approvalWarnings(a, "someone-else", env(false))).toEqual([]);
+    expect(loose).toMatchObject({
+      minimumApprovals: 2,
+      allowSelfApproval: false,
+      reviewersRequired: true,
+      events: ["repository_dispatch"],
+      fromPolicy: true,
+    });
+    expect(loose.approvers.map((a) => (a.kind === "user" ? a.login : a.slug))).toEqual([
+      "alice",
+      "deployers",
+    ]);
+    expect(loose.narrowTo).toEqual([{ kind: "user", login: "mallory" }]);
+    expect(loose.notes.join("\n")).toContain("@mallory is not an approver in p.yml");
+    const strict = gateRules(
+      parsePolicy("environments:\n  production:\n    minimum-approvals: 1\n"),
+      "production",
+      {
+        minimumApprovals: 3,
+      },
+    );
+    expect(strict.minimumApprovals).toBe(3);
+  });
+
+  it("without a policy (or without rules for the environment) the inputs stand", () => {
+    expect(
+      gateRules(undefined, "production", { minimumApprovals: 2, allowSelfApproval: true }),
+    ).toMatchObject({
+      minimumApprovals: 2,
+      allowSelfApproval: true,
+      events: [],
+      fromPolicy: false,
+    });
+    expect(gateRules(parsePolicy(text), "staging", {}).source).toContain("has no rules for 'staging'");
   });
 });
 

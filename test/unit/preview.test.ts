@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   classifyPreview,
   firstLine,
-  isProduction,
   largestFiles,
   type Preview,
   type PreviewCommit,
@@ -35,6 +34,7 @@ function preview(over: Partial<Preview> = {}): Preview {
     serverUrl: "https://github.com",
     app: "shop-prod",
     environment: "production",
+    production: true,
     from: {
       sha: sha(1),
       source: "heroku",
@@ -104,13 +104,15 @@ describe("outputs, banner and sentences", () => {
 
   it("names the environment and app, production standing out", () => {
     expect(targetBanner("production", "shop-prod")).toBe("TARGET: PRODUCTION · shop-prod");
-    expect(isProduction("production")).toBe(true);
-    expect(isProduction("prod")).toBe(true);
-    expect(isProduction("eu-prod")).toBe(true);
-    expect(isProduction("staging")).toBe(false);
-    expect(isProduction("products")).toBe(false);
     expect(renderPreviewMarkdown(preview())).toMatch(/^## 🔴 TARGET: PRODUCTION · shop-prod$/m);
-    expect(renderPreviewMarkdown(preview({ environment: "staging" }))).toMatch(
+    // Production is what production-environments says, never a guess from the name.
+    expect(renderPreviewMarkdown(preview({ environment: "prod-eu", production: false }))).toMatch(
+      /^## 🟡 TARGET: PROD-EU · shop-prod$/m,
+    );
+    expect(renderPreviewMarkdown(preview({ environment: "live", production: true }))).toMatch(
+      /^## 🔴 TARGET: LIVE · shop-prod$/m,
+    );
+    expect(renderPreviewMarkdown(preview({ environment: "staging", production: false }))).toMatch(
       /^## 🟡 TARGET: STAGING · shop-prod$/m,
     );
   });

@@ -134,9 +134,13 @@ export async function deployCommand(
     baseUrl: ctx.env.HEROKU_API_URL,
     onRetry: (m) => reporter.warning(m),
   });
-  const preview = await localPreview({ app, environment, ref: opts.ref, cwd, maxCommits }, { heroku });
+  const production = isProduction(environment, productionEnvironments);
+  const preview = await localPreview(
+    { app, environment, production, ref: opts.ref, cwd, maxCommits },
+    { heroku },
+  );
   reporter.info("");
-  reporter.info(targetBanner(app, environment));
+  reporter.info(targetBanner(app, environment, production));
   reporter.info(
     `Operator: ${actor.email} (${actor.source}) · method: ${method}${opts.force ? " (force)" : ""}`,
   );
@@ -166,7 +170,7 @@ export async function deployCommand(
         force: Boolean(opts.force),
         trigger: "local-script",
         actor: actor.email,
-        approvedBy: actor.email,
+        confirmedBy: actor.email,
         runId: `local-${randomUUID()}`,
         runAttempt: 1,
         health,

@@ -2,7 +2,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { Command } from "commander";
 import { InputError } from "../../core/errors.js";
-import { parseHerokuApp, parseInteger } from "../../core/inputs.js";
+import { isProduction } from "../../core/gate.js";
+import { parseHerokuApp, parseInteger, parseList } from "../../core/inputs.js";
 import {
   classifyPreview,
   fileTotals,
@@ -30,6 +31,8 @@ const execFileAsync = promisify(execFile);
  */
 
 export interface LocalPreviewRequest {
+  /** The environment is one of the production environments (the banner). */
+  production: boolean;
   app: string;
   environment: string;
   /** Branch, tag or SHA in the checkout (default HEAD). */
@@ -138,6 +141,7 @@ export async function localPreview(
     serverUrl: "",
     app: req.app,
     environment: req.environment,
+    production: req.production,
     to: { sha: toSha, ref: req.ref },
     generatedAt: clock.now().toISOString(),
   };
@@ -242,6 +246,7 @@ export function registerPreview(program: Command, ctx: CliContext): void {
     .requiredOption("--app <name>", "the Heroku app")
     .option("--ref <ref>", "branch, tag or SHA in this checkout", "HEAD")
     .option("--environment <name>", "the environment the app serves", "production")
+    .option("--production-environments <list>", "environments that count as production", "production")
     .option("--max-commits <n>", "list at most this many commits (counts stay exact)", "20")
     .option("--markdown", "print the preview as markdown on stdout (as the diff-preview action renders it)")
     .option("--json", "print the preview as JSON on stdout")
@@ -257,6 +262,7 @@ Exit codes: 0 shown, 1 Heroku or git failed, 2 bad usage (unknown ref, no checko
         app: string;
         ref: string;
         environment: string;
+        productionEnvironments: string;
         maxCommits: string;
         markdown?: boolean;
         json?: boolean;
@@ -269,11 +275,12 @@ Exit codes: 0 shown, 1 Heroku or git failed, 2 bad usage (unknown ref, no checko
           baseUrl: ctx.env.HEROKU_API_URL,
           onRetry: (m) => ctx.reporter.warning(m),
         });
+        const production = isProduction(opts.environment, parseList(opts.productionEnvironments));
         const preview = await localPreview(
-          { app, environment: opts.environment, ref: opts.ref, cwd: process.cwd(), maxCommits },
+          { app, environment: opts.environment, production, ref: opts.ref, cwd: process.cwd(), maxCommits },
           { heroku },
         );
-        ctx.reporter.info(targetBanner(app, opts.environment));
+        ctx.reporter.info(targetBanner(app, opts.environment, production));
         for (const line of previewTerminalLines(preview)) ctx.reporter.info(line);
         if (opts.json) ctx.json(preview);
         else if (opts.markdown) process.stdout.write(renderPreviewMarkdown(preview));

@@ -5,8 +5,9 @@ import type { Command } from "commander";
 import { type AuditOutcome, type AuditRecord, buildAuditRecord } from "../../core/audit.js";
 import { rollbackCommands } from "../../core/deploy.js";
 import { describeError } from "../../core/errors.js";
+import { isProduction } from "../../core/gate.js";
 import { label, parseReleaseRef, shortSha } from "../../core/heroku.js";
-import { parseHerokuApp } from "../../core/inputs.js";
+import { parseHerokuApp, parseList } from "../../core/inputs.js";
 import { notifySlack, type SlackTarget } from "../../pipelines/notify.js";
 import { type RollbackResult, runRollback } from "../../pipelines/rollback.js";
 import { AuditStore } from "../../store/audit.js";
@@ -51,6 +52,7 @@ export interface RollbackCommandOptions {
   app: string;
   release?: string;
   environment: string;
+  productionEnvironments?: string;
   actor?: string;
   slackChannel?: string;
   spoolDir?: string;
@@ -192,6 +194,10 @@ export async function rollbackCommand(
             status: "failure",
             app,
             environment: opts.environment,
+            production: isProduction(
+              opts.environment,
+              parseList(opts.productionEnvironments ?? "production"),
+            ),
             actor: who,
             detail: `Rollback failed: ${result.error}`,
           },
@@ -231,6 +237,7 @@ export async function rollbackCommand(
           status: "rolled_back",
           app,
           environment: opts.environment,
+          production: isProduction(opts.environment, parseList(opts.productionEnvironments ?? "production")),
           actor: who,
           fromSha: rolled.before.commit ?? undefined,
           toSha: rolled.after.commit ?? undefined,
@@ -280,6 +287,7 @@ export function registerRollback(program: Command, ctx: CliContext): void {
       "the release to roll back to: v41, 41 or a release id (default: the previous one)",
     )
     .option("--environment <name>", "the environment the app serves (names the audit action)", "production")
+    .option("--production-environments <list>", "environments that count as production", "production")
     .option("--actor <email>", "who rolls back (default PRODGATE_ACTOR, then git config user.email)")
     .option("--slack-channel <channel>", "announce it in this channel (with SLACK_BOT_TOKEN)")
     .option("--spool-dir <dir>", "where audit records go when the database cannot be written")
