@@ -119,7 +119,10 @@ describe("operator console from 90 days of history", () => {
           expect(got.uptime, where).toBeCloseTo(want.uptime, 12);
           expect(got.no_data_share, where).toBeCloseTo(want.noDataShare, 12);
           const html = readFileSync(join(dir, "sites", `${id}.html`), "utf8");
-          expect(html, where).toContain(`<span data-window="${name}">${pctText(want.uptime)}</span>`);
+          const words = { "24h": "24 hours", "7d": "7 days", "30d": "30 days", "90d": "90 days" }[name];
+          expect(html, where).toContain(
+            `<tr><th>${words}<td>${pctText(want.uptime)}<td>${want.ok}<td>${want.failed}<td>`,
+          );
         }
       }
     // The same answers, written out: 285 of 288 polls passed in the last 24 h (incident B's 3 failed).
@@ -142,22 +145,42 @@ describe("operator console from 90 days of history", () => {
   });
 
   it("rolls each day up with its latency percentiles, keeping whole days the raw log has lost", () => {
-    const day = "2026-11-10";
-    const lat = all
-      .filter((p) => p.surface === "api-prod" && new Date(p.t).toISOString().startsWith(day) && p.ok)
-      .map((p) => p.latency)
-      .sort((a, b) => a - b);
-    expect(lat.length).toBe(288 - 6);
-    const p50 = lat[Math.ceil(0.5 * lat.length) - 1];
-    const p95 = lat[Math.ceil(0.95 * lat.length) - 1];
+    const percentiles = (day: string) => {
+      const lat = all
+        .filter((p) => p.surface === "api-prod" && new Date(p.t).toISOString().startsWith(day))
+        .filter((p) => p.ok && !inMaintenance("api-prod", p.t))
+        .map((p) => p.latency)
+        .sort((a, b) => a - b);
+      return {
+        n: lat.length,
+        p50: lat[Math.ceil(0.5 * lat.length) - 1],
+        p95: lat[Math.ceil(0.95 * lat.length) - 1],
+      };
+    };
+    const nov10 = percentiles("2026-11-10");
+    // 29 November: 24 polls in the Sunday window (left out) and the failing poll just after it.
+    const nov29 = percentiles("2026-11-29");
+    expect([nov10.n, nov29.n]).toEqual([288 - 6, 288 - 24 - 1]);
     for (const dir of [dirs.whole, dirs.pruned]) {
       const daily = readJson(dir, "api/status/sites/api-prod.json").daily as Json[];
       expect(daily.length).toBe(90);
-      expect(daily.find((d) => d.day === day)).toMatchObject({ ok: 282, failed: 6, p50, p95 });
+      expect(daily.find((d) => d.day === "2026-11-10")).toMatchObject({
+        ok: 282,
+        failed: 6,
+        p50: nov10.p50,
+        p95: nov10.p95,
+      });
+      expect(daily.find((d) => d.day === "2026-11-29")).toMatchObject({
+        ok: 263,
+        failed: 1,
+        maintenance: 24,
+        p50: nov29.p50,
+        p95: nov29.p95,
+      });
       // 31 October is only partly in the pruned raw log: its rollup stays the whole day's.
       expect(daily.find((d) => d.day === "2026-10-31")).toMatchObject({ ok: 288, failed: 0 });
       expect(readFileSync(join(dir, "sites", "api-prod.html"), "utf8")).toContain(
-        `<th scope="row">${day}</th><td>${p50}</td><td>${p95}</td><td>${pctText(282 / 288)}</td><td>288</td>`,
+        `<tr><th>2026-11-29<td>${nov29.p50}<td>${nov29.p95}<td>${pctText(263 / 264)}<tr>`,
       );
     }
   });

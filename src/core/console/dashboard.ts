@@ -19,8 +19,8 @@ function card(s: ConsoleSurface, now: Date): string {
     ? `<p>Maintenance until ${when(new Date(s.maintenance.end).toISOString())}${s.maintenance.reason ? `: ${esc(s.maintenance.reason)}` : ""}</p>`
     : "";
   return `<li class="card c-${s.state}" data-surface="${esc(s.id)}" data-state="${s.state}"><h3><a href="${surfaceHref(s.id)}">${esc(s.id)}</a>${stateBadge(s.state)}</h3>
-<p>${esc(s.hostname)} · ${esc(s.provider)}</p><p>${live}</p>
-<p>Uptime 24 h <span class="u24">${pct(day?.uptime)}</span> · 30 d <span class="u30">${pct(month?.uptime)}</span></p>${maint}
+<p>${esc(s.hostname)} · ${esc(s.provider)} · ${live}</p>
+<p>Uptime 24 h ${pct(day?.uptime)} · 30 d ${pct(month?.uptime)}</p>${maint}
 ${site?.error && s.state !== "healthy" ? `<p>${esc(site.error)}</p>` : ""}<p class="meta">${checked}</p></li>`;
 }
 
@@ -41,7 +41,7 @@ export function renderDashboard(data: ConsoleData): string {
     "Deploys and rollbacks (audit log)",
     ["When", "App", "What", "Who", "SHA", "Outcome"],
     data.activity.map((a) => [
-      when(a.at),
+      utc(a.at),
       esc(a.app),
       a.kind,
       esc(a.actor),
@@ -54,7 +54,7 @@ export function renderDashboard(data: ConsoleData): string {
     "Builds (CI runs)",
     ["Started", "Surface", "Conclusion", "Trigger", "Author"],
     data.builds.map((b) => [
-      when(b.started_at),
+      utc(b.started_at),
       esc(b.surface),
       link(b.run_url, b.conclusion),
       esc(b.trigger),
@@ -66,11 +66,11 @@ export function renderDashboard(data: ConsoleData): string {
     "Rotations",
     ["Triggered", "Secret", "Status", "By", "Completed"],
     data.rotations.map((r) => [
-      when(r.triggeredAt.toISOString()),
+      utc(r.triggeredAt.toISOString()),
       data.secrets.published ? esc(r.secretName) : "(not published)",
       esc(r.status),
       esc(r.triggeredBy),
-      r.completedAt ? when(r.completedAt.toISOString()) : "–",
+      r.completedAt ? utc(r.completedAt.toISOString()) : "–",
     ]),
     "No rotation job yet.",
   );

@@ -39,8 +39,9 @@ function siteOf(s: ConsoleSurface, now: Date): SiteStatus & { maintenance: unkno
   };
 }
 
+/** Compact JSON, as an API serves it (the files are many and the history long). */
 function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value)}\n`;
 }
 
 export function renderFeed(data: ConsoleData, baseUrl?: string): string {

@@ -20,37 +20,34 @@ export function sparkline(
   maintenance: boolean[] = [],
 ): { svg: string; counts: SparkCounts } {
   const h = 40;
-  const maxLatency = Math.max(1, ...buckets.map((b) => (b && !b.failed ? b.latencyMs : 0)));
   const counts: SparkCounts = { ok: 0, failed: 0, missing: 0, maintenance: 0 };
-  // Each bucket becomes a class and a height; equal neighbours merge into one rect.
-  const cells = buckets.map((b, i) => {
-    if (maintenance[i] && (!b || b.failed)) {
-      counts.maintenance++;
-      return { c: "n", y: h - 8, hh: 8 };
-    }
-    if (!b) {
-      counts.missing++;
-      return { c: "m", y: h - 4, hh: 4 };
-    }
-    if (b.failed > 0) {
-      counts.failed++;
-      return { c: "f", y: 0, hh: h };
-    }
-    counts.ok++;
-    const level = Math.max(1, Math.ceil((Math.log1p(b.latencyMs) / Math.log1p(maxLatency)) * 4));
-    const hh = 8 + level * 8;
-    return { c: "p", y: h - hh, hh };
+  // Each bucket is a class: p passing, f failing, m no data (a low grey bar), n maintenance. Neighbours of
+  // one class merge into one subpath, so a page stays small however the latency moves (that is in the table).
+  const cls = buckets.map((b, i) => {
+    if (maintenance[i] && (!b || b.failed)) return "n";
+    if (!b) return "m";
+    return b.failed > 0 ? "f" : "p";
   });
-  const parts: string[] = [];
-  for (let i = 0; i < cells.length; ) {
-    const cell = cells[i]!;
+  const tops: Record<string, number> = { p: 6, f: 0, m: h - 5, n: h - 12 };
+  const paths: Record<string, string[]> = { p: [], f: [], m: [], n: [] };
+  for (let i = 0; i < cls.length; ) {
+    const c = cls[i]!;
     let j = i + 1;
-    while (j < cells.length && cells[j]!.c === cell.c && cells[j]!.hh === cell.hh) j++;
-    parts.push(`<rect class="${cell.c}" x="${i}" y="${cell.y}" width="${j - i}" height="${cell.hh}"/>`);
+    while (j < cls.length && cls[j] === c) j++;
+    const top = tops[c]!;
+    paths[c]!.push(`M${i} ${top}h${j - i}v${h - top}h-${j - i}z`);
+    const n = j - i;
+    if (c === "p") counts.ok += n;
+    else if (c === "f") counts.failed += n;
+    else if (c === "m") counts.missing += n;
+    else counts.maintenance += n;
     i = j;
   }
-  const label = `Last 24 hours of ${id} in 5-minute steps: ${counts.ok} passing, ${counts.failed} failing, ${counts.missing} without data${counts.maintenance ? `, ${counts.maintenance} in maintenance` : ""}`;
-  const svg = `<svg class="spark" data-ok="${counts.ok}" data-failed="${counts.failed}" data-missing="${counts.missing}" data-maintenance="${counts.maintenance}" viewBox="0 0 ${buckets.length} ${h}" preserveAspectRatio="none" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title>${parts.join("")}</svg>`;
+  const parts = Object.entries(paths)
+    .filter(([, d]) => d.length)
+    .map(([c, d]) => `<path class="${c}" d="${d.join("")}"/>`);
+  const label = `${id}, last 24 hours in 5-minute steps: ${counts.ok} passing, ${counts.failed} failing, ${counts.missing} without data${counts.maintenance ? `, ${counts.maintenance} in maintenance` : ""}`;
+  const svg = `<svg class="spark" data-ok="${counts.ok}" data-failed="${counts.failed}" data-missing="${counts.missing}" ${counts.maintenance ? `data-maintenance="${counts.maintenance}" ` : ""}viewBox="0 0 ${buckets.length} ${h}" preserveAspectRatio="none" role="img" aria-label="${esc(label)}">${parts.join("")}</svg>`;
   return { svg, counts };
 }
 

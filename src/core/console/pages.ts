@@ -63,6 +63,21 @@ const HEAD = [
   "Rollbacks",
 ];
 
+/** One line of an app's window, compact: the numbers and the counts behind them. */
+function compactCells(w: WindowMetrics): string[] {
+  const lead = w.lead_time;
+  const cf = w.change_failure;
+  const ttr = w.time_to_restore;
+  return [
+    `${w.deploys}${w.not_shipped ? ` +${w.not_shipped}` : ""}`,
+    freq(w),
+    `${span(lead.median_seconds === null ? null : lead.median_seconds * 1000)} (${lead.known}/${lead.known + lead.unknown})`,
+    `${pct(cf.rate)} (${cf.failed}/${cf.deploys})`,
+    `${span(ttr.median_seconds === null ? null : ttr.median_seconds * 1000)} (${ttr.restored}/${ttr.failures})`,
+    String(w.rollbacks),
+  ];
+}
+
 export function renderMetrics(data: ConsoleData): string {
   const d = data.delivery;
   const overall = table(
@@ -72,25 +87,21 @@ export function renderMetrics(data: ConsoleData): string {
     "No deploy recorded.",
     "overall",
   );
-  const apps = d.apps
-    .map((a) =>
-      table(
-        a.app,
-        HEAD,
-        a.windows.map((w) => [`${w.days} days`, ...metricCells(w)]),
-        "No deploy.",
-        "app",
-      ),
-    )
-    .join("\n");
+  const apps = table(
+    "Per app: deploys (+ not shipped), median lead time (known/deploys), change failure rate (failed/deploys), median time to restore (restored/failures)",
+    ["App", "Window", "Deploys", "Frequency", "Lead time", "Failure rate", "Restore", "Rollbacks"],
+    d.apps.flatMap((a) => a.windows.map((w) => [esc(a.app), `${w.days}d`, ...compactCells(w)])),
+    "No app has a deploy yet.",
+    "apps",
+  );
   const defs = Object.entries(d.definitions)
     .map(([k, v]) => `<dt>${esc(k.replace(/_/g, " "))}</dt><dd>${esc(v)}</dd>`)
     .join("");
   const body = `<h1>Delivery metrics</h1>
 <p class="meta">From the audit log (${esc(d.environment)} deploys and rollbacks), windows ending ${when(d.generated_at)} UTC.</p>
-<section aria-labelledby="all-h"><h2 id="all-h">Overall</h2>${overall}</section>
-<section aria-labelledby="apps-h"><h2 id="apps-h">Per app</h2>${apps || '<p class="empty">No app has a deploy yet.</p>'}</section>
-<section aria-labelledby="def-h"><h2 id="def-h">Definitions</h2><dl>${defs}</dl></section>`;
+<section><h2>Overall</h2>${overall}</section>
+<section><h2>Per app</h2>${apps}</section>
+<section><h2>Definitions</h2><dl>${defs}</dl></section>`;
   return page({
     title: `Delivery · ${data.title}`,
     siteTitle: data.title,

@@ -14,7 +14,9 @@ const WINDOW_WORDS: Record<string, string> = {
   "90d": "90 days",
 };
 /** Days of latency shown as a table (the JSON holds all 90). */
-export const LATENCY_DAYS = 30;
+export const LATENCY_DAYS = 10;
+/** Incidents listed on the page (the JSON and the feed hold every one of the 90 days). */
+export const INCIDENTS_SHOWN = 5;
 
 export function renderSurface(data: ConsoleData, s: ConsoleSurface): string {
   const { now } = data;
@@ -33,14 +35,14 @@ export function renderSurface(data: ConsoleData, s: ConsoleSurface): string {
         .join("; ")}</p>`
     : "";
   const uptime = table(
-    "Uptime: passing polls / polls with data, maintenance left out",
-    ["Window", "Uptime", "Passing", "Failing", "No data", "Maintenance polls"],
+    "Uptime by window",
+    ["Window", "Uptime", "Passing", "Failing", "No data", "Maint."],
     s.uptime.map((u) => [
       WINDOW_WORDS[u.window] ?? u.window,
-      `<span data-window="${u.window}">${pct(u.uptime)}</span>`,
+      pct(u.uptime),
       String(u.ok),
       String(u.failed),
-      `${share(u.no_data_share)} of the window`,
+      share(u.no_data_share),
       String(u.maintenance_polls),
     ]),
     "No polls yet.",
@@ -48,7 +50,7 @@ export function renderSurface(data: ConsoleData, s: ConsoleSurface): string {
   );
   const latency = table(
     `Latency per day (last ${LATENCY_DAYS} days, ms)`,
-    ["Day (UTC)", "p50", "p95", "Uptime", "Polls"],
+    ["Day (UTC)", "p50", "p95", "Uptime"],
     [...s.daily]
       .reverse()
       .slice(0, LATENCY_DAYS)
@@ -57,23 +59,18 @@ export function renderSurface(data: ConsoleData, s: ConsoleSurface): string {
         d.p50 === null ? "–" : String(d.p50),
         d.p95 === null ? "–" : String(d.p95),
         pct(d.ok + d.failed ? d.ok / (d.ok + d.failed) : null),
-        String(d.ok + d.failed),
       ]),
     "No daily history yet.",
     "daily",
   );
-  const deploys = table(
-    "Recent deploys (provider)",
-    ["Deployed", "Deploy", "Author", "Status"],
-    s.deploys.map((d) => [when(d.deployed_at), esc(d.deploy_id), esc(d.author), esc(d.status)]),
-    "No deploy seen yet.",
-  );
-  const gated = s.activity.length
+  // One deploys table: the gated deploys and rollbacks of the audit log when the app has any, else what the
+  // provider reported. The JSON carries both.
+  const deploys = s.activity.length
     ? table(
-        "Gated deploys and rollbacks (audit log)",
+        "Deploys and rollbacks (audit log)",
         ["When", "What", "Who", "SHA", "Outcome"],
         s.activity.map((a) => [
-          when(a.at),
+          utc(a.at),
           a.kind,
           esc(a.actor),
           `${sha(a.fromSha)} → ${sha(a.toSha)}`,
@@ -81,12 +78,17 @@ export function renderSurface(data: ConsoleData, s: ConsoleSurface): string {
         ]),
         "",
       )
-    : "";
+    : table(
+        "Deploys (provider)",
+        ["Deployed", "Deploy", "Author", "Status"],
+        s.deploys.map((d) => [utc(d.deployed_at), esc(d.deploy_id), esc(d.author), esc(d.status)]),
+        "No deploy seen yet.",
+      );
   const builds = table(
-    "Recent CI runs",
+    "CI runs",
     ["Started", "Run", "Conclusion", "Trigger", "Author"],
     s.builds.map((b) => [
-      when(b.started_at),
+      utc(b.started_at),
       link(b.run_url, `#${b.run_id}`),
       esc(b.conclusion),
       esc(b.trigger),
@@ -94,12 +96,15 @@ export function renderSurface(data: ConsoleData, s: ConsoleSurface): string {
     ]),
     "No CI run seen yet.",
   );
+  const shown = s.incidents.slice(0, INCIDENTS_SHOWN);
   const incidents = table(
-    "Incidents (runs of failing polls, last 90 days)",
+    s.incidents.length > shown.length
+      ? `Incidents (runs of failing polls): ${shown.length} newest of ${s.incidents.length} in 90 days`
+      : `Incidents (runs of failing polls): ${s.incidents.length} in 90 days`,
     ["Opened", "Closed", "Duration", "Failing polls", "Issue"],
-    s.incidents.map((i) => [
-      when(i.started_at),
-      i.open ? '<span class="bad">ongoing</span>' : when(i.recovered_at ?? i.ended_at),
+    shown.map((i) => [
+      utc(i.started_at),
+      i.open ? '<span class="bad">ongoing</span>' : utc(i.recovered_at ?? i.ended_at),
       span(i.duration_ms),
       String(i.failing_polls),
       i.issue ? link(i.issue.url, `#${i.issue.number}`) : "–",
@@ -134,13 +139,13 @@ export function renderSurface(data: ConsoleData, s: ConsoleSurface): string {
 <p class="meta">${esc(s.hostname)} · ${esc(s.provider)} · ${checked}</p>
 <p>${live}</p>
 ${maint}${upcoming}
-<section aria-labelledby="spark-h"><h2 id="spark-h">Last 24 hours</h2>${svg}
-<p class="legend">Green: passing (taller is slower). Red: failing. Grey: no data, which is not a failure. Purple: maintenance.</p></section>
-<section aria-labelledby="up-h"><h2 id="up-h">Uptime</h2>${uptime}</section>
-<section aria-labelledby="lat-h"><h2 id="lat-h">Latency</h2>${latency}</section>
-<section aria-labelledby="dep-h"><h2 id="dep-h">Deploys and CI runs</h2><div class="cols"><div>${deploys}${gated}</div><div>${builds}</div></div></section>
-<section aria-labelledby="inc-h"><h2 id="inc-h">Incident history</h2>${incidents}</section>
-<section aria-labelledby="cred-h"><h2 id="cred-h">Credentials</h2>${creds}</section>
+<section><h2>Last 24 hours</h2>${svg}
+<p class="legend">Green passing · red failing · low grey no data (not a failure) · purple maintenance</p></section>
+<section><h2>Uptime</h2><p class="meta">Passing / polls with data, maintenance left out; no data counts neither up nor down.</p>${uptime}</section>
+<section><h2>Latency</h2>${latency}</section>
+<section><h2>Deploys and CI runs</h2><div class="cols"><div>${deploys}</div><div>${builds}</div></div></section>
+<section><h2>Incident history</h2>${incidents}</section>
+<section><h2>Credentials</h2>${creds}</section>
 <p class="meta">Also: <a href="../api/status/sites/${encodeURIComponent(s.id)}.json">JSON</a> · <a href="../badges/${encodeURIComponent(s.id)}.svg">badge</a></p>`;
   return page({
     title: `${s.id} · ${data.title}`,
