@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
+import { type MaintenanceWindow, parseMaintenanceList, unknownSurfaces } from "./console/maintenance.js";
 import { InputError } from "./errors.js";
 import type { HealthSettings } from "./health.js";
 import { parseHerokuApp } from "./inputs.js";
@@ -58,6 +59,8 @@ export interface Surface {
   heroku?: HerokuTarget;
   cloudflarePages?: CloudflarePagesTarget;
   builds?: BuildsFilter;
+  /** Maintenance windows of this surface alone (the registry's list holds them too). */
+  maintenance?: MaintenanceWindow[];
   /** Registered, but neither probed nor shown. */
   latent: boolean;
   /** Line of the surface in the registry (1-based). */
@@ -68,6 +71,8 @@ export interface Registry {
   file: string;
   /** Every surface, latent ones included, in file order. */
   surfaces: Surface[];
+  /** Every maintenance window: the top-level ones and each surface's own. */
+  maintenance?: MaintenanceWindow[];
   /** The environment variables a health header may send as ${NAME} (top-level `secret-env:`). */
   secretEnv: string[];
 }
@@ -97,7 +102,7 @@ export interface RegistryOptions {
   healthDefaults?: Record<string, string>;
 }
 
-const TOP_KEYS = ["surfaces", "secret-env"];
+const TOP_KEYS = ["surfaces", "secret-env", "maintenance"];
 
 /**
  * Variables that can never be listed under `secret-env:`: prodgate's own credentials and what the runner puts
@@ -127,6 +132,7 @@ const SURFACE_KEYS = [
   "builds",
   "latent",
   "description",
+  "maintenance",
 ];
 const HEALTH_KEYS = [
   "url",
@@ -187,8 +193,15 @@ export function parseRegistry(text: string, options: RegistryOptions): Registry 
     else seen.set(surface.id, surface.line);
     surfaces.push(surface);
   });
+  const maintenanceNode = root.get("maintenance", true) as Node | undefined;
+  const maintenance = [
+    ...parseMaintenanceList(maintenanceNode, "maintenance", report, at),
+    ...surfaces.flatMap((s) => s.maintenance ?? []),
+  ];
+  const unknown = unknownSurfaces(maintenance, seen);
+  if (unknown.length) report(maintenanceNode, "maintenance", `names unknown surfaces: ${unknown.join(", ")}`);
   if (problems.length) throw new RegistryError(options.file, problems);
-  return { file: options.file, surfaces, secretEnv };
+  return { file: options.file, surfaces, secretEnv, maintenance };
 }
 
 /** `secret-env:` — a list of environment variable names that header values may use as ${NAME}. */
@@ -268,6 +281,15 @@ function parseSurface(
   const heroku = parseHeroku(map, where, report);
   const cloudflarePages = parseCloudflare(map, where, report);
   const builds = parseBuilds(map, where, report);
+  const maintenance = id
+    ? parseMaintenanceList(
+        map.get("maintenance", true) as Node | undefined,
+        `${where}.maintenance`,
+        report,
+        at,
+        id,
+      )
+    : [];
 
   if (!latent && provider) {
     if (provider === "heroku" && !heroku && !map.has("heroku"))
@@ -291,6 +313,7 @@ function parseSurface(
     cloudflarePages,
     builds,
     latent,
+    ...(maintenance.length ? { maintenance } : {}),
     line: at(map).line,
   };
 }
