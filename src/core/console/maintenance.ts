@@ -227,10 +227,12 @@ export function zoneOffsetMs(timeZone: string, t: number): number {
  * change; a time that happens twice is its first occurrence.
  */
 export function localToUtc(timeZone: string, y: number, m: number, d: number, minutes: number): number {
-  const guess = Date.UTC(y, m, d, 0, minutes);
-  const first = guess - zoneOffsetMs(timeZone, guess);
-  const second = guess - zoneOffsetMs(timeZone, first);
-  return Math.min(first, second);
+  const wall = Date.UTC(y, m, d, 0, minutes);
+  const before = wall - zoneOffsetMs(timeZone, wall - 86_400_000);
+  const after = wall - zoneOffsetMs(timeZone, wall + 86_400_000);
+  const valid = [before, after].filter((c) => c + zoneOffsetMs(timeZone, c) === wall);
+  // Skipped (spring forward): the offset before the change lands the time that much later.
+  return valid.length ? Math.min(...valid) : before;
 }
 
 // ---- occurrences ----
