@@ -38,6 +38,7 @@ import { GitHubClient } from "../vendors/github.js";
 import { HerokuClient } from "../vendors/heroku.js";
 import { HerokuGit, LocalRepo } from "../vendors/heroku-git.js";
 import { type ApprovalCheckResult, verifyDeployApproval } from "./approval-check.js";
+import { recordLiveDeployment } from "./deployment-record.js";
 import { runHealthCheck } from "./health-check.js";
 import { type DeployMethod, type HerokuReleaseResult, releaseToHeroku } from "./heroku-release.js";
 import { notifySlack, type SlackTarget } from "./notify.js";
@@ -717,6 +718,19 @@ async function deployLocked(ctx: Ctx, health: HealthSettings): Promise<DeployRes
       go("rolled_back");
       result.outcome = "rolled_back";
       result.rolledBackTo = label(rb.target.release);
+      if (ctx.github && rb.after.commit)
+        await recordLiveDeployment(
+          ctx.github,
+          {
+            sha: rb.after.commit,
+            environment: settings.environment,
+            app: settings.app,
+            production: ctx.production,
+            logUrl: settings.runUrl,
+            description: `Rolled back to ${result.rolledBackTo}`,
+          },
+          reporter,
+        );
       result.auditIds.rollback = await writeOutcome(
         ctx,
         store,

@@ -1562,9 +1562,12 @@ function registerActionsSecretRoutes(fake: GitHubApiFake): void {
   fake.on("GET", "/repos/:owner/:repo/environments/:env/secrets", (req, ctx) => {
     const doc = "actions/secrets#list-environment-secrets";
     requireSecretsRead(ctx, doc);
-    const secrets = actionsState(ctx.repo).environments.get(req.params.env ?? "");
-    if (!secrets) fail(404, "Not Found", doc);
-    return list(req, secrets);
+    const name = req.params.env ?? "";
+    const secrets = actionsState(ctx.repo).environments.get(name);
+    // An environment that exists but holds no secret lists none; only a missing environment is 404.
+    if (!secrets && !environmentState(ctx.repo).environments.has(name.toLowerCase()))
+      fail(404, "Not Found", doc);
+    return list(req, secrets ?? []);
   });
 
   fake.on("POST", "/repos/:owner/:repo/actions/workflows/:workflow/dispatches", (req, ctx) => {
