@@ -23,6 +23,14 @@ describe("deploy-heroku.yml with approval: issue", () => {
   /** Dispatches the workflow; `answer` speaks on the approval issue once it is open. */
   const dispatch = async (app: string, answer: (issue: FakeIssue) => void) => {
     const runId = ++nextRun;
+    // The run GitHub started: the deploy step reads when this attempt began.
+    w.repo.run({
+      id: runId,
+      workflow: "deploy.yml",
+      headSha: w.shas.at(-1)!,
+      event: "workflow_dispatch",
+      status: "in_progress",
+    });
     let answered = false;
     const timer = setInterval(() => {
       const issue = w.repo.issues.find(
@@ -108,7 +116,14 @@ describe("deploy-heroku.yml with approval: issue", () => {
       "approved-by": "bob",
       reason: "approved by @bob",
     });
-    expect(step(run, "deploy", "deploy").inputs).toMatchObject({ "approved-by": "bob", ref: w.shas.at(-1) });
+    // Only where to look comes from the gate step: the deploy step reads the issue back and decides again.
+    expect(step(run, "deploy", "deploy").inputs).toMatchObject({
+      approval: "issue",
+      "approval-issue": gate.outputs["issue-number"],
+      approvers: "alice, bob",
+      ref: w.shas.at(-1),
+    });
+    expect(step(run, "deploy", "deploy").result?.log).toContain("read back: approved by @bob");
     expect(run.jobs.deploy!.outputs).toMatchObject({ outcome: "success", "approved-by": "bob" });
     expect(w.hk.api.liveCommitOf("wf-issue-ok")).toBe(w.shas.at(-1));
 
@@ -133,7 +148,10 @@ describe("deploy-heroku.yml with approval: issue", () => {
     expect(gate.result!.errors).toEqual([expect.stringMatching(/^Deploy to production denied by @alice \(/)]);
     // The root action still runs after a rejection: it writes the `rejected` row and notifies, pushing nothing.
     const deploy = step(run, "deploy", "deploy");
-    expect(deploy.inputs).toMatchObject({ "gate-decision": "rejected", "gate-reason": "denied by @alice" });
+    expect(deploy.inputs).toMatchObject({
+      approval: "issue",
+      "approval-issue": gate.outputs["issue-number"],
+    });
     expect(deploy.outcome).toBe("failure");
     expect(deploy.outputs.outcome).toBe("rejected");
     const rows = await w.auditRows("wf-issue-no");

@@ -172,12 +172,21 @@ describe("deploy-heroku.yml and rollback-heroku.yml, end to end", () => {
     await w.app("wf-busy", w.shas[4]);
     w.health.fault("GET", "/wf-busy/health", { kind: "delay", ms: 1500 }, 1);
     const [a, b] = await Promise.all([dispatch("wf-busy"), dispatch("wf-busy")]);
-    expect([a.jobs.deploy!.result, b.jobs.deploy!.result]).toEqual(["success", "success"]);
-    const rows = await w.auditRows("wf-busy");
-    expect(rows.map((r) => r.context.phase)).toEqual(["started", "completed", "started", "completed"]);
-    expect(rows[0]!.context.run_id).toBe(rows[1]!.context.run_id);
-    expect(rows[2]!.context.run_id).toBe(rows[3]!.context.run_id);
     expect(a.jobs.deploy!.concurrency).toBe(b.jobs.deploy!.concurrency);
+    // One deploy at a time: the rows of one run are never interleaved with the other's. A dispatch whose preview
+    // saw the app before the other one shipped is refused (what its approvers saw is no longer what would ship).
+    const rows = await w.auditRows("wf-busy");
+    const runsInOrder = rows.map((r) => r.context.run_id);
+    expect(runsInOrder).toEqual(
+      [...runsInOrder].sort((x, y) => runsInOrder.indexOf(x) - runsInOrder.indexOf(y)),
+    );
+    const results = [a, b].map((r) => r.jobs.deploy!.result);
+    expect(results).toContain("success");
+    for (const r of [a, b].filter((x) => x.jobs.deploy!.result === "failure"))
+      expect(step(r, "deploy", "deploy").result?.errors.join("\n")).toContain(
+        "the approvers saw a diff from",
+      );
+    expect(w.hk.api.liveCommitOf("wf-busy")).toBe(w.shas.at(-1));
   });
 
   it("rollback-heroku.yml: the kill switch rolls back, audits and tells Slack", async () => {

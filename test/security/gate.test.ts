@@ -406,6 +406,41 @@ describe("security: nobody reaches production without a real approval", () => {
     expect(rows.filter((x) => x.outcome === "success")).toHaveLength(1);
   });
 
+  it("a re-run records who triggered this attempt and who started the run, and binds both by self-approval", async () => {
+    await app("sec-rerun");
+    putRepoFile(
+      w.repo,
+      ".github/prodgate.yml",
+      "environments:\n  production:\n    allow-self-approval: false\n",
+    );
+    try {
+      const runId = ++nextRun;
+      w.repo.run({
+        id: runId,
+        workflow: "deploy.yml",
+        headSha: w.shas[9]!,
+        event: "workflow_dispatch",
+        status: "in_progress",
+        actor: "octocat",
+      });
+      rerun(w.repo, runId, "bob");
+      reviewRun(w.repo, runId, "production", "bob", { headSha: w.shas[9] }); // bob approves his own re-run
+      const self = await deploy("sec-rerun", w.shas[9]!, { runId });
+      expect(self.r.errors.join("\n")).toContain("bob approved their own deploy");
+      expect(pushed("sec-rerun")).toBe(w.shas[4]);
+      rerun(w.repo, runId, "bob");
+      reviewRun(w.repo, runId, "production", "alice", { headSha: w.shas[9] });
+      const ok = await deploy("sec-rerun", w.shas[9]!, { runId });
+      expect(ok.r.errors).toEqual([]);
+      const rows = await w.auditRows("sec-rerun");
+      expect(rows.at(-1)).toMatchObject({ outcome: "success", actor: "bob" });
+      expect(rows.at(-1)!.context).toMatchObject({ actor: "bob", approved_by: "alice" });
+      expect(rows.at(-1)!.context.details).toMatchObject({ run_started_by: "octocat" });
+    } finally {
+      repoFiles(w.repo).delete(".github/prodgate.yml");
+    }
+  });
+
   it("8. a comment carrying prodgate's marker written by someone else is never edited nor deleted", async () => {
     const sha = w.shas[9]!;
     const bait = w.repo.addComment(
