@@ -146,11 +146,16 @@ export async function run(): Promise<void> {
     const inputs = parseSlackInputs(input);
     let result: NotifyResult;
     try {
+      const runId = process.env.GITHUB_RUN_ID?.trim();
       result = await notifySlack(inputs.target, inputs.notice, {
         reporter: actionReporter,
         updateTs: inputs.updateTs,
         failOnError: inputs.failOnError,
         timeoutMs: inputs.timeoutMs,
+        // Finds a post whose answer was lost again, by this run attempt, app and environment.
+        deployKey: runId
+          ? `${runId}.${process.env.GITHUB_RUN_ATTEMPT?.trim() || "1"}.${inputs.notice.app}.${inputs.notice.environment}`
+          : undefined,
       });
     } catch (err) {
       setOutputs({ ok: false });

@@ -827,7 +827,7 @@ async function notifyStarted(ctx: Ctx): Promise<void> {
 
 /** What finds this deploy's Slack message again when a post's answer was lost. */
 function slackDeployKey(ctx: Ctx): string {
-  return `${ctx.runId}.${ctx.runAttempt}.${ctx.settings.app}`;
+  return `${ctx.runId}.${ctx.runAttempt}.${ctx.settings.app}.${ctx.settings.environment}`;
 }
 
 function notice(ctx: Ctx, status: DeployStatus, detail?: string) {

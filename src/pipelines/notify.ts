@@ -100,12 +100,20 @@ export async function notifySlack(
       reporter.info(`Slack ${method}: ${reason}; retry ${attempt} in ${Math.round(waitMs)}ms`),
   });
   const now = () => opts.clock?.now() ?? new Date();
-  const metadata: MessageMetadata | undefined = opts.deployKey
-    ? { event_type: "prodgate_deploy", event_payload: { deploy: opts.deployKey } }
-    : undefined;
+  /** The deploy and the status a message shows, in its metadata. */
+  const metadataOf = (status: string): MessageMetadata | undefined =>
+    opts.deployKey
+      ? { event_type: "prodgate_deploy", event_payload: { deploy: opts.deployKey, status } }
+      : undefined;
+  const metadata = metadataOf(notice.status);
   /** A post whose answer was lost, found again in the channel; undefined if it is not there or cannot be read. */
-  const findPosted = async (channel: string, since: Date): Promise<PostedMessage | undefined> => {
-    if (!metadata) return undefined;
+  const findPosted = async (
+    channel: string,
+    since: Date,
+    status: string,
+  ): Promise<PostedMessage | undefined> => {
+    const wanted = metadataOf(status);
+    if (!wanted) return undefined;
     if (!isChannelId(channel)) {
       reporter.info(
         `Slack: cannot look for the message in ${channel}: give the channel by its ID (C...) to let prodgate find it`,
@@ -113,7 +121,7 @@ export async function notifySlack(
       return undefined;
     }
     try {
-      return await client.findPosted(channel, new Date(since.getTime() - LOOKUP_SKEW_MS), metadata);
+      return await client.findPosted(channel, new Date(since.getTime() - LOOKUP_SKEW_MS), wanted);
     } catch (err) {
       reporter.warning(
         `Slack: could not look for the message in ${channel} (${describeError(err)}): give the Slack app the channels:history scope (groups:history for a private channel)`,
@@ -125,7 +133,8 @@ export async function notifySlack(
   let startUnknown = false;
   let channel = target.channel?.trim() ?? "";
   if (!updateTs && opts.startUnknownSince && notice.status !== "started") {
-    const found = target.token && channel ? await findPosted(channel, opts.startUnknownSince) : undefined;
+    const found =
+      target.token && channel ? await findPosted(channel, opts.startUnknownSince, "started") : undefined;
     if (found) {
       reporter.info(`Slack: found the start notice that got no answer (ts ${found.ts}); updating it`);
       updateTs = found.ts;
@@ -142,7 +151,7 @@ export async function notifySlack(
     if (target.token && channel) {
       if (updateTs) {
         try {
-          const updated = await client.update(channel, updateTs, message);
+          const updated = await client.update(channel, updateTs, message, metadata);
           reporter.info(`Slack: updated ${what} in ${updated.channel} (ts ${updated.ts})`);
           return { ok: true, ...updated };
         } catch (err) {
@@ -156,7 +165,7 @@ export async function notifySlack(
         posted = await client.postMessage(channel, message, metadata);
       } catch (err) {
         if (!(err instanceof DeliveryUnknownError)) throw err;
-        const found = await findPosted(channel, sentAt);
+        const found = await findPosted(channel, sentAt, notice.status);
         if (!found) return unknown(err);
         reporter.info(`Slack: ${err.message}; it did arrive (ts ${found.ts})`);
         posted = found;

@@ -175,16 +175,8 @@ export class SlackFake {
     if (!channel.member) return fail("not_in_channel");
     const invalid = validatePayload(body);
     if (invalid) return fail(invalid);
-    const metadata = body.metadata as FakeSlackMessage["metadata"] | undefined;
-    if (
-      metadata !== undefined &&
-      (typeof metadata !== "object" ||
-        typeof metadata?.event_type !== "string" ||
-        !/^[A-Za-z0-9_.-]{1,255}$/.test(metadata.event_type) ||
-        typeof metadata.event_payload !== "object" ||
-        metadata.event_payload === null)
-    )
-      return fail("invalid_metadata_format");
+    const metadata = readMetadata(body.metadata);
+    if (metadata === "invalid") return fail("invalid_metadata_format");
     const ts = this.nextTs();
     const text = String(body.text ?? "");
     const blocks = (body.blocks as unknown[] | undefined) ?? [];
@@ -211,6 +203,9 @@ export class SlackFake {
     if (!message) return fail("message_not_found");
     const invalid = validatePayload(body);
     if (invalid) return fail(invalid);
+    const metadata = readMetadata(body.metadata);
+    if (metadata === "invalid") return fail("invalid_metadata_format");
+    if (metadata) message.metadata = metadata;
     message.text = String(body.text ?? "");
     message.blocks = (body.blocks as unknown[] | undefined) ?? [];
     message.history.push({ text: message.text, blocks: message.blocks });
@@ -249,11 +244,16 @@ export class SlackFake {
     const channel = this.channels.find((c) => c.id === (form.get("channel") ?? ""));
     if (!channel) return fail("channel_not_found");
     if (!channel.member) return fail("not_in_channel");
-    const oldest = Number(form.get("oldest") ?? "0");
+    const oldest = micros(form.get("oldest") ?? "0");
+    const inclusive = ["true", "1"].includes(form.get("inclusive") ?? "");
     const limit = Math.min(Math.max(Number(form.get("limit") ?? "100") || 100, 1), 999);
     const start = Number(form.get("cursor") ?? "0") || 0;
     const all = this.messages
-      .filter((m) => m.channel === channel.id && m.ts && Number(m.ts) > oldest)
+      .filter((m) => {
+        if (m.channel !== channel.id || !m.ts) return false;
+        const at = micros(m.ts);
+        return inclusive ? at >= oldest : at > oldest;
+      })
       .reverse();
     const page = all.slice(start, start + limit);
     // Metadata comes back only when asked for (include_all_metadata), as Slack answers.
@@ -349,6 +349,39 @@ export class SlackFake {
     this.seq++;
     return `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, "0")}`;
   }
+}
+
+/** A Slack ts (seconds.micros) as an exact integer of microseconds. */
+function micros(ts: string): bigint {
+  const [sec = "0", frac = ""] = ts.trim().split(".");
+  return (
+    BigInt(/^\d+$/.test(sec) ? sec : "0") * 1_000_000n +
+    BigInt(`${frac}000000`.slice(0, 6).replace(/\D/g, "0"))
+  );
+}
+
+/** Message metadata as Slack takes it (an object, or its JSON in a form post); "invalid" when malformed. */
+function readMetadata(raw: unknown): FakeSlackMessage["metadata"] | "invalid" | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  let value = raw;
+  if (typeof raw === "string") {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return "invalid";
+    }
+  }
+  const m = value as FakeSlackMessage["metadata"];
+  if (
+    !m ||
+    typeof m !== "object" ||
+    typeof m.event_type !== "string" ||
+    !/^[A-Za-z0-9_.-]{1,255}$/.test(m.event_type) ||
+    typeof m.event_payload !== "object" ||
+    m.event_payload === null
+  )
+    return "invalid";
+  return m;
 }
 
 function fail(error: string): FakeReply {

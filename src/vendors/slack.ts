@@ -170,8 +170,13 @@ export class SlackClient {
   }
 
   /** chat.update of a message this app posted: `channel` must be the ID that postMessage returned. */
-  async update(channel: string, ts: string, message: SlackMessage): Promise<PostedMessage> {
-    return this.call("chat.update", { channel, ts, text: message.text, blocks: message.blocks });
+  async update(
+    channel: string,
+    ts: string,
+    message: SlackMessage,
+    metadata?: MessageMetadata,
+  ): Promise<PostedMessage> {
+    return this.call("chat.update", { channel, ts, text: message.text, blocks: message.blocks, metadata });
   }
 
   /** Posts to an incoming webhook. Webhooks answer no ts: their messages cannot be updated. */

@@ -68,6 +68,25 @@ describe("slack-notify action (dist bundle under Node 24)", () => {
     expect(JSON.stringify(msg.blocks)).toContain("prodgate rollback --app shop-api");
   });
 
+  it("a started post whose answer is lost is found again: its ts is the output, and it is in the channel once", async () => {
+    slack.reset().loseReply("chat.postMessage", 1, "reset");
+    const before = slack.messagesIn("C0DEPLOYS").length;
+    const r = await runAction("slack-notify", {
+      inputs: { token, channel: "C0DEPLOYS", status: "started", ...deploy },
+      env: { ...env(), GITHUB_RUN_ID: "4242", GITHUB_RUN_ATTEMPT: "2" },
+    });
+    slack.reset();
+    expect(r.code).toBe(0);
+    const mine = slack.messagesIn("C0DEPLOYS").slice(before);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.metadata).toEqual({
+      event_type: "prodgate_deploy",
+      event_payload: { deploy: "4242.2.shop-api.production", status: "started" },
+    });
+    expect(r.outputs).toEqual({ ok: "true", ts: mine[0]!.ts, channel: "C0DEPLOYS" });
+    expect(r.warnings).toEqual([]);
+  });
+
   it("waits out a 429 with Retry-After, then posts", async () => {
     slack.reset().rateLimit("chat.postMessage", 1, 1);
     const posts = slack.server.requestsTo("POST", "/api/chat.postMessage").length;
@@ -111,7 +130,7 @@ describe("slack-notify action (dist bundle under Node 24)", () => {
     const posts = slack.server.requestsTo("POST", "/api/chat.postMessage").length;
     const r = await runAction("slack-notify", {
       inputs: { token, channel: "C0DEPLOYS", status: "started", ...deploy, timeout: "200ms" },
-      env: env(),
+      env: { ...env(), GITHUB_RUN_ID: "5151" },
     });
     slack.reset();
     expect(r.code).toBe(0);

@@ -1,3 +1,4 @@
+import { LogLevel, WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DeployNotice } from "../../src/core/slack-message.js";
 import { buildDeployMessage } from "../../src/core/slack-message.js";
@@ -361,7 +362,11 @@ describe("notifySlack", () => {
     const mine = slack.messagesIn("C0DEPLOYS").slice(before);
     expect(mine).toHaveLength(1);
     expect(mine[0]?.history.map((h) => h.text.split(" ")[0])).toEqual(["🚀", "✅"]);
-    expect(mine[0]?.metadata).toEqual({ event_type: "prodgate_deploy", event_payload: { deploy: key } });
+    // The metadata names the deploy and follows the status the message shows.
+    expect(mine[0]?.metadata).toEqual({
+      event_type: "prodgate_deploy",
+      event_payload: { deploy: key, status: "success" },
+    });
   });
 
   it("without the history scope: the start notice is not posted twice, and the outcome says it may be missing", async () => {
@@ -397,7 +402,7 @@ describe("notifySlack", () => {
     await new SlackClient({ token, baseUrl: slack.apiUrl, clock }).postMessage(
       "C0DEPLOYS",
       buildDeployMessage(notice),
-      { event_type: "prodgate_deploy", event_payload: { deploy: key } },
+      { event_type: "prodgate_deploy", event_payload: { deploy: key, status: "started" } },
     );
     const done = await notifySlack(
       { ...target(), channel: "C0DEPLOYS" },
@@ -470,5 +475,67 @@ describe("notifySlack", () => {
     expect(r.ok).toBe(false);
     expect(r.error).toBe("Slack API unreachable (POST /chat.postMessage): connection refused");
     expect(clock.waits).toEqual([1000]); // a refused connection cannot have posted anything: retried
+  });
+});
+
+describe("message metadata and conversations.history, as @slack/web-api sends and reads them", () => {
+  const token = canary("slack-token");
+  const slack = new SlackFake({ token });
+  const web = () =>
+    new WebClient(token, {
+      slackApiUrl: `${slack.apiUrl}/`,
+      retryConfig: { retries: 0 },
+      logLevel: LogLevel.ERROR,
+    });
+  const meta = {
+    event_type: "prodgate_deploy",
+    event_payload: { deploy: "77.1.shop-api", status: "started" },
+  };
+
+  beforeAll(async () => {
+    await slack.start();
+  });
+  afterAll(() => slack.stop());
+
+  it("a post of WebClient's (metadata as form-encoded JSON) is what prodgate's client finds again", async () => {
+    const since = new Date(Date.now() - 1000);
+    const posted = await web().chat.postMessage({ channel: "C0DEPLOYS", text: message.text, metadata: meta });
+    expect(posted.ok).toBe(true);
+    const found = await new SlackClient({ token, baseUrl: slack.apiUrl }).findPosted(
+      "C0DEPLOYS",
+      since,
+      meta,
+    );
+    expect(found).toEqual({ channel: "C0DEPLOYS", ts: posted.ts });
+  });
+
+  it("a post of prodgate's client reads back through WebClient with its metadata, newest first", async () => {
+    const client = new SlackClient({ token, baseUrl: slack.apiUrl });
+    const first = await client.postMessage("C0DEPLOYS", message, meta);
+    const second = await client.postMessage("C0DEPLOYS", message);
+    const history = await web().conversations.history({
+      channel: "C0DEPLOYS",
+      oldest: first.ts,
+      inclusive: true,
+      include_all_metadata: true,
+    });
+    expect(history.ok).toBe(true);
+    expect(history.messages?.map((m) => m.ts)).toEqual([second.ts, first.ts]);
+    expect(history.messages?.[1]?.metadata).toEqual(meta);
+    const bare = await web().conversations.history({
+      channel: "C0DEPLOYS",
+      oldest: first.ts,
+      inclusive: true,
+    });
+    expect(bare.messages?.[1]?.metadata).toBeUndefined();
+  });
+
+  it("refuses what Slack refuses: an unknown channel, a channel the app is not in", async () => {
+    await expect(web().conversations.history({ channel: "C0NOPE" })).rejects.toMatchObject({
+      data: { ok: false, error: "channel_not_found" },
+    });
+    await expect(web().conversations.history({ channel: "C0OUTSIDE" })).rejects.toMatchObject({
+      data: { ok: false, error: "not_in_channel" },
+    });
   });
 });
