@@ -446,7 +446,7 @@ describe("notifySlack", () => {
     const before = slack.messages.length;
     const r = await notifySlack(
       { webhookUrl: slack.webhookUrl },
-      { ...notice, status: "success", environment: "staging" },
+      { ...notice, status: "success", environment: "staging", production: false },
       { reporter, clock, updateTs: "1700000000.000001" },
     );
     expect(r).toEqual({ ok: true });
