@@ -191,6 +191,24 @@ export function rollbackRefusal(d: DeploymentLike): string | undefined {
   return undefined;
 }
 
+/** The domain production answers on: the first custom domain, else `<project>.pages.dev`. */
+export function productionDomain(project: { domains?: string[] | null; subdomain: string }): string {
+  return project.domains?.find((d) => !d.endsWith(".pages.dev")) ?? project.subdomain;
+}
+
+/** The default health URL of a Pages project: `/health` on its production domain. */
+export function pagesHealthUrl(project: { domains?: string[] | null; subdomain: string }): string {
+  return `https://${productionDomain(project)}/health`;
+}
+
+/** How to undo a Pages deploy: what to roll back to, for the summary, Slack and the deploy comment. */
+export function pagesRollbackHint(project: string, previous: DeploymentLike | undefined): string {
+  if (!previous)
+    return `${project} had no production deployment before this one: there is nothing to roll back to.`;
+  const sha = commitOf(previous);
+  return `Roll ${project} back to ${previous.id}${sha ? ` (${sha.slice(0, 7)})` : ""}: cloudflare-pages-rollback with \`deployment: ${previous.id}\`, or \`prodgate rollback --surface cloudflare-pages --app ${project}\`.`;
+}
+
 /** A deployment named by the user: its full id (a UUID) or the 8-character short id. */
 export function parseDeploymentRef(input: string, raw: string): string | undefined {
   const text = raw.trim();

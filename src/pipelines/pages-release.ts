@@ -5,6 +5,7 @@ import {
   failedStage,
   PAGES_UPLOAD_CONCURRENCY,
   pagesManifest,
+  productionDomain,
   uploadBuckets,
   uploadTokenClaims,
 } from "../core/pages.js";
@@ -99,19 +100,27 @@ export async function releaseToPages(
   let jwt = await pages.uploadToken(project);
   reporter.secret(jwt);
   const { maxFileCount } = uploadTokenClaims(jwt);
+  const refresh = async () => {
+    jwt = await pages.uploadToken(project);
+    reporter.secret(jwt);
+  };
   const assets = await readBuildDirectory(directory, { maxFiles: maxFileCount, label: directory });
   const bytes = assets.reduce((n, a) => n + a.sizeInBytes, 0);
   reporter.info(`${directory}: ${assets.length} files, ${formatBytes(bytes)}`);
 
-  /** Runs an asset-store call, fetching a fresh upload token once when Cloudflare says it expired. */
+  /**
+   * Runs an asset-store call with a live upload token: a new one is fetched when it expires within a minute,
+   * and once more when Cloudflare refuses it (401).
+   */
   const withToken = async <T>(call: (token: string) => Promise<T>): Promise<T> => {
+    const expires = uploadTokenClaims(jwt).expiresAt;
+    if (expires && expires.getTime() - clock.now().getTime() < 60_000) await refresh();
     try {
       return await call(jwt);
     } catch (err) {
       if (!(err instanceof VendorError) || err.status !== 401) throw err;
-      reporter.info("The upload token expired; fetching a new one");
-      jwt = await pages.uploadToken(project);
-      reporter.secret(jwt);
+      reporter.info("Cloudflare refused the upload token; fetching a new one");
+      await refresh();
       return call(jwt);
     }
   };
@@ -193,7 +202,7 @@ export async function releaseToPages(
     previous,
     production,
     branch,
-    domain: proj.domains?.find((d) => !d.endsWith(".pages.dev")) ?? proj.subdomain,
+    domain: productionDomain(proj),
     files: assets.length,
     uploaded,
     manifest,

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import type { ServerResponse } from "node:http";
 import { PAGES_MAX_FILE_BYTES, PAGES_MAX_FILES } from "../core/pages.js";
 import type { PagesDeployment, PagesStageStatus } from "../vendors/cloudflare.js";
 import {
@@ -48,6 +49,11 @@ export class PagesDirectUploadFake {
   tokenLifetimeSeconds = 15 * 60;
   /** Reads of a new deployment before its stages finish (0: finished at once). */
   pendingReads = 0;
+  /**
+   * Answers to lose after the work is done (the connection is cut once the deployment is created or production
+   * rolled back): the caller cannot tell whether it happened, as after a timeout.
+   */
+  readonly dropAnswers = { create: 0, rollback: 0 };
   /** The stage the next created deployments fail at (undefined: they succeed). */
   failNextAt: string | undefined;
   private readonly key = randomBytes(32);
@@ -57,11 +63,23 @@ export class PagesDirectUploadFake {
     this.routes();
   }
 
+  private dropAnswer(
+    kind: "create" | "rollback",
+    reply: FakeReply,
+    res: ServerResponse,
+  ): FakeReply | undefined {
+    if (this.dropAnswers[kind] <= 0 || (reply.status ?? 200) >= 400) return reply;
+    this.dropAnswers[kind]--;
+    res.socket?.destroy();
+    return undefined;
+  }
+
   /** A token signed by this fake for a project; `expiresIn` in seconds (negative: already expired). */
   issueToken(project: FakePagesProject, expiresIn = this.tokenLifetimeSeconds): string {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
     const now = Math.floor(Date.now() / 1000);
     const body = `${b64({ alg: "HS256", typ: "JWT" })}.${b64({
+      jti: randomUUID(),
       sub: project.id,
       account_id: project.accountId,
       project_name: project.name,
@@ -117,9 +135,11 @@ export class PagesDirectUploadFake {
           return { body: { success: true, errors: [], messages: [], result: null } };
         }),
       )
-      .route("POST", `${project}/deployments`, (req) => this.fake.authed(req, () => this.create(req)))
-      .route("POST", `${project}/deployments/:id/rollback`, (req) =>
-        this.fake.authed(req, () => this.rollback(req)),
+      .route("POST", `${project}/deployments`, async (req, res) =>
+        this.dropAnswer("create", await this.fake.authed(req, () => this.create(req)), res),
+      )
+      .route("POST", `${project}/deployments/:id/rollback`, async (req, res) =>
+        this.dropAnswer("rollback", await this.fake.authed(req, () => this.rollback(req)), res),
       )
       .route("GET", `${project}/deployments/:id/history/logs`, (req) =>
         this.fake.authed(req, () => {
@@ -198,7 +218,7 @@ export class PagesDirectUploadFake {
       form = await new Request("http://fake/", {
         method: "POST",
         headers: { "content-type": type },
-        body: req.raw,
+        body: new Uint8Array(req.raw),
       }).formData();
     } catch {
       return fail(400, 8000000, "The multipart body could not be read");

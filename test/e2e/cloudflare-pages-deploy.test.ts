@@ -168,6 +168,55 @@ describe("cloudflare-pages-deploy action (dist bundle under Node 24)", () => {
     }
   });
 
+  it("fetches a new upload token when Cloudflare refuses the one it has", async () => {
+    write(join(workspace, "site"), "assets/app.js", "console.log('docs v4')");
+    const tokens = api.server.requestsTo(
+      "GET",
+      "/client/v4/accounts/:a/pages/projects/docs/upload-token",
+    ).length;
+    const uploadsBefore = api.server.requestsTo("POST", "/client/v4/pages/assets/upload").length;
+    api.server.flap("POST", "/client/v4/pages/assets/upload", 1, {
+      kind: "status",
+      status: 401,
+      body: {
+        success: false,
+        errors: [{ code: 8000013, message: "Authorization failed" }],
+        messages: [],
+        result: null,
+      },
+    });
+    try {
+      const r = await deploy({ "commit-hash": sha(11) });
+      expect(r.errors).toEqual([]);
+      expect(r.log).toContain("Cloudflare refused the upload token; fetching a new one");
+      expect(
+        api.server.requestsTo("GET", "/client/v4/accounts/:a/pages/projects/docs/upload-token").length,
+      ).toBe(tokens + 2);
+      const jwts = new Set(
+        api.server
+          .requestsTo("POST", "/client/v4/pages/assets/upload")
+          .slice(uploadsBefore)
+          .map((q) => String(q.headers.authorization)),
+      );
+      expect(jwts.size).toBe(2);
+      for (const j of jwts) expect(r.masks).toContain(j.slice(7));
+    } finally {
+      api.server.clearFaults();
+    }
+  });
+
+  it("a create whose answer was lost is found, not made twice", async () => {
+    const project = api.projects.get(`${ACCOUNT}/docs`)!;
+    const count = project.deployments.length;
+    api.pages.dropAnswers.create = 1;
+    const r = await deploy({ "commit-hash": sha(12) });
+    expect(r.errors).toEqual([]);
+    expect(project.deployments.length).toBe(count + 1);
+    expect(r.warnings.some((w) => w.startsWith("Creating the deployment got no clear answer"))).toBe(true);
+    expect(r.log).toContain(`The deployment was created after all: ${r.outputs["deployment-id"]}`);
+    expect(api.canonicalOf(project)!.deployment_trigger.metadata.commit_hash).toBe(sha(12));
+  });
+
   it.each([
     [{ "api-token": "" }, "Input 'api-token' is required"],
     [

@@ -87,6 +87,17 @@ describe("cloudflare-pages-rollback action (dist bundle under Node 24)", () => {
     expect(posts()).toBe(before);
   });
 
+  it("a rollback whose answer was lost is checked, not sent again", async () => {
+    const before = posts();
+    api.pages.dropAnswers.rollback = 1;
+    const r = await rollback({ deployment: d[1]!.id });
+    expect(r.errors).toEqual([]);
+    expect(serving()).toBe(d[1]!.id);
+    expect(posts()).toBe(before + 1);
+    expect(r.log).toContain("The rollback went through after all");
+    await rollback({ deployment: d[2]!.id });
+  });
+
   it.each([
     [4, "it is a preview deployment (only production deployments can be rolled back to)"],
     [3, "it did not finish successfully (build (failure))"],

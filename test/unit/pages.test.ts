@@ -6,12 +6,15 @@ import {
   PAGES_BUCKET_BYTES,
   PAGES_BUCKET_FILES,
   type PagesAsset,
+  pagesHealthUrl,
   pagesIgnored,
   pagesManifest,
+  pagesRollbackHint,
   parseAccountId,
   parseDeploymentRef,
   parsePagesProject,
   previousProductionDeployment,
+  productionDomain,
   rollbackRefusal,
   tooManyFiles,
   uploadBuckets,
@@ -172,5 +175,23 @@ describe("Pages deployments", () => {
     expect(() => parseAccountId("account-id", "acme")).toThrow(
       "Input 'account-id' must be a Cloudflare account ID (32 hex digits); got 'acme'",
     );
+  });
+});
+
+describe("Pages surface helpers", () => {
+  it("finds the production domain, the health URL and the rollback hint", () => {
+    expect(
+      productionDomain({ domains: ["docs.pages.dev", "docs.raxx.app"], subdomain: "docs.pages.dev" }),
+    ).toBe("docs.raxx.app");
+    expect(pagesHealthUrl({ domains: [], subdomain: "docs.pages.dev" })).toBe(
+      "https://docs.pages.dev/health",
+    );
+    const prev = deployment("9da04b1f-87e6-482d-a11f-a150914f8104", "2026-01-01", {
+      deployment_trigger: { metadata: { commit_hash: "abcdef0123456789abcdef0123456789abcdef01" } },
+    });
+    expect(pagesRollbackHint("docs", prev)).toBe(
+      "Roll docs back to 9da04b1f-87e6-482d-a11f-a150914f8104 (abcdef0): cloudflare-pages-rollback with `deployment: 9da04b1f-87e6-482d-a11f-a150914f8104`, or `prodgate rollback --surface cloudflare-pages --app docs`.",
+    );
+    expect(pagesRollbackHint("docs", undefined)).toMatch(/nothing to roll back to/);
   });
 });
