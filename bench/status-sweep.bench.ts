@@ -2,7 +2,7 @@
 // 1 s timeout. Wall time of the bounded pool against the floor max(timeout, ceil(N/concurrency) × 100 ms) and
 // against one-at-a-time (concurrency 1) in the same run; peak memory. Then 500 poll rows written in one
 // batched statement against 500 single-row INSERTs, on a sandbox PostgreSQL.
-import { parseHealthInputs } from "../src/actions/health-check.js";
+import { parseHealthInputs } from "../src/core/health-inputs.js";
 import { parseRegistry } from "../src/core/registry.js";
 import { DEFAULT_SWEEP_SETTINGS, runStatusSweep } from "../src/pipelines/status-sweep.js";
 import { FakeServer } from "../src/sandbox/fake-server.js";

@@ -4,6 +4,7 @@ import { parseApprovers, parseMinimumApprovals } from "../core/approval.js";
 import { parseDuration } from "../core/duration.js";
 import { AuditError, InputError, ProdgateError } from "../core/errors.js";
 import { isProduction } from "../core/gate.js";
+import { parseHealthInputs } from "../core/health-inputs.js";
 import { parseGitRef } from "../core/heroku.js";
 import {
   parseBoolean,
@@ -23,7 +24,7 @@ import {
 import type { SlackTarget } from "../pipelines/notify.js";
 import { databaseUrlSecrets, parseDatabaseUrl, quoteIdent } from "../store/db.js";
 import { DEFAULT_TABLES } from "../store/migrate.js";
-import { maskHeaderValues, parseHealthInputs } from "./health-check.js";
+import { maskHeaderValues } from "./health-check.js";
 import {
   actionReporter,
   input,

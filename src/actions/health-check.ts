@@ -1,46 +1,9 @@
-import { parseDuration } from "../core/duration.js";
 import { ProdgateError } from "../core/errors.js";
-import {
-  type HealthSettings,
-  parseExpectJson,
-  parseExpectStatus,
-  renderHealthSummary,
-} from "../core/health.js";
-import {
-  parseBoolean,
-  parseChoice,
-  parseHeaders,
-  parseHttpUrl,
-  parseInteger,
-  redactUrl,
-  requireValue,
-} from "../core/inputs.js";
+import { renderHealthSummary } from "../core/health.js";
+import { parseHealthInputs } from "../core/health-inputs.js";
+import { redactUrl } from "../core/inputs.js";
 import { runHealthCheck } from "../pipelines/health-check.js";
 import { actionReporter, input, maskSecret, runStep, setOutputs, writeSummary } from "./runtime.js";
-
-export interface HealthCheckInputs extends HealthSettings {
-  failOnUnhealthy: boolean;
-}
-
-/** Turns raw inputs into typed settings; every problem names its input. Shared with the CLI and the deploy. */
-export function parseHealthInputs(get: (name: string) => string, prefix = ""): HealthCheckInputs {
-  const name = (n: string) => `${prefix}${n}`;
-  const headers = parseHeaders(name("headers"), get(name("headers")));
-  const url = parseHttpUrl(name("url"), requireValue(name("url"), get(name("url"))));
-  return {
-    url,
-    attempts: parseInteger(name("attempts"), get(name("attempts")) || "5", 1, 100),
-    intervalMs: parseDuration(name("interval"), get(name("interval")) || "10s"),
-    timeoutMs: parseDuration(name("timeout"), get(name("timeout")) || "5s"),
-    expectStatus: parseExpectStatus(name("expect-status"), get(name("expect-status"))),
-    expectBody: get(name("expect-body")) || undefined,
-    expectJson: parseExpectJson(name("expect-json"), get(name("expect-json"))),
-    headers,
-    method: parseChoice(name("method"), get(name("method")).toUpperCase(), ["GET", "HEAD"] as const, "GET"),
-    followRedirects: parseBoolean(name("follow-redirects"), get(name("follow-redirects")), true),
-    failOnUnhealthy: parseBoolean(name("fail-on-unhealthy"), get(name("fail-on-unhealthy")), true),
-  };
-}
 
 /** Masks header values (a Cloudflare Access token travels here) before any parsing error can echo them. */
 export function maskHeaderValues(raw: string): void {

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { parseHealthInputs } from "../../src/actions/health-check.js";
+import { parseHealthInputs } from "../../src/core/health-inputs.js";
 import { sweepPorts } from "../../src/actions/status-sweep.js";
 import { parseRegistry, type Registry } from "../../src/core/registry.js";
 import { type Clock, systemClock } from "../../src/pipelines/ports.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseHealthInputs } from "../../src/actions/health-check.js";
+import { parseHealthInputs } from "../../src/core/health-inputs.js";
 import { activeSurfaces, parseRegistry, RegistryError, resolveHeaders } from "../../src/core/registry.js";
 import { repoRoot } from "../support/run-action.js";
 

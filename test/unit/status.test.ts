@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseHealthInputs } from "../../src/actions/health-check.js";
+import { parseHealthInputs } from "../../src/core/health-inputs.js";
 import { parseRegistry, type Surface } from "../../src/core/registry.js";
 import {
   buildAlerts,

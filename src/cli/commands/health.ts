@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { parseHealthInputs } from "../../actions/health-check.js";
+import { parseHealthInputs } from "../../core/health-inputs.js";
 import { runHealthCheck } from "../../pipelines/health-check.js";
 import { type CliContext, EXIT, ExitError } from "../context.js";
 import { paint } from "../terminal.js";
