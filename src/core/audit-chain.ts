@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { canonicalJson } from "./canonical-json.js";
 
 /**
@@ -58,7 +58,8 @@ export interface ChainRow {
 export type UnhashedRow = Omit<ChainRow, "rowHash">;
 
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  // crypto.hash: the one-shot form of createHash (UTF-8 input, hex output), several times faster per row.
+  return hash("sha256", text, "hex");
 }
 
 /** The time as the chain hashes it: RFC 3339 in UTC with exactly six fractional digits. */

@@ -17,45 +17,54 @@ export class CanonicalJsonError extends Error {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 
-function str(value: string, path: string): string {
-  if (LONE_SURROGATE.test(value))
-    throw new CanonicalJsonError(`${path}: a string is not well-formed Unicode`);
+/** Nothing to escape and no surrogate: the string stands between quotes as it is. */
+const PLAIN = /^[^"\\\u0000-\u001f\uD800-\uDFFF]*$/;
+
+function str(value: string): string {
+  if (PLAIN.test(value)) return `"${value}"`;
+  // Only strings with a surrogate need the (slower) pairing check.
+  if (ANY_SURROGATE.test(value) && LONE_SURROGATE.test(value)) {
+    throw new CanonicalJsonError("a string is not well-formed Unicode (a lone surrogate)");
+  }
   return JSON.stringify(value);
 }
 
-function serialise(value: unknown, path: string, seen: Set<object>): string {
+function serialise(value: unknown, depth: number): string {
   if (value === null) return "null";
   switch (typeof value) {
     case "boolean":
       return value ? "true" : "false";
     case "number":
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(`${path}: ${value} has no JSON form`);
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(`${value} has no JSON form`);
       // Number::toString, with -0 written as 0 (RFC 8785 §3.2.2.3).
       return Object.is(value, -0) ? "0" : String(value);
     case "string":
-      return str(value, path);
+      return str(value);
     case "object":
       break;
     default:
-      throw new CanonicalJsonError(`${path}: a ${typeof value} has no JSON form`);
+      throw new CanonicalJsonError(`a ${typeof value} has no JSON form`);
   }
-  const obj = value as object;
-  if (seen.has(obj)) throw new CanonicalJsonError(`${path}: the value refers to itself`);
-  seen.add(obj);
-  try {
-    if (Array.isArray(obj)) {
-      return `[${obj.map((v, i) => serialise(v, `${path}[${i}]`, seen)).join(",")}]`;
-    }
-    if (obj instanceof Date)
-      throw new CanonicalJsonError(`${path}: a Date must be written as a string first`);
-    const entries = Object.entries(obj).filter(([, v]) => v !== undefined);
-    const keys = entries.map(([k]) => k).sort();
-    const map = new Map(entries);
-    return `{${keys.map((k) => `${str(k, path)}:${serialise(map.get(k), `${path}.${k}`, seen)}`).join(",")}}`;
-  } finally {
-    seen.delete(obj);
+  if (depth > 1000) throw new CanonicalJsonError("the value nests too deep (or refers to itself)");
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i ? "," : "") + serialise(value[i], depth + 1);
+    return `${out}]`;
   }
+  if (value instanceof Date) throw new CanonicalJsonError("a Date must be written as a string first");
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).sort();
+  let out = "{";
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    out += `${first ? "" : ","}${str(k)}:${serialise(v, depth + 1)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 /**
@@ -63,5 +72,5 @@ function serialise(value: unknown, path: string, seen: Set<object>): string {
  * JSON.stringify leaves them out); anything else without a JSON form throws a CanonicalJsonError.
  */
 export function canonicalJson(value: unknown): string {
-  return serialise(value, "$", new Set());
+  return serialise(value, 0);
 }

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { type AuditOutcome, type AuditRecord, type AuditRow, toAuditRow } from "../core/audit.js";
 import type { CheckpointDocument, CheckpointReason } from "../core/audit-checkpoint.js";
 import type { VerifyReport } from "../core/audit-verify.js";
-import { appendRow, ensureChain, eraseActor } from "./chain.js";
+import { ChainAppender, ensureChain, eraseActor } from "./chain.js";
 import { exportChain, type VerifyOptions, verifyChain } from "./chain-verify.js";
 import { checkpointHead } from "./checkpoints.js";
 import { quoteIdent } from "./db.js";
@@ -71,6 +71,8 @@ export async function latestStartedRow(
  * carry the URL or its parts.
  */
 export class AuditStore extends TableStore {
+  private appender: ChainAppender | undefined;
+
   private constructor(parts: TableStoreParts) {
     super(parts);
   }
@@ -111,7 +113,8 @@ export class AuditStore extends TableStore {
    * waited on another writing the same key finds that row.
    */
   private async insert(row: AuditRow): Promise<{ id: string; duplicate: boolean }> {
-    const appended = await appendRow(this.pool, this.table, row);
+    this.appender ??= new ChainAppender(this.pool, this.table);
+    const appended = await this.appender.append(row);
     return { id: appended.id, duplicate: appended.duplicate };
   }
 
