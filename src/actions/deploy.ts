@@ -1,6 +1,7 @@
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseApprovers, parseMinimumApprovals } from "../core/approval.js";
+import { parseSigningKey } from "../core/audit-checkpoint.js";
 import { parseDuration } from "../core/duration.js";
 import { AuditError, InputError, ProdgateError } from "../core/errors.js";
 import { isProduction } from "../core/gate.js";
@@ -108,6 +109,7 @@ export function parseDeployInputs(
       databaseUrl,
       table,
       spoolDir: get("audit-spool-dir").trim() || join(env.RUNNER_TEMP || tmpdir(), "prodgate-audit-spool"),
+      signingKey: auditSigningKey(get),
     },
     lockWaitMs: parseDuration("lock-timeout", get("lock-timeout") || "10m"),
     slack: parseSlack(get, env, app, environment, productionEnvironments, warn),
@@ -195,11 +197,20 @@ export function failureMessage(app: string, r: DeployResult): string {
   return `${r.outcome}: ${why}`;
 }
 
+/** `audit-signing-key`, checked before anything runs (the error names the input, never the value). */
+function auditSigningKey(get: (name: string) => string): string | undefined {
+  const raw = get("audit-signing-key").trim();
+  if (!raw) return undefined;
+  parseSigningKey("audit-signing-key", raw);
+  return raw;
+}
+
 export async function run(): Promise<void> {
   await runStep(async () => {
     secretInput("heroku-api-key");
     secretInput("github-token");
     secretInput("approvers-token");
+    secretInput("audit-signing-key");
     for (const s of databaseUrlSecrets(secretInput("database-url"))) maskSecret(s);
     maskSlackSecrets(input, "slack-");
     maskHeaderValues(input("health-headers"));

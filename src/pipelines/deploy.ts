@@ -31,6 +31,7 @@ import { renderPreviewMarkdown, sameSha, stickyKey } from "../core/preview.js";
 import type { DeployStatus } from "../core/slack-message.js";
 import { approvalEntriesUsed } from "../store/approval-ledger.js";
 import { AuditStore } from "../store/audit.js";
+import { writeCheckpoint } from "../store/checkpoints.js";
 import { databaseUrlSecrets } from "../store/db.js";
 import { LockTimeoutError, withAppLock } from "../store/lock.js";
 import { recordAudit } from "../store/spool.js";
@@ -82,6 +83,8 @@ export interface DeployAuditSettings {
   spoolDir: string;
   /** Apply pending migrations first (default true). */
   migrate?: boolean;
+  /** The Ed25519 key (`audit-signing-key`) that signs a checkpoint after each outcome row; unset: not signed. */
+  signingKey?: string;
 }
 
 export interface DeploySettings {
@@ -424,6 +427,8 @@ function registerSecrets(settings: DeploySettings, reporter: Reporter): string[]
     settings.github?.token ?? "",
     settings.slack?.token ?? "",
     settings.slack?.webhookUrl ?? "",
+    ...(settings.audit.signingKey ?? "").split(/\r?\n/).map((l) => l.trim()),
+    settings.audit.signingKey ?? "",
   ].filter((s) => s.length >= 4);
   for (const s of secrets) reporter.secret(s);
   return secrets;
@@ -481,6 +486,7 @@ async function writeOutcome(
     reporter.info(
       `Audit row #${written.id}${written.duplicate ? " (already written)" : ""}: ${rec.action} ${rec.phase} ${rec.outcome ?? ""}`,
     );
+    if (rec.phase === "completed") await checkpointAfter(ctx, await store, rec);
     return written.id;
   }
   ctx.state.result.auditSpooled = true;
@@ -490,6 +496,20 @@ async function writeOutcome(
     `The ${rec.action} ${rec.phase} row could not be written (${written.reason}); ${written.file ? `spooled to ${written.file}` : "it is in the summary"}: write it later with 'prodgate audit replay --spool DIR'`,
   );
   return undefined;
+}
+
+/** After an outcome row: a signed checkpoint into the table, the summary and the log (or "not signed"). */
+async function checkpointAfter(ctx: Ctx, store: AuditStore, rec: AuditRecord): Promise<void> {
+  try {
+    const written = await writeCheckpoint(store, ctx.settings.audit.signingKey, {
+      reason: rec.action.startsWith("rollback") ? "rollback" : "deploy",
+      now: ctx.clock.now(),
+    });
+    ctx.ports.reporter.info(written.logLine);
+    if (!ctx.state.spoolSummaries.includes(written.summary)) ctx.state.spoolSummaries.push(written.summary);
+  } catch (err) {
+    ctx.ports.reporter.warning(`the audit checkpoint could not be written: ${describeError(err)}`);
+  }
 }
 
 function openStore(settings: DeploySettings): Promise<AuditStore> {

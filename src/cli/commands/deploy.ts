@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
+import { parseSigningKey } from "../../core/audit-checkpoint.js";
 import { confirmationPhrase, describePath, rollbackCommands } from "../../core/deploy.js";
 import { parseDuration } from "../../core/duration.js";
 import { describeError, InputError } from "../../core/errors.js";
@@ -123,6 +124,8 @@ export async function deployCommand(
       ? { token: githubToken, repository: opts.githubRepo, baseUrl: ctx.env.GITHUB_API_URL || undefined }
       : undefined;
   const spoolDir = spoolDirOf(ctx, opts.spoolDir);
+  const signingKey = envSecret(ctx, "PRODGATE_AUDIT_SIGNING_KEY", false);
+  if (signingKey) parseSigningKey("PRODGATE_AUDIT_SIGNING_KEY", signingKey);
   const phrase = confirmationPhrase(app, environment);
 
   const actor = await resolveActor(opts.actor, ctx.env, cwd);
@@ -175,7 +178,7 @@ export async function deployCommand(
         runAttempt: 1,
         health,
         rollbackOnFailure,
-        audit: { databaseUrl, table: opts.auditTable, spoolDir },
+        audit: { databaseUrl, table: opts.auditTable, spoolDir, signingKey },
         lockWaitMs,
         slack,
         github,

@@ -3,6 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { type AuditOutcome, type AuditRecord, buildAuditRecord } from "../../core/audit.js";
+import { parseSigningKey } from "../../core/audit-checkpoint.js";
 import { rollbackCommands } from "../../core/deploy.js";
 import { describeError } from "../../core/errors.js";
 import { isProduction } from "../../core/gate.js";
@@ -11,6 +12,7 @@ import { parseHerokuApp, parseList } from "../../core/inputs.js";
 import { notifySlack, type SlackTarget } from "../../pipelines/notify.js";
 import { type RollbackResult, runRollback } from "../../pipelines/rollback.js";
 import { AuditStore } from "../../store/audit.js";
+import { writeCheckpoint } from "../../store/checkpoints.js";
 import { databaseUrlSecrets } from "../../store/db.js";
 import { spoolRecord } from "../../store/spool.js";
 import { HerokuClient } from "../../vendors/heroku.js";
@@ -91,6 +93,14 @@ export async function rollbackCommand(
   const databaseUrl = databaseUrlOf(ctx, false);
   const slack = slackTargetOf(ctx, opts.slackChannel);
   const spoolDir = spoolDirOf(ctx, opts.spoolDir);
+  // A key that does not parse never stops a rollback: the checkpoint is skipped, with a warning.
+  let signingKey = envSecret(ctx, "PRODGATE_AUDIT_SIGNING_KEY", false);
+  try {
+    if (signingKey) parseSigningKey("PRODGATE_AUDIT_SIGNING_KEY", signingKey);
+  } catch (err) {
+    reporter.warning(`${describeError(err)}: the audit checkpoint will not be signed`);
+    signingKey = undefined;
+  }
   let actor: Actor | undefined;
   try {
     actor = await resolveActor(opts.actor, ctx.env, process.cwd());
@@ -124,6 +134,15 @@ export async function rollbackCommand(
     if (store) {
       try {
         const written = await (await store).write(record);
+        if (record.phase === "completed") {
+          const checkpoint = await writeCheckpoint(await store, signingKey, { reason: "rollback" }).catch(
+            (err) => {
+              reporter.warning(`the audit checkpoint could not be written: ${describeError(err)}`);
+              return undefined;
+            },
+          );
+          if (checkpoint) reporter.info(checkpoint.logLine);
+        }
         return written.id;
       } catch (err) {
         reporter.warning(`cannot write the ${record.phase} audit row: ${describeError(err)}`);
