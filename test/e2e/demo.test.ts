@@ -64,7 +64,7 @@ describe("prodgate demo (npm start): the whole story in a sandbox that leaves no
     expect(out).toContain("↩️ Rolled back shop on 🚨 PRODUCTION");
     expect(out).toContain("The audit log: console_audit_log in PostgreSQL");
     expect(out).toMatch(
-      /#5\s+rollback\.production\s+completed\s+rolled_back\s+you@example\.com\s+[0-9a-f]{7} → [0-9a-f]{7}\s+local-script/,
+      /#\d+\s+rollback\.production\s+completed\s+rolled_back\s+you@example\.com\s+[0-9a-f]{7} → [0-9a-f]{7}\s+local-script/,
     );
     expect(out).toContain("Any time, no CI needed: prodgate rollback --app shop");
     expect(out).toMatch(/Done in \d+\.\d s; nothing left behind\./);

@@ -57,6 +57,7 @@ describe("diff-preview action (dist bundle under Node 24)", () => {
     expect(r.code, r.stdout).toBe(0);
     expect(r.outputs).toEqual({
       "from-sha": main[3_025],
+      "previewed-from": main[3_025],
       "to-sha": main.at(-1),
       status: "ahead",
       "commit-count": "14",
@@ -196,6 +197,32 @@ describe("diff-preview action (dist bundle under Node 24)", () => {
     expect(r.outputs).toMatchObject({ status: "ahead", "from-sha": main[3_000], ahead: "39" });
   });
 
+  it("without a Heroku credential, the live SHA is GitHub's newest successful deployment, and the deploy is told so", async () => {
+    const none = await preview({ app: "shop-nokey", ref: "main", "heroku-api-key": "", comment: "none" });
+    expect(none.code, none.stdout).toBe(0);
+    // Nothing says what is live: a first-deploy preview whose from-SHA the deploy cannot compare.
+    expect(none.outputs).toMatchObject({ status: "first-deploy", "from-sha": "", "previewed-from": "" });
+    const d = repo.deployment({ sha: main[3_010]!, environment: "production" });
+    d.statuses.push({
+      id: 1,
+      state: "success",
+      description: "",
+      environment: "production",
+      environmentUrl: "",
+      logUrl: "",
+      creator: "github-actions[bot]",
+      createdAt: "2026-01-01T00:00:00Z",
+    });
+    const r = await preview({ app: "shop-nokey", ref: "main", "heroku-api-key": "", comment: "none" });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs).toMatchObject({
+      status: "ahead",
+      "from-sha": main[3_010],
+      "previewed-from": main[3_010],
+    });
+    expect(r.log).toContain("Live SHA from GitHub's newest successful deployment to production");
+  });
+
   it("a 403 on the comment names the permission; the summary is still written", async () => {
     const weak = canary("weak-token");
     github.addToken(weak).setPermission(weak, "contents", "read");
@@ -233,11 +260,7 @@ describe("diff-preview action (dist bundle under Node 24)", () => {
   it.each([
     [
       { app: "", "from-sha": "" },
-      "Input 'app' is required (with heroku-api-key) to read the live release, unless from-sha is given",
-    ],
-    [
-      { app: "shop", "heroku-api-key": "" },
-      "Input 'heroku-api-key' is required to read the live release of shop (or give from-sha)",
+      "Input 'app' is required to read the live release, unless from-sha is given",
     ],
     [{ "from-sha": "xyz" }, "Input 'from-sha' must be a git commit SHA; got 'xyz'"],
     [{ "from-sha": "abcdef1", "max-commits": 500 }, "Input 'max-commits' must be from 0 to 250; got 500"],

@@ -85,7 +85,7 @@ describe("environment-gate action, mode environment (dist bundle under Node 24)"
       ),
     ]);
     const none = await gate({ environment: "production-us", "production-environments": "production-us" });
-    expect(none.errors[0]).toContain("environment 'production-us' of acme/shop does not exist");
+    expect(none.errors[0]).toContain("environment 'production-us' does not exist in acme/shop");
   });
 
   it("refuses when nobody approved this run (the job did not name the environment, or an admin bypassed)", async () => {

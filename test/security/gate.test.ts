@@ -497,8 +497,11 @@ describe("security: nobody reaches production without a real approval", () => {
     await admin.connect();
     const kill = (async () => {
       for (let i = 0; i < 100; i++) {
+        // Once the lock is held and the started row written (Slack then holds the deploy for a while).
         const res = await admin.query(
-          "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'prodgate lock sec-lock'",
+          `SELECT pg_terminate_backend(a.pid) AS ok FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
+            WHERE a.application_name = 'prodgate lock sec-lock' AND l.locktype = 'advisory' AND l.granted
+              AND EXISTS (SELECT 1 FROM console_audit_log WHERE target = 'sec-lock' AND context->>'phase' = 'started')`,
         );
         if (res.rowCount) return;
         await new Promise((ok) => setTimeout(ok, 50));

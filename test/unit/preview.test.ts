@@ -87,6 +87,7 @@ describe("outputs, banner and sentences", () => {
   it("gives every output the action declares", () => {
     expect(previewOutputs(preview({ status: "behind", ahead: 0, behind: 4, commitCount: 0 }))).toEqual({
       "from-sha": sha(1),
+      "previewed-from": sha(1),
       "to-sha": sha(9),
       status: "behind",
       "commit-count": 0,
@@ -97,8 +98,14 @@ describe("outputs, banner and sentences", () => {
     });
     expect(previewOutputs(preview({ status: "first-deploy", from: undefined }))).toMatchObject({
       "from-sha": "",
+      "previewed-from": "none",
       "first-deploy": true,
       "is-rollback": false,
+    });
+    expect(
+      previewOutputs(preview({ status: "first-deploy", from: undefined, liveKnown: false })),
+    ).toMatchObject({
+      "previewed-from": "",
     });
   });
 
