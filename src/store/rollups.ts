@@ -74,6 +74,9 @@ export async function refreshRollups(
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [ROLLUP_LOCK]);
+    // The surfaces come in as an array, which the planner cannot count: a merge or nested-loop join of them
+    // against the raw log grows with surfaces x rows. Hash joins keep the refresh linear in the rows read.
+    await client.query("SET LOCAL enable_mergejoin = off; SET LOCAL enable_nestloop = off");
     const pruned = await prune(client, opts.now);
     const ids = targets.map((x) => x.id);
     const raw = await client.query<{ at: Date | null }>(

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type pg from "pg";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseHealthInputs } from "../../src/actions/health-check.js";
+import { parseHealthInputs } from "../../src/core/health-inputs.js";
 import { buildAuditRecord } from "../../src/core/audit.js";
 import { parseRegistry } from "../../src/core/registry.js";
 import type { SiteStatus } from "../../src/core/status.js";

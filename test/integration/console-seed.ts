@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { parseHealthInputs } from "../../src/actions/health-check.js";
+import { parseHealthInputs } from "../../src/core/health-inputs.js";
 import { buildAuditRecord } from "../../src/core/audit.js";
 import { parseRegistry, type Registry } from "../../src/core/registry.js";
 import { parseInventory } from "../../src/core/secret-inventory.js";

@@ -1,9 +1,13 @@
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { openMemory, readRegistry } from "../../actions/status-sweep.js";
 import { parseDuration } from "../../core/duration.js";
-import { InputError } from "../../core/errors.js";
+import { InputError, ProdgateError } from "../../core/errors.js";
+import { parseHealthInputs } from "../../core/health-inputs.js";
+import { parseRegistry, type Registry } from "../../core/registry.js";
 import { buildConsole, DEFAULT_CONSOLE_SETTINGS, writeConsole } from "../../pipelines/console.js";
+import { connect, newPool, safeDbMessage } from "../../store/db.js";
+import { migrateUp } from "../../store/migrate.js";
 import type { CliContext } from "../context.js";
 import { paint } from "../terminal.js";
 import { databaseUrlFromEnv } from "./audit.js";
@@ -19,6 +23,29 @@ interface ConsoleFlags {
   incremental?: boolean;
   migrate: boolean;
   json?: boolean;
+}
+
+/** The registry file, validated: every problem names the file, line and field. */
+function readRegistry(file: string): Registry {
+  if (!existsSync(file)) throw new InputError("--registry", `names a file that does not exist: ${file}`);
+  return parseRegistry(readFileSync(file, "utf8"), {
+    file,
+    parseHealth: (get) => parseHealthInputs(get),
+    healthDefaults: { attempts: "1", interval: "1s", timeout: "5s" },
+  });
+}
+
+async function migrate(url: string): Promise<void> {
+  const client = await connect(url).catch((err) => {
+    throw new ProdgateError(`cannot reach the database: ${safeDbMessage(err, url)}`);
+  });
+  try {
+    await migrateUp(client);
+  } catch (err) {
+    throw new ProdgateError(`cannot migrate the database: ${safeDbMessage(err, url)}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** `prodgate console build`: the operator console from Postgres (DATABASE_URL) and the registry. */
@@ -59,8 +86,9 @@ export function registerConsole(program: Command, ctx: CliContext): void {
         );
       if (opts.baseUrl !== undefined && !/^https?:\/\/[^\s]+$/i.test(opts.baseUrl))
         throw new InputError("--base-url", "must be an http(s) URL");
-      const registry = readRegistry(opts.registry, "5s");
-      const db = await openMemory(url, opts.migrate);
+      const registry = readRegistry(opts.registry);
+      if (opts.migrate) await migrate(url);
+      const db = newPool(url, { max: 4 });
       try {
         const built = await buildConsole(
           registry,
