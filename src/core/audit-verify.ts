@@ -256,7 +256,11 @@ export class ChainVerifier {
     if (!this.found && this.count === 0 && this.start === 0 && unchained === undefined) {
       // An empty table before its genesis row: nothing to hold.
     } else if (!this.found && this.count === 0 && this.start === 0) {
-      this.fail("deleted", { id: null, position: 0 }, "the genesis row (position 0) is missing");
+      this.fail(
+        "deleted",
+        { id: null, position: 0 },
+        "the genesis row (position 0) is missing: rows were deleted, or the table was never chained (prodgate db migrate chains it)",
+      );
     }
     if (!this.found) {
       for (const [position, e] of this.erasures) {

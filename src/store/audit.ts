@@ -110,9 +110,9 @@ export class AuditStore extends TableStore {
   }
 
   /**
-   * Appends the row to the chain (docs/audit-chain.md) under the table's chain lock, or returns the row
-   * already stored under its idempotency key: the key is looked up under the same lock, so a writer that
-   * waited on another writing the same key finds that row.
+   * Appends the row to the chain (docs/audit-chain.md; see ChainAppender), or returns the row already stored
+   * under its idempotency key: a key written meanwhile by another writer fails on its unique index, and the
+   * row is then looked up under the table's chain lock, where every committed row is seen.
    */
   private async insert(row: AuditRow): Promise<{ id: string; duplicate: boolean }> {
     this.appender ??= new ChainAppender(this.pool, this.table);
