@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -7,8 +5,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type pg from "pg";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseHealthInputs } from "../../src/core/health-inputs.js";
 import { buildAuditRecord } from "../../src/core/audit.js";
+import { parseHealthInputs } from "../../src/core/health-inputs.js";
 import { parseRegistry } from "../../src/core/registry.js";
 import type { SiteStatus } from "../../src/core/status.js";
 import { buildConsole, DEFAULT_CONSOLE_SETTINGS, writeConsole } from "../../src/pipelines/console.js";
@@ -18,6 +16,16 @@ import { recordSweep, saveSurfaceMemory } from "../../src/store/poll-log.js";
 import { recordSeen } from "../../src/store/rollups.js";
 import { freshDatabase } from "../support/db.js";
 import { NOW, registry, seedWorld } from "./console-seed.js";
+
+// The page's own globals, used inside evaluate callbacks (the project compiles without the DOM library,
+// and a reference to it here would retype every other test's callbacks).
+// biome-ignore lint/suspicious/noExplicitAny: the browser's document, seen from Node's types
+declare const document: any;
+// biome-ignore lint/suspicious/noExplicitAny: the browser's window
+declare const window: any;
+// biome-ignore lint/suspicious/noExplicitAny: the browser's XML parser
+declare const DOMParser: any;
+declare function getComputedStyle(element: unknown): Record<string, string>;
 
 /** Where a Chromium may be (as in status-sweep-page.test.ts). */
 const CHROMIUM = [
@@ -154,7 +162,7 @@ describe.skipIf(!CHROMIUM)("console pages in headless Chromium", () => {
           .map((s) => s.outerHTML.slice(0, 80)),
       ]);
       expect(bare, where).toEqual([]);
-      const links = await tab.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const links = await tab.$$eval("a[href]", (as) => as.map((a) => (a as unknown as { href: string }).href));
       for (const href of links) {
         if (href.startsWith("https://")) continue;
         expect(href.startsWith("file://"), `${where}: ${href}`).toBe(true);

@@ -1,6 +1,6 @@
 import type pg from "pg";
-import { parseHealthInputs } from "../../src/core/health-inputs.js";
 import { buildAuditRecord } from "../../src/core/audit.js";
+import { parseHealthInputs } from "../../src/core/health-inputs.js";
 import { parseRegistry, type Registry } from "../../src/core/registry.js";
 import { parseInventory } from "../../src/core/secret-inventory.js";
 import type { SiteStatus } from "../../src/core/status.js";
