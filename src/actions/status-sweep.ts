@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import type pg from "pg";
 import { parseDuration } from "../core/duration.js";
 import { InputError, ProdgateError } from "../core/errors.js";
+import { parseHealthInputs } from "../core/health-inputs.js";
 import { parseBoolean, parseChoice, parseInteger, requireValue } from "../core/inputs.js";
 import { parseRegistry, type Registry } from "../core/registry.js";
 import { githubIncidentPort } from "../pipelines/alerts.js";
@@ -33,7 +34,6 @@ import {
   slackPortFor,
   sweepContext,
 } from "./common-inputs.js";
-import { parseHealthInputs } from "./health-check.js";
 import { actionReporter, input, runStep, secretInput, setOutputs, writeSummary } from "./runtime.js";
 
 /** Reads and validates the registry file; every problem names the file, line and field. */
