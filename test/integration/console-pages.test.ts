@@ -162,7 +162,9 @@ describe.skipIf(!CHROMIUM)("console pages in headless Chromium", () => {
           .map((s) => s.outerHTML.slice(0, 80)),
       ]);
       expect(bare, where).toEqual([]);
-      const links = await tab.$$eval("a[href]", (as) => as.map((a) => (a as unknown as { href: string }).href));
+      const links = await tab.$$eval("a[href]", (as) =>
+        as.map((a) => (a as unknown as { href: string }).href),
+      );
       for (const href of links) {
         if (href.startsWith("https://")) continue;
         expect(href.startsWith("file://"), `${where}: ${href}`).toBe(true);

@@ -1,6 +1,6 @@
 import type pg from "pg";
-import { parseHealthInputs } from "../../src/core/health-inputs.js";
 import { sweepPorts } from "../../src/actions/status-sweep.js";
+import { parseHealthInputs } from "../../src/core/health-inputs.js";
 import { parseRegistry, type Registry } from "../../src/core/registry.js";
 import { type Clock, systemClock } from "../../src/pipelines/ports.js";
 import {
