@@ -1,6 +1,5 @@
-import { type NotifyPort, slackNotifyPort } from "../pipelines/alerts.js";
-import type { Reporter } from "../pipelines/ports.js";
-import { databaseUrlSecrets, parseDatabaseUrl } from "../store/db.js";
+import type { SlackCredentials } from "../pipelines/sweep-context.js";
+import { databaseUrlSecrets } from "../store/db.js";
 import { input, maskSecret, secretInput } from "./runtime.js";
 
 /**
@@ -14,31 +13,6 @@ export function maskDatabaseUrlInput(name = "database-url"): void {
   for (const s of databaseUrlSecrets(secretInput(name))) maskSecret(s);
 }
 
-/**
- * What both sweeps read alike: the optional `database-url` (checked, the error naming the input), the
- * repository they work in (`repository` input, else the runner's) and the URL of this run.
- */
-export function sweepContext(
-  get: (name: string) => string,
-  env: NodeJS.ProcessEnv,
-): { databaseUrl?: string; repository?: string; runUrl?: string } {
-  const databaseUrl = get("database-url").trim() || undefined;
-  if (databaseUrl) parseDatabaseUrl("database-url", databaseUrl);
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  const repository = get("repository").trim() || env.GITHUB_REPOSITORY || undefined;
-  const runUrl =
-    env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
-      ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-      : undefined;
-  return { databaseUrl, repository, runUrl };
-}
-
-export interface SlackCredentials {
-  slackToken?: string;
-  slackChannel?: string;
-  slackWebhookUrl?: string;
-}
-
 /** The sweeps' Slack inputs (`slack-bot-token` + `slack-channel`, or `slack-webhook-url`), secrets masked. */
 export function readSlackCredentials(): SlackCredentials {
   return {
@@ -46,22 +20,4 @@ export function readSlackCredentials(): SlackCredentials {
     slackWebhookUrl: secretInput("slack-webhook-url") || undefined,
     slackChannel: input("slack-channel") || undefined,
   };
-}
-
-/** Slack for alerts on change, when a bot token and channel or a webhook URL is given. */
-export function slackPortFor(
-  creds: SlackCredentials,
-  env: NodeJS.ProcessEnv,
-  reporter: Reporter,
-): NotifyPort | undefined {
-  if (!((creds.slackToken && creds.slackChannel) || creds.slackWebhookUrl)) return undefined;
-  return slackNotifyPort(
-    {
-      token: creds.slackToken,
-      channel: creds.slackChannel,
-      webhookUrl: creds.slackWebhookUrl,
-      baseUrl: env.SLACK_API_URL,
-    },
-    reporter,
-  );
 }

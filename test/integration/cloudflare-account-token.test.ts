@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { metadataReader } from "../../src/actions/rotation-sweep.js";
 import { type InventorySecret, parseInventory } from "../../src/core/secret-inventory.js";
+import { metadataReader } from "../../src/pipelines/rotation-sweep-setup.js";
 import { CloudflareApiFake } from "../../src/sandbox/cloudflare-api.js";
 import { canary } from "../support/canary.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { metadataReader, type RotationCredentials } from "../../src/actions/rotation-sweep.js";
 import { type InventorySecret, parseInventory } from "../../src/core/secret-inventory.js";
+import { metadataReader, type RotationCredentials } from "../../src/pipelines/rotation-sweep-setup.js";
 import { CloudflareApiFake } from "../../src/sandbox/cloudflare-api.js";
 import { actionsState, GitHubApiFake } from "../../src/sandbox/github-api.js";
 import { HerokuApiFake } from "../../src/sandbox/heroku-api.js";

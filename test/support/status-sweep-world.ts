@@ -1,5 +1,4 @@
 import type pg from "pg";
-import { sweepPorts } from "../../src/actions/status-sweep.js";
 import { parseHealthInputs } from "../../src/core/health-inputs.js";
 import { parseRegistry, type Registry } from "../../src/core/registry.js";
 import { type Clock, systemClock } from "../../src/pipelines/ports.js";
@@ -8,6 +7,7 @@ import {
   type SweepPorts,
   type SweepSettings,
 } from "../../src/pipelines/status-sweep.js";
+import { sweepPorts } from "../../src/pipelines/status-sweep-setup.js";
 import { CloudflareApiFake } from "../../src/sandbox/cloudflare-api.js";
 import { FakeServer } from "../../src/sandbox/fake-server.js";
 import { GitHubApiFake } from "../../src/sandbox/github-api.js";

@@ -1,4 +1,7 @@
 import type { Command } from "commander";
+import { InputError } from "../../core/errors.js";
+import type { SecretMeta } from "../../core/rotation.js";
+import { recordJobOutcome, runRotationSweep } from "../../pipelines/rotation-sweep.js";
 import {
   openRotationPorts,
   parseRotationInputs,
@@ -6,10 +9,7 @@ import {
   readInventory,
   shouldFail,
   writeReport,
-} from "../../actions/rotation-sweep.js";
-import { InputError } from "../../core/errors.js";
-import type { SecretMeta } from "../../core/rotation.js";
-import { recordJobOutcome, runRotationSweep } from "../../pipelines/rotation-sweep.js";
+} from "../../pipelines/rotation-sweep-setup.js";
 import { AuditStore } from "../../store/audit.js";
 import { databaseUrlSecrets } from "../../store/db.js";
 import { RotationJobStore } from "../../store/rotation-jobs.js";

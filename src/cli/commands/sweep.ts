@@ -1,15 +1,15 @@
 import type { Command } from "commander";
+import { InputError } from "../../core/errors.js";
+import { activeSurfaces } from "../../core/registry.js";
+import { STATE_MARKERS } from "../../core/status.js";
+import { checkPorts, runStatusSweep, writeSweepFiles } from "../../pipelines/status-sweep.js";
 import {
   openMemory,
   parseSweepInputs,
   readRegistry,
   shouldFail,
   sweepPorts,
-} from "../../actions/status-sweep.js";
-import { InputError } from "../../core/errors.js";
-import { activeSurfaces } from "../../core/registry.js";
-import { STATE_MARKERS } from "../../core/status.js";
-import { checkPorts, runStatusSweep, writeSweepFiles } from "../../pipelines/status-sweep.js";
+} from "../../pipelines/status-sweep-setup.js";
 import { databaseUrlSecrets } from "../../store/db.js";
 import { type CliContext, EXIT, ExitError, envSecret } from "../context.js";
 import { type Colour, paint } from "../terminal.js";
