@@ -1,8 +1,8 @@
-export const id = 557;
-export const ids = [557];
+export const id = 156;
+export const ids = [156];
 export const modules = {
 
-/***/ 2557:
+/***/ 3156:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,22 +14,26 @@ __webpack_require__.d(__webpack_exports__, {
   sweepCommand: () => (/* binding */ sweepCommand)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./.build/js/core/duration.js
-var duration = __webpack_require__(8760);
 // EXTERNAL MODULE: ./.build/js/core/errors.js
 var errors = __webpack_require__(1723);
-// EXTERNAL MODULE: ./.build/js/core/health-inputs.js
-var health_inputs = __webpack_require__(5490);
-// EXTERNAL MODULE: ./.build/js/core/inputs.js
-var core_inputs = __webpack_require__(1621);
 // EXTERNAL MODULE: ./.build/js/core/registry.js
 var core_registry = __webpack_require__(8335);
+// EXTERNAL MODULE: ./.build/js/core/status.js + 7 modules
+var core_status = __webpack_require__(5192);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./.build/js/core/console/maintenance.js
+var maintenance = __webpack_require__(515);
+// EXTERNAL MODULE: ./.build/js/store/db.js
+var store_db = __webpack_require__(6522);
+// EXTERNAL MODULE: ./.build/js/store/poll-log.js
+var poll_log = __webpack_require__(6742);
+// EXTERNAL MODULE: ./.build/js/store/rollups.js
+var rollups = __webpack_require__(5557);
+// EXTERNAL MODULE: ./.build/js/vendors/http-probe.js
+var http_probe = __webpack_require__(7505);
 // EXTERNAL MODULE: ./.build/js/vendors/slack.js
 var slack = __webpack_require__(368);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/alerts.js
@@ -97,20 +101,6 @@ function slackNotifyPort(target, reporter) {
     };
 }
 
-// EXTERNAL MODULE: ./.build/js/pipelines/console.js + 9 modules
-var console = __webpack_require__(7318);
-// EXTERNAL MODULE: ./.build/js/core/console/maintenance.js
-var maintenance = __webpack_require__(515);
-// EXTERNAL MODULE: ./.build/js/core/status.js + 7 modules
-var core_status = __webpack_require__(5192);
-// EXTERNAL MODULE: ./.build/js/store/db.js
-var store_db = __webpack_require__(6522);
-// EXTERNAL MODULE: ./.build/js/store/poll-log.js
-var poll_log = __webpack_require__(6742);
-// EXTERNAL MODULE: ./.build/js/store/rollups.js
-var rollups = __webpack_require__(5557);
-// EXTERNAL MODULE: ./.build/js/vendors/http-probe.js
-var http_probe = __webpack_require__(7505);
 // EXTERNAL MODULE: ./.build/js/pipelines/health-check.js
 var health_check = __webpack_require__(9213);
 // EXTERNAL MODULE: ./.build/js/pipelines/ports.js
@@ -188,7 +178,7 @@ function checkPorts(surfaces, ports) {
     need("builds (GitHub Actions)", ids("github_actions"), ports.builds, "github-token");
 }
 /** Probes the surfaces of one shard (all of them by default). Never throws for a vendor's failure. */
-async function status_sweep_probeSurfaces(registry, settings, ports) {
+async function probeSurfaces(registry, settings, ports) {
     const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
     const reporter = ports.reporter ?? pipelines_ports/* silentReporter */.P;
     const shard = settings.shard ?? { index: 0, total: 1 };
@@ -529,7 +519,7 @@ function pollRowsOf(probes, sweepAt) {
     })));
 }
 /** Classifies, remembers, alerts and renders: the finish of a sweep, from one batch or from every shard's. */
-async function status_sweep_finishSweep(registry, batches, settings, ports) {
+async function finishSweep(registry, batches, settings, ports) {
     const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
     const reporter = ports.reporter ?? pipelines_ports/* silentReporter */.P;
     const surfaces = (0,core_registry/* activeSurfaces */.VJ)(registry);
@@ -669,13 +659,13 @@ async function handleIncidents(t, next, settings, ports, now, incidents, notes, 
     }
 }
 /** A whole sweep in one process: probe every surface, then finish. */
-async function status_sweep_runStatusSweep(registry, settings, ports) {
-    const batch = await status_sweep_probeSurfaces(registry, { ...settings, shard: undefined }, ports);
-    const result = await status_sweep_finishSweep(registry, [batch], settings, ports);
+async function runStatusSweep(registry, settings, ports) {
+    const batch = await probeSurfaces(registry, { ...settings, shard: undefined }, ports);
+    const result = await finishSweep(registry, [batch], settings, ports);
     return { ...result, batch };
 }
 /** Writes status.json and the page (index.html in `pageDir`); returns the paths written. */
-function status_sweep_writeSweepFiles(result, where) {
+function writeSweepFiles(result, where) {
     const out = {};
     if (where.statusJson) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(where.statusJson), { recursive: true });
@@ -707,6 +697,14 @@ function githubBuildsPort(client) {
     };
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./.build/js/core/duration.js
+var duration = __webpack_require__(8760);
+// EXTERNAL MODULE: ./.build/js/core/health-inputs.js
+var health_inputs = __webpack_require__(5490);
+// EXTERNAL MODULE: ./.build/js/core/inputs.js
+var core_inputs = __webpack_require__(1621);
 // EXTERNAL MODULE: ./.build/js/store/migrate.js
 var store_migrate = __webpack_require__(1243);
 // EXTERNAL MODULE: ./.build/js/vendors/http.js
@@ -851,76 +849,11 @@ function remaining(headers) {
 var vendors_github = __webpack_require__(9249);
 // EXTERNAL MODULE: ./.build/js/vendors/heroku.js
 var heroku = __webpack_require__(6561);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var lib_core = __webpack_require__(7264);
-;// CONCATENATED MODULE: ./.build/js/actions/runtime.js
+// EXTERNAL MODULE: ./.build/js/pipelines/console.js + 9 modules
+var console = __webpack_require__(7318);
+;// CONCATENATED MODULE: ./.build/js/pipelines/sweep-context.js
 
 
-/** The edge where @actions/core is handed in: a Reporter for pipelines, and input readers. */
-const runtime_actionReporter = {
-    info: (m) => lib_core/* info */.pq(m),
-    warning: (m) => lib_core/* warning */.$e(m),
-    error: (m) => lib_core/* error */.z3(m),
-    debug: (m) => lib_core/* debug */.Yz(m),
-    secret: (v) => {
-        if (v)
-            lib_core/* setSecret */.Pq(v);
-    },
-    group: (title, fn) => lib_core/* group */.Os(title, fn),
-};
-/** Reads an input as the runner passes it (INPUT_<NAME>), trimmed; '' when absent. */
-function runtime_input(name) {
-    return core.getInput(name);
-}
-/** Reads an input and masks it before anything else can log it. Multi-line values are masked line by line too. */
-function runtime_secretInput(name) {
-    const value = core.getInput(name);
-    runtime_maskSecret(value);
-    return value;
-}
-function runtime_maskSecret(value) {
-    if (!value)
-        return;
-    core.setSecret(value);
-    for (const line of value.split(/\r?\n/))
-        if (line.trim() && line !== value)
-            core.setSecret(line.trim());
-}
-function runtime_setOutputs(outputs) {
-    for (const [key, value] of Object.entries(outputs)) {
-        if (value !== undefined)
-            core.setOutput(key, String(value));
-    }
-}
-async function runtime_writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await core.summary.addRaw(markdown, true).write();
-}
-/** Runs an action body: any error fails the step with a user-safe message and no stack trace. */
-async function runtime_runStep(body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        core.setFailed(describeError(err));
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/js/actions/common-inputs.js
-
-
-
-/**
- * Inputs the Postgres-backed actions (audit-write, status-sweep, rotation-sweep) read alike: the database
- * URL, the run they belong to, and the Slack credentials of the sweeps. Kept apart from runtime.ts so that
- * actions without a database do not bundle pg.
- */
-/** Masks the `database-url` input, and its password alone, before anything can log them. */
-function common_inputs_maskDatabaseUrlInput(name = "database-url") {
-    for (const s of databaseUrlSecrets(secretInput(name)))
-        maskSecret(s);
-}
 /**
  * What both sweeps read alike: the optional `database-url` (checked, the error naming the input), the
  * repository they work in (`repository` input, else the runner's) and the URL of this run.
@@ -936,14 +869,6 @@ function sweepContext(get, env) {
         : undefined;
     return { databaseUrl, repository, runUrl };
 }
-/** The sweeps' Slack inputs (`slack-bot-token` + `slack-channel`, or `slack-webhook-url`), secrets masked. */
-function common_inputs_readSlackCredentials() {
-    return {
-        slackToken: secretInput("slack-bot-token") || undefined,
-        slackWebhookUrl: secretInput("slack-webhook-url") || undefined,
-        slackChannel: input("slack-channel") || undefined,
-    };
-}
 /** Slack for alerts on change, when a bot token and channel or a webhook URL is given. */
 function slackPortFor(creds, env, reporter) {
     if (!((creds.slackToken && creds.slackChannel) || creds.slackWebhookUrl))
@@ -956,7 +881,7 @@ function slackPortFor(creds, env, reporter) {
     }, reporter);
 }
 
-;// CONCATENATED MODULE: ./.build/js/actions/status-sweep.js
+;// CONCATENATED MODULE: ./.build/js/pipelines/status-sweep-setup.js
 
 
 
@@ -974,7 +899,11 @@ function slackPortFor(creds, env, reporter) {
 
 
 
-
+/**
+ * The status sweep's setup, shared by the status-sweep action and `prodgate sweep status`: inputs parsed from
+ * a name -> value getter, the registry read, the vendor clients built, the sweep's memory opened, shard
+ * results read back, the console written, and the fail-on rule.
+ */
 /** Reads and validates the registry file; every problem names the file, line and field. */
 function readRegistry(path, timeout) {
     const file = (0,core_inputs/* requireValue */.vd)("registry", path);
@@ -1169,86 +1098,13 @@ function shouldFail(result, failOn) {
         return `unhealthy: ${bad.join(", ")}`;
     return undefined;
 }
-async function run() {
-    await runStep(async () => {
-        const creds = {
-            herokuApiKey: secretInput("heroku-api-key") || undefined,
-            cloudflareApiToken: secretInput("cloudflare-api-token") || undefined,
-            githubToken: secretInput("github-token") || undefined,
-            ...readSlackCredentials(),
-        };
-        maskDatabaseUrlInput();
-        const inputs = parseSweepInputs(input, process.env);
-        const registry = readRegistry(inputs.registry, inputs.timeout);
-        const reporter = actionReporter;
-        if (inputs.mode.kind === "shard") {
-            const ports = sweepPorts(creds, inputs.settings, { reporter, env: process.env, issues: false });
-            const batch = await probeSurfaces(registry, { ...inputs.settings, shard: inputs.mode }, ports);
-            mkdirSync(inputs.shardOutput, { recursive: true });
-            const file = resolve(inputs.shardOutput, `shard-${inputs.mode.index + 1}-of-${inputs.mode.total}.json`);
-            writeFileSync(file, `${JSON.stringify(batch)}\n`);
-            const calls = batch.probes.reduce((n, p) => n + p.calls.length, 0);
-            reporter.info(`shard ${inputs.mode.index + 1}/${inputs.mode.total}: probed ${batch.surfaces.length} surface(s) with ${calls} call(s)`);
-            setOutputs({ "shard-results": file, surfaces: batch.surfaces.length });
-            await writeSummary(`### Status sweep shard ${inputs.mode.index + 1}/${inputs.mode.total}\n\nProbed ${batch.surfaces.length} surface(s) with ${calls} vendor call(s); the merge job reports.\n`);
-            return;
-        }
-        // A database that is down must not blank the report: the sweep runs, reports, then fails the step.
-        let db;
-        let memoryError;
-        if (inputs.databaseUrl) {
-            try {
-                db = await openMemory(inputs.databaseUrl, inputs.migrate);
-            }
-            catch (err) {
-                memoryError = err.message;
-            }
-        }
-        try {
-            const ports = sweepPorts(creds, inputs.settings, {
-                reporter,
-                env: process.env,
-                issues: inputs.issues,
-                db,
-            });
-            ports.memoryError = memoryError;
-            const result = inputs.mode.kind === "merge"
-                ? await finishSweep(registry, readBatches(inputs.mode.dir), inputs.settings, ports)
-                : await runStatusSweep(registry, inputs.settings, ports);
-            const files = writeSweepFiles(result, { statusJson: inputs.statusJson, pageDir: inputs.statusPageDir });
-            const consoleDir = await writeSweepConsole(registry, inputs, db, result, reporter);
-            const unhealthy = result.doc.sites.filter((s) => s.status !== "healthy").map((s) => s.id);
-            setOutputs({
-                degraded: unhealthy.length > 0 || result.degradedVendors.length > 0,
-                "status-json": files.statusJson,
-                "status-page": files.page,
-                healthy: result.doc.sites.length - unhealthy.length,
-                unhealthy: unhealthy.join(","),
-                "degraded-vendors": result.degradedVendors.join(","),
-                changes: result.changes.length,
-                "sweep-gap": result.gap?.over ?? false,
-                "console-dir": consoleDir,
-            });
-            await writeSummary(result.summary);
-            reporter.info(`${result.doc.sites.length} surface(s): ${result.doc.sites.length - unhealthy.length} healthy${unhealthy.length ? `, not healthy: ${unhealthy.join(", ")}` : ""}; ${result.calls} call(s), ${result.rows} poll row(s)`);
-            if (inputs.databaseUrl && !result.remembered)
-                throw new ProdgateError("the sweep ran, but its memory (Postgres) failed: nothing was logged and no alert was sent (see the summary)");
-            const failure = shouldFail(result, inputs.failOn);
-            if (failure)
-                throw new ProdgateError(`status sweep: ${failure}`);
-        }
-        finally {
-            await db?.end().catch(() => { });
-        }
-    });
-}
 
 // EXTERNAL MODULE: ./.build/js/cli/context.js
 var context = __webpack_require__(6773);
 // EXTERNAL MODULE: ./.build/js/cli/terminal.js
 var terminal = __webpack_require__(6481);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./.build/js/core/audit.js
+var core_audit = __webpack_require__(113);
 ;// CONCATENATED MODULE: ./.build/js/core/rotation.js
 /**
  * Rotation evaluation: what state a secret is in (seed 000 §4.3 SecretMeta), whether its rotation workflow
@@ -1595,6 +1451,305 @@ function renderSecretSlack(changes, runUrl) {
     return lines.join("\n");
 }
 
+;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-sweep.js
+
+
+
+
+
+
+const DEFAULT_ROTATION_SETTINGS = {
+    dispatch: false,
+    jobTimeoutMs: 24 * 3_600_000,
+    concurrency: 8,
+    issueLabel: "prodgate:secret",
+    trigger: "ci",
+    runAttempt: 1,
+};
+async function runRotationSweep(inventory, settings, ports) {
+    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
+    const reporter = ports.reporter ?? pipelines_ports/* silentReporter */.P;
+    const notes = [];
+    if (settings.dispatch) {
+        if (!ports.jobs || !ports.audit)
+            throw new errors/* InputError */.dz("database-url", "is required with dispatch: true (rotation jobs and audit rows live there)");
+        if (!ports.workflows)
+            throw new errors/* InputError */.dz("github-token", "is required with dispatch: true");
+    }
+    const now = clock.now();
+    const outcomes = await runPool(inventory.secrets, { concurrency: settings.concurrency }, (s) => ports.metadata.read(s));
+    const metadata = outcomes.map((o) => o.status === "fulfilled"
+        ? o.value
+        : { error: o.status === "rejected" ? (0,errors/* describeError */.Uc)(o.reason) : "not read" });
+    const secrets = [];
+    const dispatches = [];
+    for (const [i, secret] of inventory.secrets.entries()) {
+        const meta = metadata[i] ?? {};
+        try {
+            const { evaluated, record } = await handleSecret(secret, meta, now, settings, ports, reporter);
+            secrets.push(evaluated);
+            if (record)
+                dispatches.push(record);
+        }
+        catch (err) {
+            const message = (0,errors/* describeError */.Uc)(err);
+            notes.push(`${secret.name}: rotation jobs unavailable: ${message}`);
+            secrets.push(evaluateSecret(secret, meta, now));
+        }
+    }
+    for (const s of secrets)
+        reporter.info(formatSecretLine(s));
+    let changes = [];
+    const issues = [];
+    if (ports.jobs) {
+        try {
+            await ports.jobs.withMemory(async (memory) => {
+                const previous = await memory.load(secrets.map((s) => s.name));
+                const t = decideSecretTransitions(secrets, previous, now);
+                changes = t.changes;
+                const next = new Map(t.next.map((m) => [m.name, m]));
+                await handleIssues(t, next, settings, ports, now, issues, notes, reporter);
+                await postChanges(ports.notify, renderSecretSlack(changes, settings.runUrl), changes.length, notes);
+                await memory.save([...next.values()]);
+            });
+        }
+        catch (err) {
+            notes.push(`Postgres memory unavailable: ${(0,errors/* describeError */.Uc)(err)}; no issue or Slack alert was sent`);
+        }
+    }
+    else {
+        notes.push("No database: rotation jobs, dispatch and alerts on change are off");
+    }
+    for (const n of notes)
+        reporter.warning(n);
+    const report = {
+        fetched_at: now.toISOString(),
+        counts: countStatuses(secrets),
+        secrets,
+        dispatches,
+    };
+    if (ports.console)
+        try {
+            await ports.console.saveSecrets(report);
+        }
+        catch (err) {
+            const note = `The console's copy of the secrets' metadata was not saved: ${(0,errors/* describeError */.Uc)(err)}`;
+            notes.push(note);
+            reporter.warning(note);
+        }
+    return { report, summary: renderRotationSummary(report), changes, issues, notes };
+}
+async function handleSecret(secret, metadata, now, settings, ports, reporter) {
+    const jobs = ports.jobs;
+    if (!jobs)
+        return { evaluated: evaluateSecret(secret, metadata, now) };
+    let history = await jobs.history(secret.name);
+    const active = history.find((j) => ACTIVE_JOB_STATUSES.includes(j.status));
+    if (active) {
+        const moved = await reconcile(active, secret, metadata, now, settings, ports, reporter);
+        if (moved)
+            history = history.map((j) => (j.id === moved.id ? moved : j));
+    }
+    const current = history.find((j) => ACTIVE_JOB_STATUSES.includes(j.status));
+    const opts = {
+        activeJob: current,
+        rotatedBy: rotatedByFromJobs(metadata.lastRotatedAt, history),
+    };
+    const evaluated = evaluateSecret(secret, metadata, now, opts);
+    if (!settings.dispatch || current)
+        return { evaluated };
+    // Decide on what the secret would be without a job: rotation is due when it is expiring or expired.
+    const decision = decideDispatch(evaluated, secret.policy, history, now);
+    const base = { secret: secret.name, workflow: secret.policy.rotationWorkflow };
+    switch (decision.kind) {
+        case "skip":
+            return { evaluated };
+        case "wait":
+            return {
+                evaluated,
+                record: {
+                    ...base,
+                    outcome: "waiting",
+                    attempt: decision.attempt,
+                    detail: `retry after ${decision.until.toISOString()}`,
+                },
+            };
+        case "give-up":
+            return { evaluated, record: { ...base, outcome: "gave-up", detail: decision.reason } };
+        case "dispatch": {
+            const record = await dispatch(secret, decision.attempt, now, settings, ports, reporter);
+            const after = await jobs.history(secret.name);
+            const job = after.find((j) => ACTIVE_JOB_STATUSES.includes(j.status));
+            return { evaluated: evaluateSecret(secret, metadata, now, { ...opts, activeJob: job }), record };
+        }
+    }
+}
+/** Moves an active job on from what the secret and its workflow run show. Returns the job if it changed. */
+async function reconcile(job, secret, metadata, now, settings, ports, reporter) {
+    const steps = job.steps ?? {};
+    const runId = typeof steps.run_id === "number" ? steps.run_id : undefined;
+    const repository = typeof steps.repository === "string" ? steps.repository : undefined;
+    let run;
+    if (runId !== undefined && repository && ports.workflows) {
+        try {
+            run = await ports.workflows(repository).getWorkflowRun(runId);
+        }
+        catch (err) {
+            reporter.warning(`${secret.name}: could not read rotation run ${runId}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    const update = reconcileJob(job, { lastRotatedAt: metadata.lastRotatedAt, run }, now, settings.jobTimeoutMs);
+    if (!update)
+        return undefined;
+    const moved = await ports.jobs.update(job.id, {
+        status: update.status,
+        errorMsg: update.errorMsg,
+        at: now,
+        ...(run ? { steps: { run_status: run.status, run_conclusion: run.conclusion } } : {}),
+    });
+    if (!moved)
+        return undefined;
+    reporter.info(`${secret.name}: rotation job ${job.id} is ${moved.status}${update.errorMsg ? ` (${update.errorMsg})` : ""}`);
+    if (moved.status === "completed" && ports.audit) {
+        await writeAudit(ports.audit, "secret.rotate.completed", moved, settings, now, "completed").catch((err) => reporter.warning(`${secret.name}: the secret.rotate.completed audit row was not written: ${(0,errors/* describeError */.Uc)(err)}`));
+    }
+    return moved;
+}
+/**
+ * Creates the job (the database refuses a second active one), writes `secret.rotate.triggered` before the
+ * dispatch (no row, no dispatch), then dispatches the workflow with `secret_name` and `job_id`.
+ */
+async function dispatch(secret, attempt, now, settings, ports, reporter) {
+    const workflow = secret.policy.rotationWorkflow;
+    const repository = secret.repository ?? settings.repository;
+    const base = { secret: secret.name, outcome: "dispatched", workflow, attempt, repository };
+    if (!repository)
+        return {
+            ...base,
+            outcome: "failed",
+            detail: "no repository to dispatch in: set GITHUB_REPOSITORY or the secret's repository",
+        };
+    const job = await ports.jobs.create({
+        secretName: secret.name,
+        triggeredBy: settings.actor,
+        triggeredAt: now,
+        steps: { workflow, repository, attempt, ...(settings.runUrl ? { sweep_run_url: settings.runUrl } : {}) },
+    });
+    if (!job)
+        return { ...base, outcome: "already-rotating", detail: "another sweep created the job first" };
+    const fail = async (why) => {
+        await ports.jobs.update(job.id, { status: "failed", errorMsg: why, at: now });
+        reporter.warning(`${secret.name}: rotation job ${job.id} failed: ${why}`);
+        return { ...base, outcome: "failed", job_id: job.id, detail: why };
+    };
+    try {
+        await writeAudit(ports.audit, "secret.rotate.triggered", job, settings, now, "started");
+    }
+    catch (err) {
+        return fail(`the secret.rotate.triggered audit row could not be written, so nothing was dispatched: ${(0,errors/* describeError */.Uc)(err)}`);
+    }
+    let result;
+    try {
+        result = await ports.workflows(repository).dispatchWorkflow(workflow, settings.ref, {
+            secret_name: secret.name,
+            job_id: job.id,
+        });
+    }
+    catch (err) {
+        return fail(`dispatch of ${workflow} in ${repository} failed: ${(0,errors/* describeError */.Uc)(err)}`);
+    }
+    await ports.jobs.update(job.id, {
+        status: "queued",
+        at: now,
+        steps: {
+            ...(result.runId !== undefined ? { run_id: result.runId } : {}),
+            ...(result.htmlUrl ? { run_url: result.htmlUrl } : {}),
+        },
+    });
+    reporter.info(`${secret.name}: dispatched ${workflow} in ${repository} as job ${job.id} (attempt ${attempt})`);
+    return { ...base, job_id: job.id, ...(result.htmlUrl ? { run_url: result.htmlUrl } : {}) };
+}
+function writeAudit(audit, action, job, settings, now, phase) {
+    const record = (0,core_audit/* buildAuditRecord */.Ti)({
+        action,
+        phase,
+        ...(phase === "completed" ? { outcome: "success" } : {}),
+        actor: settings.actor,
+        target: job.secretName,
+        trigger: settings.trigger,
+        runUrl: settings.runUrl,
+        runId: settings.runId,
+        runAttempt: settings.runAttempt,
+        context: { secret_name: job.secretName, job_id: job.id },
+        createdAt: now,
+    });
+    // One row per job and phase, whichever run writes it.
+    return audit.write({ ...record, idempotencyKey: `secret.rotate:${job.id}:${phase}` });
+}
+async function handleIssues(t, next, settings, ports, now, issues, notes, reporter) {
+    const port = ports.incidents;
+    if (!port || (t.open.length === 0 && t.close.length === 0 && t.update.length === 0))
+        return;
+    const openIssue = issueOpener(port, settings.issueLabel);
+    for (const meta of t.open) {
+        try {
+            const { issue, adopted } = await openIssue(secretIssueMarker(meta.name), secretIssueTitle(meta), secretIssueBody(meta, now, settings.runUrl));
+            const m = next.get(meta.name);
+            if (m)
+                m.issue = issue.number;
+            if (!adopted)
+                issues.push({ secret: meta.name, issue: issue.number, url: issue.html_url, action: "opened" });
+            reporter.info(`${adopted ? "Adopted" : "Opened"} issue #${issue.number} for ${meta.name}`);
+        }
+        catch (err) {
+            notes.push(`Could not open the issue for ${meta.name}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    for (const u of t.update) {
+        try {
+            await port.comment(u.issue, secretIssueComment(u.meta, u.from, now, settings.runUrl));
+            issues.push({ secret: u.meta.name, issue: u.issue, action: "commented" });
+        }
+        catch (err) {
+            notes.push(`Could not comment on issue #${u.issue} for ${u.meta.name}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    for (const c of t.close) {
+        try {
+            await port.comment(c.issue, secretIssueComment(c.meta, null, now, settings.runUrl));
+            await port.close(c.issue);
+            issues.push({ secret: c.meta.name, issue: c.issue, action: "closed" });
+            reporter.info(`Closed issue #${c.issue} for ${c.meta.name}`);
+        }
+        catch (err) {
+            const m = next.get(c.meta.name);
+            if (m)
+                m.issue = c.issue;
+            notes.push(`Could not close issue #${c.issue} for ${c.meta.name}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+}
+/**
+ * The other end of a dispatch: the rotation workflow reports its job's outcome (the rotation-sweep action
+ * with `job-id`, or `prodgate sweep secrets --job`). A completed job gets its `secret.rotate.completed` row.
+ */
+async function recordJobOutcome(jobId, outcome, settings, ports) {
+    if (!/^rot_[a-z0-9]+$/.test(jobId))
+        throw new errors/* InputError */.dz("job-id", `must be a rotation job id like rot_1a2b3c4d5e6f; got '${jobId}'`);
+    const now = (ports.clock ?? pipelines_ports/* systemClock */.m).now();
+    const job = await ports.jobs.update(jobId, {
+        status: outcome.status,
+        errorMsg: outcome.error,
+        at: now,
+        ...(settings.runUrl ? { steps: { rotation_run_url: settings.runUrl } } : {}),
+    });
+    if (job?.status === "completed" && ports.audit)
+        await writeAudit(ports.audit, "secret.rotate.completed", job, settings, now, "completed");
+    return job;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./.build/js/core/yaml-fields.js
 var yaml_fields = __webpack_require__(8665);
 ;// CONCATENATED MODULE: ./.build/js/core/secret-inventory.js
@@ -1940,479 +2095,6 @@ function secret_inventory_duration(map, key, path, report) {
     return ms;
 }
 
-// EXTERNAL MODULE: ./.build/js/core/audit.js
-var core_audit = __webpack_require__(113);
-;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-sweep.js
-
-
-
-
-
-
-const DEFAULT_ROTATION_SETTINGS = {
-    dispatch: false,
-    jobTimeoutMs: 24 * 3_600_000,
-    concurrency: 8,
-    issueLabel: "prodgate:secret",
-    trigger: "ci",
-    runAttempt: 1,
-};
-async function rotation_sweep_runRotationSweep(inventory, settings, ports) {
-    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
-    const reporter = ports.reporter ?? pipelines_ports/* silentReporter */.P;
-    const notes = [];
-    if (settings.dispatch) {
-        if (!ports.jobs || !ports.audit)
-            throw new errors/* InputError */.dz("database-url", "is required with dispatch: true (rotation jobs and audit rows live there)");
-        if (!ports.workflows)
-            throw new errors/* InputError */.dz("github-token", "is required with dispatch: true");
-    }
-    const now = clock.now();
-    const outcomes = await runPool(inventory.secrets, { concurrency: settings.concurrency }, (s) => ports.metadata.read(s));
-    const metadata = outcomes.map((o) => o.status === "fulfilled"
-        ? o.value
-        : { error: o.status === "rejected" ? (0,errors/* describeError */.Uc)(o.reason) : "not read" });
-    const secrets = [];
-    const dispatches = [];
-    for (const [i, secret] of inventory.secrets.entries()) {
-        const meta = metadata[i] ?? {};
-        try {
-            const { evaluated, record } = await handleSecret(secret, meta, now, settings, ports, reporter);
-            secrets.push(evaluated);
-            if (record)
-                dispatches.push(record);
-        }
-        catch (err) {
-            const message = (0,errors/* describeError */.Uc)(err);
-            notes.push(`${secret.name}: rotation jobs unavailable: ${message}`);
-            secrets.push(evaluateSecret(secret, meta, now));
-        }
-    }
-    for (const s of secrets)
-        reporter.info(formatSecretLine(s));
-    let changes = [];
-    const issues = [];
-    if (ports.jobs) {
-        try {
-            await ports.jobs.withMemory(async (memory) => {
-                const previous = await memory.load(secrets.map((s) => s.name));
-                const t = decideSecretTransitions(secrets, previous, now);
-                changes = t.changes;
-                const next = new Map(t.next.map((m) => [m.name, m]));
-                await handleIssues(t, next, settings, ports, now, issues, notes, reporter);
-                await postChanges(ports.notify, renderSecretSlack(changes, settings.runUrl), changes.length, notes);
-                await memory.save([...next.values()]);
-            });
-        }
-        catch (err) {
-            notes.push(`Postgres memory unavailable: ${(0,errors/* describeError */.Uc)(err)}; no issue or Slack alert was sent`);
-        }
-    }
-    else {
-        notes.push("No database: rotation jobs, dispatch and alerts on change are off");
-    }
-    for (const n of notes)
-        reporter.warning(n);
-    const report = {
-        fetched_at: now.toISOString(),
-        counts: countStatuses(secrets),
-        secrets,
-        dispatches,
-    };
-    if (ports.console)
-        try {
-            await ports.console.saveSecrets(report);
-        }
-        catch (err) {
-            const note = `The console's copy of the secrets' metadata was not saved: ${(0,errors/* describeError */.Uc)(err)}`;
-            notes.push(note);
-            reporter.warning(note);
-        }
-    return { report, summary: renderRotationSummary(report), changes, issues, notes };
-}
-async function handleSecret(secret, metadata, now, settings, ports, reporter) {
-    const jobs = ports.jobs;
-    if (!jobs)
-        return { evaluated: evaluateSecret(secret, metadata, now) };
-    let history = await jobs.history(secret.name);
-    const active = history.find((j) => ACTIVE_JOB_STATUSES.includes(j.status));
-    if (active) {
-        const moved = await reconcile(active, secret, metadata, now, settings, ports, reporter);
-        if (moved)
-            history = history.map((j) => (j.id === moved.id ? moved : j));
-    }
-    const current = history.find((j) => ACTIVE_JOB_STATUSES.includes(j.status));
-    const opts = {
-        activeJob: current,
-        rotatedBy: rotatedByFromJobs(metadata.lastRotatedAt, history),
-    };
-    const evaluated = evaluateSecret(secret, metadata, now, opts);
-    if (!settings.dispatch || current)
-        return { evaluated };
-    // Decide on what the secret would be without a job: rotation is due when it is expiring or expired.
-    const decision = decideDispatch(evaluated, secret.policy, history, now);
-    const base = { secret: secret.name, workflow: secret.policy.rotationWorkflow };
-    switch (decision.kind) {
-        case "skip":
-            return { evaluated };
-        case "wait":
-            return {
-                evaluated,
-                record: {
-                    ...base,
-                    outcome: "waiting",
-                    attempt: decision.attempt,
-                    detail: `retry after ${decision.until.toISOString()}`,
-                },
-            };
-        case "give-up":
-            return { evaluated, record: { ...base, outcome: "gave-up", detail: decision.reason } };
-        case "dispatch": {
-            const record = await dispatch(secret, decision.attempt, now, settings, ports, reporter);
-            const after = await jobs.history(secret.name);
-            const job = after.find((j) => ACTIVE_JOB_STATUSES.includes(j.status));
-            return { evaluated: evaluateSecret(secret, metadata, now, { ...opts, activeJob: job }), record };
-        }
-    }
-}
-/** Moves an active job on from what the secret and its workflow run show. Returns the job if it changed. */
-async function reconcile(job, secret, metadata, now, settings, ports, reporter) {
-    const steps = job.steps ?? {};
-    const runId = typeof steps.run_id === "number" ? steps.run_id : undefined;
-    const repository = typeof steps.repository === "string" ? steps.repository : undefined;
-    let run;
-    if (runId !== undefined && repository && ports.workflows) {
-        try {
-            run = await ports.workflows(repository).getWorkflowRun(runId);
-        }
-        catch (err) {
-            reporter.warning(`${secret.name}: could not read rotation run ${runId}: ${(0,errors/* describeError */.Uc)(err)}`);
-        }
-    }
-    const update = reconcileJob(job, { lastRotatedAt: metadata.lastRotatedAt, run }, now, settings.jobTimeoutMs);
-    if (!update)
-        return undefined;
-    const moved = await ports.jobs.update(job.id, {
-        status: update.status,
-        errorMsg: update.errorMsg,
-        at: now,
-        ...(run ? { steps: { run_status: run.status, run_conclusion: run.conclusion } } : {}),
-    });
-    if (!moved)
-        return undefined;
-    reporter.info(`${secret.name}: rotation job ${job.id} is ${moved.status}${update.errorMsg ? ` (${update.errorMsg})` : ""}`);
-    if (moved.status === "completed" && ports.audit) {
-        await writeAudit(ports.audit, "secret.rotate.completed", moved, settings, now, "completed").catch((err) => reporter.warning(`${secret.name}: the secret.rotate.completed audit row was not written: ${(0,errors/* describeError */.Uc)(err)}`));
-    }
-    return moved;
-}
-/**
- * Creates the job (the database refuses a second active one), writes `secret.rotate.triggered` before the
- * dispatch (no row, no dispatch), then dispatches the workflow with `secret_name` and `job_id`.
- */
-async function dispatch(secret, attempt, now, settings, ports, reporter) {
-    const workflow = secret.policy.rotationWorkflow;
-    const repository = secret.repository ?? settings.repository;
-    const base = { secret: secret.name, outcome: "dispatched", workflow, attempt, repository };
-    if (!repository)
-        return {
-            ...base,
-            outcome: "failed",
-            detail: "no repository to dispatch in: set GITHUB_REPOSITORY or the secret's repository",
-        };
-    const job = await ports.jobs.create({
-        secretName: secret.name,
-        triggeredBy: settings.actor,
-        triggeredAt: now,
-        steps: { workflow, repository, attempt, ...(settings.runUrl ? { sweep_run_url: settings.runUrl } : {}) },
-    });
-    if (!job)
-        return { ...base, outcome: "already-rotating", detail: "another sweep created the job first" };
-    const fail = async (why) => {
-        await ports.jobs.update(job.id, { status: "failed", errorMsg: why, at: now });
-        reporter.warning(`${secret.name}: rotation job ${job.id} failed: ${why}`);
-        return { ...base, outcome: "failed", job_id: job.id, detail: why };
-    };
-    try {
-        await writeAudit(ports.audit, "secret.rotate.triggered", job, settings, now, "started");
-    }
-    catch (err) {
-        return fail(`the secret.rotate.triggered audit row could not be written, so nothing was dispatched: ${(0,errors/* describeError */.Uc)(err)}`);
-    }
-    let result;
-    try {
-        result = await ports.workflows(repository).dispatchWorkflow(workflow, settings.ref, {
-            secret_name: secret.name,
-            job_id: job.id,
-        });
-    }
-    catch (err) {
-        return fail(`dispatch of ${workflow} in ${repository} failed: ${(0,errors/* describeError */.Uc)(err)}`);
-    }
-    await ports.jobs.update(job.id, {
-        status: "queued",
-        at: now,
-        steps: {
-            ...(result.runId !== undefined ? { run_id: result.runId } : {}),
-            ...(result.htmlUrl ? { run_url: result.htmlUrl } : {}),
-        },
-    });
-    reporter.info(`${secret.name}: dispatched ${workflow} in ${repository} as job ${job.id} (attempt ${attempt})`);
-    return { ...base, job_id: job.id, ...(result.htmlUrl ? { run_url: result.htmlUrl } : {}) };
-}
-function writeAudit(audit, action, job, settings, now, phase) {
-    const record = (0,core_audit/* buildAuditRecord */.Ti)({
-        action,
-        phase,
-        ...(phase === "completed" ? { outcome: "success" } : {}),
-        actor: settings.actor,
-        target: job.secretName,
-        trigger: settings.trigger,
-        runUrl: settings.runUrl,
-        runId: settings.runId,
-        runAttempt: settings.runAttempt,
-        context: { secret_name: job.secretName, job_id: job.id },
-        createdAt: now,
-    });
-    // One row per job and phase, whichever run writes it.
-    return audit.write({ ...record, idempotencyKey: `secret.rotate:${job.id}:${phase}` });
-}
-async function handleIssues(t, next, settings, ports, now, issues, notes, reporter) {
-    const port = ports.incidents;
-    if (!port || (t.open.length === 0 && t.close.length === 0 && t.update.length === 0))
-        return;
-    const openIssue = issueOpener(port, settings.issueLabel);
-    for (const meta of t.open) {
-        try {
-            const { issue, adopted } = await openIssue(secretIssueMarker(meta.name), secretIssueTitle(meta), secretIssueBody(meta, now, settings.runUrl));
-            const m = next.get(meta.name);
-            if (m)
-                m.issue = issue.number;
-            if (!adopted)
-                issues.push({ secret: meta.name, issue: issue.number, url: issue.html_url, action: "opened" });
-            reporter.info(`${adopted ? "Adopted" : "Opened"} issue #${issue.number} for ${meta.name}`);
-        }
-        catch (err) {
-            notes.push(`Could not open the issue for ${meta.name}: ${(0,errors/* describeError */.Uc)(err)}`);
-        }
-    }
-    for (const u of t.update) {
-        try {
-            await port.comment(u.issue, secretIssueComment(u.meta, u.from, now, settings.runUrl));
-            issues.push({ secret: u.meta.name, issue: u.issue, action: "commented" });
-        }
-        catch (err) {
-            notes.push(`Could not comment on issue #${u.issue} for ${u.meta.name}: ${(0,errors/* describeError */.Uc)(err)}`);
-        }
-    }
-    for (const c of t.close) {
-        try {
-            await port.comment(c.issue, secretIssueComment(c.meta, null, now, settings.runUrl));
-            await port.close(c.issue);
-            issues.push({ secret: c.meta.name, issue: c.issue, action: "closed" });
-            reporter.info(`Closed issue #${c.issue} for ${c.meta.name}`);
-        }
-        catch (err) {
-            const m = next.get(c.meta.name);
-            if (m)
-                m.issue = c.issue;
-            notes.push(`Could not close issue #${c.issue} for ${c.meta.name}: ${(0,errors/* describeError */.Uc)(err)}`);
-        }
-    }
-}
-/**
- * The other end of a dispatch: the rotation workflow reports its job's outcome (the rotation-sweep action
- * with `job-id`, or `prodgate sweep secrets --job`). A completed job gets its `secret.rotate.completed` row.
- */
-async function rotation_sweep_recordJobOutcome(jobId, outcome, settings, ports) {
-    if (!/^rot_[a-z0-9]+$/.test(jobId))
-        throw new errors/* InputError */.dz("job-id", `must be a rotation job id like rot_1a2b3c4d5e6f; got '${jobId}'`);
-    const now = (ports.clock ?? pipelines_ports/* systemClock */.m).now();
-    const job = await ports.jobs.update(jobId, {
-        status: outcome.status,
-        errorMsg: outcome.error,
-        at: now,
-        ...(settings.runUrl ? { steps: { rotation_run_url: settings.runUrl } } : {}),
-    });
-    if (job?.status === "completed" && ports.audit)
-        await writeAudit(ports.audit, "secret.rotate.completed", job, settings, now, "completed");
-    return job;
-}
-
-;// CONCATENATED MODULE: ./.build/js/pipelines/secret-sources.js
-
-
-const MISSING = {
-    "github-actions": "no GitHub token to read secrets metadata: pass a token with secrets read permission in 'github-secrets-token'",
-    "github-environment": "no GitHub token to read secrets metadata: pass a token with secrets read permission in 'github-secrets-token'",
-    infisical: "no Infisical token: pass a token that may read the project in 'infisical-token'",
-    "cloudflare-token": "no Cloudflare token to verify: pass it in 'cloudflare-tokens' as NAME=token",
-    "heroku-authorization": "no Heroku API key: pass one in 'heroku-api-key' to read /oauth/authorizations",
-};
-/**
- * Reads each secret's metadata from its source, one list call per repository, environment, Infisical folder
- * or Heroku account however many secrets share it. Failures become `error` on that secret only.
- */
-class SecretMetadataReader {
-    ports;
-    cache = new Map();
-    constructor(ports) {
-        this.ports = ports;
-    }
-    async read(secret) {
-        const fallback = {
-            ...(secret.lastRotatedAt ? { lastRotatedAt: secret.lastRotatedAt } : {}),
-            ...(secret.expiresAt ? { expiresAt: secret.expiresAt } : {}),
-        };
-        try {
-            const found = await this.fromSource(secret);
-            return {
-                ...fallback,
-                ...found,
-                lastRotatedAt: found.lastRotatedAt ?? fallback.lastRotatedAt,
-                expiresAt: found.expiresAt ?? fallback.expiresAt,
-            };
-        }
-        catch (err) {
-            return { ...fallback, error: (0,errors/* describeError */.Uc)(err) };
-        }
-    }
-    once(key, load) {
-        let p = this.cache.get(key);
-        if (!p) {
-            p = load();
-            this.cache.set(key, p);
-        }
-        return p;
-    }
-    missing(secret) {
-        throw new Error(MISSING[secret.source] ?? `no client for source ${secret.source}`);
-    }
-    async fromSource(secret) {
-        switch (secret.source) {
-            case "static":
-                return {};
-            case "github-actions":
-            case "github-environment":
-                return this.github(secret);
-            case "infisical":
-                return this.infisical(secret);
-            case "cloudflare-token":
-                return this.cloudflare(secret);
-            case "heroku-authorization":
-                return this.heroku(secret);
-        }
-    }
-    async github(secret) {
-        const repository = secret.repository ?? this.ports.repository;
-        if (!repository)
-            throw new Error("no repository: name one in the secret's `repository` field");
-        if (!this.ports.github)
-            this.missing(secret);
-        const client = this.ports.github(repository);
-        const env = secret.source === "github-environment" ? secret.environment : undefined;
-        const list = await this.once(`github:${repository}:${env ?? ""}`, () => env ? client.listEnvironmentSecrets(env) : client.listRepoSecrets());
-        const found = list.find((s) => s.name.toUpperCase() === secret.key.toUpperCase());
-        if (!found) {
-            const where = env ? `environment ${env} of ${repository}` : repository;
-            throw new Error(`GitHub has no secret ${secret.key} in ${where} (404)`);
-        }
-        return { ...date(found.updated_at, "updated_at") };
-    }
-    async infisical(secret) {
-        const client = this.ports.infisical;
-        if (!client)
-            this.missing(secret);
-        const at = {
-            projectId: secret.project ?? "",
-            environment: secret.environment ?? "prod",
-            secretPath: secret.path ?? "/",
-        };
-        const list = await this.once(`infisical:${at.projectId}:${at.environment}:${at.secretPath}`, () => client.listSecretMetadata(at));
-        const found = list.find((s) => s.key === secret.key);
-        if (!found)
-            throw new Error(`Infisical has no secret ${secret.key} in project ${at.projectId} environment ${at.environment} path ${at.secretPath} (404)`);
-        const meta = { ...date(found.updatedAt, "updatedAt") };
-        const companion = `${secret.key}__EXPIRES_AT`;
-        if (!list.some((s) => s.key === companion)) {
-            meta.notes = [`no companion ${companion} in Infisical: expiry unknown`];
-            return meta;
-        }
-        const raw = await client.readExpiryCompanion(at, secret.key);
-        const parsed = raw === undefined ? undefined : parseInstant(raw);
-        if (parsed?.ok)
-            meta.expiresAt = parsed.date;
-        else
-            meta.notes = [`${companion} is not an ISO 8601 date with a time zone: expiry unknown`];
-        return meta;
-    }
-    async cloudflare(secret) {
-        const verifier = this.ports.cloudflare?.(secret);
-        if (!verifier)
-            this.missing(secret);
-        let v;
-        try {
-            v = await verifier.verifyToken(secret.accountId);
-        }
-        catch (err) {
-            // Cloudflare answers a revoked, expired or mistyped token 401 "Invalid API Token": it no longer works.
-            // An account-owned token is only known under its account: without account-id the user endpoint says 401.
-            if (err.status === 401)
-                return {
-                    vendorState: "expired",
-                    notes: [
-                        "Cloudflare rejects the token as invalid (401): it was revoked, has expired or is mistyped",
-                        ...(secret.accountId
-                            ? []
-                            : ["an account-owned token verifies only under its account: set account-id on the secret"]),
-                    ],
-                };
-            throw err;
-        }
-        const meta = {};
-        const expires = toDate(v.expires_on ?? undefined, "expires_on");
-        if (expires)
-            meta.expiresAt = expires;
-        if (v.status === "disabled" || v.status === "expired")
-            meta.vendorState = v.status;
-        else if (v.status === "active")
-            meta.vendorState = "active";
-        else
-            meta.notes = [`Cloudflare reports the token status '${v.status}'`];
-        if (!v.expires_on)
-            meta.notes = [...(meta.notes ?? []), "the token has no expiry date in Cloudflare"];
-        return meta;
-    }
-    async heroku(secret) {
-        const client = this.ports.heroku;
-        if (!client)
-            this.missing(secret);
-        const readAt = this.ports.now();
-        const list = await this.once("heroku:authorizations", () => client.authorizations());
-        const wanted = secret.authorization ?? secret.name;
-        const found = list.find((a) => a.id === wanted) ?? list.find((a) => a.description === wanted);
-        if (!found)
-            throw new Error(`Heroku has no OAuth authorization with id or description '${wanted}' for this API key (404)`);
-        const meta = { ...date(found.updated_at, "updated_at") };
-        if (found.expires_in !== null && Number.isFinite(found.expires_in))
-            meta.expiresAt = new Date(readAt.getTime() + found.expires_in * 1000);
-        return meta;
-    }
-}
-/** A vendor timestamp; a vendor sending something unreadable is an error of that secret. */
-function toDate(raw, field) {
-    if (raw === undefined)
-        return undefined;
-    const ms = Date.parse(raw);
-    if (Number.isNaN(ms))
-        throw new Error(`the vendor sent an unreadable ${field}`);
-    return new Date(ms);
-}
-function date(raw, field) {
-    const at = toDate(raw, field);
-    return at ? { lastRotatedAt: at } : {};
-}
-
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
 var store_audit = __webpack_require__(7091);
 // EXTERNAL MODULE: ./.build/js/store/console-sources.js
@@ -2449,7 +2131,7 @@ function newJobId() {
  * one queued or running job exist per secret: of two sweeps racing, one creates the job and the other gets
  * undefined. Step details pass through the audit redaction (keys naming secrets are dropped) before storage.
  */
-class rotation_jobs_RotationJobStore extends table_store/* TableStore */.s {
+class RotationJobStore extends table_store/* TableStore */.s {
     /** The secrets' memory table, named after the jobs table as the migration names it. */
     stateTable;
     constructor(parts) {
@@ -2457,7 +2139,7 @@ class rotation_jobs_RotationJobStore extends table_store/* TableStore */.s {
         this.stateTable = `"${parts.table.split(".").pop()}_secret_state"`;
     }
     static async open(databaseUrl, opts = {}) {
-        return new rotation_jobs_RotationJobStore(await (0,table_store/* openTable */.R)(databaseUrl, opts, "rotation", "rotation-table", "cannot migrate the rotation jobs table"));
+        return new RotationJobStore(await (0,table_store/* openTable */.R)(databaseUrl, opts, "rotation", "rotation-table", "cannot migrate the rotation jobs table"));
     }
     /**
      * Creates a queued job, or returns undefined when the secret already has a queued or running one (created
@@ -2699,7 +2381,181 @@ function describeLocation(req) {
     return `project ${String(q.projectId ?? q.workspaceId ?? "?")} environment ${String(q.environment ?? "?")} path ${String(q.secretPath ?? "/")}`;
 }
 
-;// CONCATENATED MODULE: ./.build/js/actions/rotation-sweep.js
+;// CONCATENATED MODULE: ./.build/js/pipelines/secret-sources.js
+
+
+const MISSING = {
+    "github-actions": "no GitHub token to read secrets metadata: pass a token with secrets read permission in 'github-secrets-token'",
+    "github-environment": "no GitHub token to read secrets metadata: pass a token with secrets read permission in 'github-secrets-token'",
+    infisical: "no Infisical token: pass a token that may read the project in 'infisical-token'",
+    "cloudflare-token": "no Cloudflare token to verify: pass it in 'cloudflare-tokens' as NAME=token",
+    "heroku-authorization": "no Heroku API key: pass one in 'heroku-api-key' to read /oauth/authorizations",
+};
+/**
+ * Reads each secret's metadata from its source, one list call per repository, environment, Infisical folder
+ * or Heroku account however many secrets share it. Failures become `error` on that secret only.
+ */
+class SecretMetadataReader {
+    ports;
+    cache = new Map();
+    constructor(ports) {
+        this.ports = ports;
+    }
+    async read(secret) {
+        const fallback = {
+            ...(secret.lastRotatedAt ? { lastRotatedAt: secret.lastRotatedAt } : {}),
+            ...(secret.expiresAt ? { expiresAt: secret.expiresAt } : {}),
+        };
+        try {
+            const found = await this.fromSource(secret);
+            return {
+                ...fallback,
+                ...found,
+                lastRotatedAt: found.lastRotatedAt ?? fallback.lastRotatedAt,
+                expiresAt: found.expiresAt ?? fallback.expiresAt,
+            };
+        }
+        catch (err) {
+            return { ...fallback, error: (0,errors/* describeError */.Uc)(err) };
+        }
+    }
+    once(key, load) {
+        let p = this.cache.get(key);
+        if (!p) {
+            p = load();
+            this.cache.set(key, p);
+        }
+        return p;
+    }
+    missing(secret) {
+        throw new Error(MISSING[secret.source] ?? `no client for source ${secret.source}`);
+    }
+    async fromSource(secret) {
+        switch (secret.source) {
+            case "static":
+                return {};
+            case "github-actions":
+            case "github-environment":
+                return this.github(secret);
+            case "infisical":
+                return this.infisical(secret);
+            case "cloudflare-token":
+                return this.cloudflare(secret);
+            case "heroku-authorization":
+                return this.heroku(secret);
+        }
+    }
+    async github(secret) {
+        const repository = secret.repository ?? this.ports.repository;
+        if (!repository)
+            throw new Error("no repository: name one in the secret's `repository` field");
+        if (!this.ports.github)
+            this.missing(secret);
+        const client = this.ports.github(repository);
+        const env = secret.source === "github-environment" ? secret.environment : undefined;
+        const list = await this.once(`github:${repository}:${env ?? ""}`, () => env ? client.listEnvironmentSecrets(env) : client.listRepoSecrets());
+        const found = list.find((s) => s.name.toUpperCase() === secret.key.toUpperCase());
+        if (!found) {
+            const where = env ? `environment ${env} of ${repository}` : repository;
+            throw new Error(`GitHub has no secret ${secret.key} in ${where} (404)`);
+        }
+        return { ...date(found.updated_at, "updated_at") };
+    }
+    async infisical(secret) {
+        const client = this.ports.infisical;
+        if (!client)
+            this.missing(secret);
+        const at = {
+            projectId: secret.project ?? "",
+            environment: secret.environment ?? "prod",
+            secretPath: secret.path ?? "/",
+        };
+        const list = await this.once(`infisical:${at.projectId}:${at.environment}:${at.secretPath}`, () => client.listSecretMetadata(at));
+        const found = list.find((s) => s.key === secret.key);
+        if (!found)
+            throw new Error(`Infisical has no secret ${secret.key} in project ${at.projectId} environment ${at.environment} path ${at.secretPath} (404)`);
+        const meta = { ...date(found.updatedAt, "updatedAt") };
+        const companion = `${secret.key}__EXPIRES_AT`;
+        if (!list.some((s) => s.key === companion)) {
+            meta.notes = [`no companion ${companion} in Infisical: expiry unknown`];
+            return meta;
+        }
+        const raw = await client.readExpiryCompanion(at, secret.key);
+        const parsed = raw === undefined ? undefined : parseInstant(raw);
+        if (parsed?.ok)
+            meta.expiresAt = parsed.date;
+        else
+            meta.notes = [`${companion} is not an ISO 8601 date with a time zone: expiry unknown`];
+        return meta;
+    }
+    async cloudflare(secret) {
+        const verifier = this.ports.cloudflare?.(secret);
+        if (!verifier)
+            this.missing(secret);
+        let v;
+        try {
+            v = await verifier.verifyToken(secret.accountId);
+        }
+        catch (err) {
+            // Cloudflare answers a revoked, expired or mistyped token 401 "Invalid API Token": it no longer works.
+            // An account-owned token is only known under its account: without account-id the user endpoint says 401.
+            if (err.status === 401)
+                return {
+                    vendorState: "expired",
+                    notes: [
+                        "Cloudflare rejects the token as invalid (401): it was revoked, has expired or is mistyped",
+                        ...(secret.accountId
+                            ? []
+                            : ["an account-owned token verifies only under its account: set account-id on the secret"]),
+                    ],
+                };
+            throw err;
+        }
+        const meta = {};
+        const expires = toDate(v.expires_on ?? undefined, "expires_on");
+        if (expires)
+            meta.expiresAt = expires;
+        if (v.status === "disabled" || v.status === "expired")
+            meta.vendorState = v.status;
+        else if (v.status === "active")
+            meta.vendorState = "active";
+        else
+            meta.notes = [`Cloudflare reports the token status '${v.status}'`];
+        if (!v.expires_on)
+            meta.notes = [...(meta.notes ?? []), "the token has no expiry date in Cloudflare"];
+        return meta;
+    }
+    async heroku(secret) {
+        const client = this.ports.heroku;
+        if (!client)
+            this.missing(secret);
+        const readAt = this.ports.now();
+        const list = await this.once("heroku:authorizations", () => client.authorizations());
+        const wanted = secret.authorization ?? secret.name;
+        const found = list.find((a) => a.id === wanted) ?? list.find((a) => a.description === wanted);
+        if (!found)
+            throw new Error(`Heroku has no OAuth authorization with id or description '${wanted}' for this API key (404)`);
+        const meta = { ...date(found.updated_at, "updated_at") };
+        if (found.expires_in !== null && Number.isFinite(found.expires_in))
+            meta.expiresAt = new Date(readAt.getTime() + found.expires_in * 1000);
+        return meta;
+    }
+}
+/** A vendor timestamp; a vendor sending something unreadable is an error of that secret. */
+function toDate(raw, field) {
+    if (raw === undefined)
+        return undefined;
+    const ms = Date.parse(raw);
+    if (Number.isNaN(ms))
+        throw new Error(`the vendor sent an unreadable ${field}`);
+    return new Date(ms);
+}
+function date(raw, field) {
+    const at = toDate(raw, field);
+    return at ? { lastRotatedAt: at } : {};
+}
+
+;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-sweep-setup.js
 
 
 
@@ -2718,7 +2574,11 @@ function describeLocation(req) {
 
 
 
-
+/**
+ * The rotation sweep's setup, shared by the rotation-sweep action and `prodgate sweep secrets`: inputs parsed
+ * from a name -> value getter, the inventory read, the metadata sources, vendor clients and stores opened,
+ * the report written, and the fail-on rule.
+ */
 /** Reads and validates the inventory file; every problem names the file, line and field. */
 function readInventory(path) {
     const file = (0,core_inputs/* requireValue */.vd)("inventory", path);
@@ -2840,7 +2700,7 @@ async function openRotationPorts(creds, inputs, opts) {
     let audit;
     let consolePool;
     if (inputs.databaseUrl) {
-        jobs = await rotation_jobs_RotationJobStore.open(inputs.databaseUrl, {
+        jobs = await RotationJobStore.open(inputs.databaseUrl, {
             table: inputs.rotationTable,
             migrate: inputs.migrate,
         });
@@ -2886,7 +2746,7 @@ function workflowPort(client) {
         },
     };
 }
-function rotation_sweep_shouldFail(report, failOn) {
+function rotation_sweep_setup_shouldFail(report, failOn) {
     const named = (statuses) => report.secrets.filter((s) => statuses.includes(s.status)).map((s) => s.name);
     const expired = named(["expired"]);
     const due = named(["expired", "expiring_soon"]);
@@ -2919,67 +2779,6 @@ function rotationOutputs(result, reportFile) {
         changes: result.changes.length,
         "report-json": reportFile,
     };
-}
-function readCredentials() {
-    const cloudflareRaw = input("cloudflare-tokens");
-    for (const line of cloudflareRaw.split(/\r?\n/)) {
-        const idx = line.indexOf("=");
-        if (idx > 0)
-            maskSecret(line.slice(idx + 1).trim());
-    }
-    return {
-        githubToken: secretInput("github-token") || undefined,
-        githubSecretsToken: secretInput("github-secrets-token") || undefined,
-        infisicalToken: secretInput("infisical-token") || undefined,
-        cloudflareApiToken: secretInput("cloudflare-api-token") || undefined,
-        cloudflareTokens: parseCloudflareTokens("cloudflare-tokens", cloudflareRaw),
-        herokuApiKey: secretInput("heroku-api-key") || undefined,
-        ...readSlackCredentials(),
-    };
-}
-async function rotation_sweep_run() {
-    await runStep(async () => {
-        maskDatabaseUrlInput();
-        const creds = readCredentials();
-        const inputs = parseRotationInputs(input, process.env);
-        const reporter = actionReporter;
-        if (inputs.job) {
-            const jobs = await RotationJobStore.open(inputs.databaseUrl, {
-                table: inputs.rotationTable,
-                migrate: inputs.migrate,
-            });
-            const audit = await AuditStore.open(inputs.databaseUrl, {
-                table: inputs.auditTable,
-                migrate: inputs.migrate,
-            });
-            try {
-                const job = await recordJobOutcome(inputs.job.id, inputs.job, inputs.settings, { jobs, audit });
-                if (!job)
-                    throw new ProdgateError(`rotation job ${inputs.job.id} is not queued or running: nothing recorded`);
-                reporter.info(`rotation job ${job.id} of ${job.secretName} is ${job.status}`);
-                setOutputs({ "job-status": job.status });
-            }
-            finally {
-                await jobs.close();
-                await audit.close();
-            }
-            return;
-        }
-        const inventory = readInventory(inputs.inventory);
-        const opened = await openRotationPorts(creds, inputs, { reporter, env: process.env });
-        try {
-            const result = await runRotationSweep(inventory, inputs.settings, opened.ports);
-            const file = writeReport(inputs.reportPath, result.report);
-            setOutputs(rotationOutputs(result, file));
-            await writeSummary(result.summary);
-            const failure = rotation_sweep_shouldFail(result.report, inputs.failOn);
-            if (failure)
-                throw new ProdgateError(`rotation sweep: ${failure}`);
-        }
-        finally {
-            await opened.close();
-        }
-    });
 }
 
 ;// CONCATENATED MODULE: ./.build/js/cli/commands/secrets-sweep.js
@@ -3040,10 +2839,10 @@ function registerSecretsSweep(sweep, ctx) {
         };
         const inputs = parseRotationInputs((name) => flags[name] ?? "", { ...ctx.env, GITHUB_RUN_ID: undefined }, "local-script");
         if (inputs.job) {
-            const jobs = await rotation_jobs_RotationJobStore.open(databaseUrl, { migrate: opts.migrate });
+            const jobs = await RotationJobStore.open(databaseUrl, { migrate: opts.migrate });
             const audit = await store_audit/* AuditStore */.f.open(databaseUrl, { migrate: opts.migrate });
             try {
-                const job = await rotation_sweep_recordJobOutcome(inputs.job.id, inputs.job, inputs.settings, { jobs, audit });
+                const job = await recordJobOutcome(inputs.job.id, inputs.job, inputs.settings, { jobs, audit });
                 if (!job)
                     throw new context/* ExitError */.RS(`rotation job ${inputs.job.id} is not queued or running: nothing recorded`, context/* EXIT */.dc.failed);
                 ctx.reporter.info(`rotation job ${job.id} of ${job.secretName} is ${job.status}`);
@@ -3085,14 +2884,14 @@ function registerSecretsSweep(sweep, ctx) {
         const opened = await openRotationPorts(creds, inputs, { reporter: ctx.reporter, env: ctx.env });
         try {
             ctx.reporter.info(`sweeping ${inventory.secrets.length} secret(s) of ${inventory.file}${databaseUrl ? "" : " (no DATABASE_URL: nothing is dispatched, nothing alerts)"}`);
-            const result = await rotation_sweep_runRotationSweep(inventory, inputs.settings, opened.ports);
+            const result = await runRotationSweep(inventory, inputs.settings, opened.ports);
             if (opts.report)
                 ctx.reporter.info(`wrote ${writeReport(opts.report, result.report)}`);
             if (opts.json)
                 ctx.json(result.report);
             else
                 printCounts(ctx, result.report.secrets);
-            const failure = rotation_sweep_shouldFail(result.report, inputs.failOn);
+            const failure = rotation_sweep_setup_shouldFail(result.report, inputs.failOn);
             if (failure)
                 throw new context/* ExitError */.RS(`rotation sweep: ${failure}`, context/* EXIT */.dc.failed);
         }
@@ -3202,9 +3001,9 @@ function registerSweep(program, ctx) {
             const bar = progressBar(Boolean(opts.progress) && Boolean(process.stderr.isTTY));
             ports.onProgress = bar.update;
             ctx.reporter.info(`sweeping ${surfaces.length} surface(s) of ${registry.file}${db ? "" : " (no DATABASE_URL: nothing is logged, nothing alerts)"}`);
-            const result = await status_sweep_runStatusSweep(registry, inputs.settings, ports);
+            const result = await runStatusSweep(registry, inputs.settings, ports);
             bar.done();
-            const files = status_sweep_writeSweepFiles(result, { statusJson: opts.statusJson, pageDir: opts.pageDir });
+            const files = writeSweepFiles(result, { statusJson: opts.statusJson, pageDir: opts.pageDir });
             if (opts.json)
                 ctx.json(result.doc);
             else
