@@ -1,5 +1,5 @@
+import type { Reporter } from "../core/ports.js";
 import { type NotifyPort, slackNotifyPort } from "../pipelines/alerts.js";
-import type { Reporter } from "../pipelines/ports.js";
 import { databaseUrlSecrets, parseDatabaseUrl } from "../store/db.js";
 import { input, maskSecret, secretInput } from "./runtime.js";
 

@@ -5,10 +5,10 @@ import type { AuditTrigger } from "../core/audit.js";
 import { parseDuration } from "../core/duration.js";
 import { InputError, ProdgateError } from "../core/errors.js";
 import { parseBoolean, parseChoice, parseInteger, requireValue } from "../core/inputs.js";
+import type { Reporter } from "../core/ports.js";
 import type { JobStatus, RotationReport } from "../core/rotation.js";
 import { type Inventory, parseInventory } from "../core/secret-inventory.js";
 import { githubIncidentPort } from "../pipelines/alerts.js";
-import type { Reporter } from "../pipelines/ports.js";
 import {
   DEFAULT_ROTATION_SETTINGS,
   type RotationSweepPorts,

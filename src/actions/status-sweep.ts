@@ -6,10 +6,10 @@ import { parseDuration } from "../core/duration.js";
 import { InputError, ProdgateError } from "../core/errors.js";
 import { parseHealthInputs } from "../core/health-inputs.js";
 import { parseBoolean, parseChoice, parseInteger, requireValue } from "../core/inputs.js";
+import type { Reporter } from "../core/ports.js";
 import { parseRegistry, type Registry } from "../core/registry.js";
 import { githubIncidentPort } from "../pipelines/alerts.js";
 import { buildConsole, DEFAULT_CONSOLE_SETTINGS, writeConsole } from "../pipelines/console.js";
-import type { Reporter } from "../pipelines/ports.js";
 import {
   DEFAULT_SWEEP_SETTINGS,
   finishSweep,

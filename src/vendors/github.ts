@@ -1,6 +1,6 @@
 import { InputError, VendorError } from "../core/errors.js";
 import type { EnvironmentProtection, EnvironmentPutBody, RunApproval } from "../core/gate.js";
-import { type Clock, systemClock } from "../pipelines/ports.js";
+import { type Clock, systemClock } from "../core/ports.js";
 import { HttpClient, type HttpRequest, type HttpResponse, messageOf, retryAfterMs } from "./http.js";
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Clock } from "../../src/pipelines/ports.js";
+import type { Clock } from "../../src/core/ports.js";
 import { FakeServer } from "../../src/sandbox/fake-server.js";
 import { type FakeRepo, GitHubApiFake } from "../../src/sandbox/github-api.js";
 import { GitHubClient, GitHubError } from "../../src/vendors/github.js";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { APPROVAL_LABEL, parseApprovers } from "../../src/core/approval.js";
 import { GateError } from "../../src/core/errors.js";
+import type { Clock, Reporter } from "../../src/core/ports.js";
 import { type IssueGateSettings, runIssueGate } from "../../src/pipelines/issue-gate.js";
-import type { Clock, Reporter } from "../../src/pipelines/ports.js";
 import { ACTIONS_BOT, type FakeIssue, type FakeRepo, GitHubApiFake } from "../../src/sandbox/github-api.js";
 import { GitHubClient } from "../../src/vendors/github.js";
 import { canary, expectNoCanary } from "../support/canary.js";

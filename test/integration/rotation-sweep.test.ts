@@ -5,9 +5,9 @@ import {
   parseRotationInputs,
   type RotationInputs,
 } from "../../src/actions/rotation-sweep.js";
+import { type Clock, silentReporter } from "../../src/core/ports.js";
 import { DAY_MS, HOUR_MS } from "../../src/core/rotation.js";
 import { type Inventory, parseInventory } from "../../src/core/secret-inventory.js";
-import { type Clock, silentReporter } from "../../src/pipelines/ports.js";
 import { recordJobOutcome, runRotationSweep } from "../../src/pipelines/rotation-sweep.js";
 import { actionsState, type FakeRepo, GitHubApiFake } from "../../src/sandbox/github-api.js";
 import { SlackFake } from "../../src/sandbox/slack-api.js";

@@ -1,8 +1,8 @@
 import type pg from "pg";
 import { sweepPorts } from "../../src/actions/status-sweep.js";
 import { parseHealthInputs } from "../../src/core/health-inputs.js";
+import { type Clock, systemClock } from "../../src/core/ports.js";
 import { parseRegistry, type Registry } from "../../src/core/registry.js";
-import { type Clock, systemClock } from "../../src/pipelines/ports.js";
 import {
   DEFAULT_SWEEP_SETTINGS,
   type SweepPorts,
