@@ -450,6 +450,37 @@ export class GitHubApiFake {
     return this;
   }
 
+  /**
+   * The next `times` requests to `path` hit GitHub's secondary rate limit, answered as GitHub answers it: 403
+   * (or 429) with "You have exceeded a secondary rate limit", and no Retry-After unless `retryAfter` is given.
+   */
+  secondaryRateLimit(
+    method: string,
+    path: string,
+    times = 1,
+    opts: { status?: 403 | 429; retryAfter?: number } = {},
+  ): this {
+    const status = opts.status ?? 403;
+    this.server.fault(
+      method,
+      path,
+      {
+        kind: "status",
+        status,
+        headers: opts.retryAfter === undefined ? {} : { "retry-after": String(opts.retryAfter) },
+        body: {
+          message:
+            "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:1111:2222:3333:4444.",
+          documentation_url:
+            "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+          status: String(status),
+        },
+      },
+      times,
+    );
+    return this;
+  }
+
   /** An organization team and its members (GET /orgs/{org}/teams/{slug}/members answers with them). */
   team(org: string, slug: string, members: string[]): this {
     teamsOf(this).set(`${org}/${slug}`.toLowerCase(), [...members]);
@@ -1518,6 +1549,8 @@ export interface FakeActionsState {
   dispatches: FakeDispatch[];
   /** Answer a dispatch 204 without run details, as a server without `return_run_details` does. */
   noRunDetails: boolean;
+  /** Refuse `return_run_details` as an unknown parameter (422), as an older GitHub Enterprise Server does. */
+  rejectRunDetails: boolean;
 }
 
 const actionsStates = new WeakMap<FakeRepo, FakeActionsState>();
@@ -1532,6 +1565,7 @@ export function actionsState(repo: FakeRepo): FakeActionsState {
       workflows: new Map(),
       dispatches: [],
       noRunDetails: false,
+      rejectRunDetails: false,
     };
     actionsStates.set(repo, state);
   }
@@ -1578,6 +1612,8 @@ function registerActionsSecretRoutes(fake: GitHubApiFake): void {
     if (!declared) fail(404, "Not Found", doc);
     fake.requireWrite(ctx, ["actions"], doc);
     const body = req.json<{ ref?: unknown; inputs?: unknown; return_run_details?: unknown }>();
+    if (state.rejectRunDetails && "return_run_details" in body)
+      fail(422, "Invalid request.\n\nreturn_run_details is not a permitted key.", doc);
     if (typeof body.ref !== "string" || !body.ref)
       fail(422, 'Invalid request.\n\n"ref" wasn\'t supplied.', doc);
     const commit = ctx.repo.resolve(body.ref);

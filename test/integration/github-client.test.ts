@@ -93,6 +93,39 @@ describe("GitHubClient against the GitHub REST fake", () => {
       expect(waits).toEqual([1, 2000]);
     });
 
+    it("waits at least a minute on a secondary rate limit without Retry-After, then backs off exponentially", async () => {
+      fake.secondaryRateLimit("GET", "/repos/:owner/:repo/compare/:basehead", 2);
+      expect((await client().compare(main[0]!, main[3]!)).aheadBy).toBe(3);
+      expect(waits).toEqual([60_000, 120_000]);
+      waits.length = 0;
+      fake.secondaryRateLimit("GET", "/repos/:owner/:repo/commits/:ref", 1, { status: 429 });
+      expect((await client().getCommit("main")).sha).toBe(main.at(-1));
+      expect(waits).toEqual([60_000]);
+    });
+
+    it("gives up after a bounded number of secondary rate limits, saying so", async () => {
+      fake.secondaryRateLimit("POST", "/repos/:owner/:repo/issues/:number/comments", 10);
+      const err = (await client()
+        .createIssueComment(1, "hello")
+        .catch((e: unknown) => e)) as GitHubError;
+      expect(err).toBeInstanceOf(GitHubError);
+      expect(err.message).toMatch(
+        /^Could not comment on #1: GitHub rate limit reached \(403: You have exceeded a secondary rate limit/,
+      );
+      expect(err.retryable).toBe(true);
+      expect(waits).toEqual([60_000, 120_000, 240_000]);
+      expect(
+        fake.server.requestsTo("POST", "/repos/:owner/:repo/issues/:number/comments").length,
+      ).toBeGreaterThanOrEqual(4);
+    });
+
+    it("paces content-creating requests past the per-minute budget", async () => {
+      const c = client({ writesPerMinute: 3 });
+      const issue = repo.issue({ title: "Pacing" });
+      for (let i = 0; i < 4; i++) await c.createIssueComment(issue.number, `paced ${i}`);
+      expect(waits).toEqual([60_000]);
+    });
+
     it("fails at once when the primary rate limit resets too far ahead, naming when", async () => {
       const reset = Date.parse("2026-01-01T01:00:00Z") / 1000;
       fake.server.fault("GET", "/repos/:owner/:repo/commits/:ref", {

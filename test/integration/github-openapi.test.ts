@@ -371,6 +371,7 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
       "actions/list-environment-secrets",
       "actions/create-workflow-dispatch",
       "actions/get-workflow-run",
+      "actions/list-workflow-runs",
     ];
     const from = fake.served.length;
     const repo = fake.repo("acme/shop");
@@ -409,11 +410,19 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
       status: 422,
     });
     await expect(client.getWorkflowRun(424_242)).rejects.toMatchObject({ status: 404 });
+    // A server without return_run_details (GHES): 204 without details, or 422 for the unknown key. The run
+    // is then found among the workflow's runs; after a 422 the dispatch is sent once more, without the key.
     state.noRunDetails = true;
-    expect(
-      await client.dispatchWorkflow("rotate.yml", "main", { secret_name: "A", job_id: "rot_2" }),
-    ).toEqual({});
+    const quiet = await client.dispatchWorkflow("rotate.yml", "main", { secret_name: "A", job_id: "rot_2" });
+    expect(quiet.runId).toBe(state.dispatches.at(-1)!.runId);
     state.noRunDetails = false;
+    state.rejectRunDetails = true;
+    const before = state.dispatches.length;
+    const older = await client.dispatchWorkflow("rotate.yml", "main", { secret_name: "A", job_id: "rot_3" });
+    expect(state.dispatches.length - before).toBe(1);
+    expect(older).toMatchObject({ runId: state.dispatches.at(-1)!.runId });
+    expect(older.htmlUrl).toMatch(new RegExp(`/actions/runs/${older.runId}$`));
+    state.rejectRunDetails = false;
 
     expectServedInGitHubShapes(from, used);
   });

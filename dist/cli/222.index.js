@@ -1,18 +1,18 @@
-export const id = 408;
-export const ids = [408,778];
+export const id = 222;
+export const ids = [222,124];
 export const modules = {
 
-/***/ 4408:
+/***/ 9222:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   registerHealth: () => (/* binding */ registerHealth)
 /* harmony export */ });
-/* harmony import */ var _core_health_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5490);
-/* harmony import */ var _pipelines_health_check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9213);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6773);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6481);
+/* harmony import */ var _core_health_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9336);
+/* harmony import */ var _pipelines_health_check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7315);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2056);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3967);
 
 
 
@@ -51,7 +51,7 @@ function registerHealth(program, ctx) {
 
 /***/ }),
 
-/***/ 8760:
+/***/ 9038:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -62,7 +62,7 @@ function registerHealth(program, ctx) {
 /* harmony export */   pc: () => (/* binding */ durationMs)
 /* harmony export */ });
 /* unused harmony exports parseAge, ageCutoff */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 
 const FIXED_MS = {
     ms: 1,
@@ -160,15 +160,15 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 5490:
+/***/ 9336:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ parseHealthInputs)
 /* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8760);
-/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(778);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1621);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2124);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3415);
 
 
 
@@ -195,7 +195,7 @@ function parseHealthInputs(get, prefix = "") {
 
 /***/ }),
 
-/***/ 778:
+/***/ 2124:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -208,10 +208,10 @@ function parseHealthInputs(get, prefix = "") {
 /* harmony export */   t_: () => (/* binding */ formatAttemptLine)
 /* harmony export */ });
 /* unused harmony exports statusMatches, checkJson */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1621);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(333);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3415);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(835);
 
 
 
@@ -328,7 +328,7 @@ function truncate(text, n) {
 
 /***/ }),
 
-/***/ 1621:
+/***/ 3415:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -343,7 +343,7 @@ function truncate(text, n) {
 /* harmony export */   vd: () => (/* binding */ requireValue),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 
 /** Pure validators shared by every action's input helper and the CLI's flag parsing. */
 function requireValue(input, raw) {
@@ -452,7 +452,7 @@ function parseSha(input, raw) {
 
 /***/ }),
 
-/***/ 333:
+/***/ 835:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -467,56 +467,7 @@ function escapeMd(text) {
 
 /***/ }),
 
-/***/ 9213:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ runHealthCheck)
-/* harmony export */ });
-/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(778);
-/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7505);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
-
-
-
-/**
- * Probes the URL up to `attempts` times, `interval` apart, each cut at `timeout`; stops at the first healthy
- * answer. Used by the health-check action, the deploy pipeline, the status sweep and `prodgate health`.
- */
-async function runHealthCheck(settings, ports) {
-    const clock = ports.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
-    const probe = ports.probe ?? new _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpProbe */ .PF();
-    const attempts = [];
-    try {
-        for (let n = 1; n <= settings.attempts; n++) {
-            ports.signal?.throwIfAborted();
-            const result = await probe.probe(settings.url, {
-                method: settings.method,
-                headers: settings.headers,
-                timeoutMs: settings.timeoutMs,
-                followRedirects: settings.followRedirects,
-            });
-            const attempt = (0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeProbe */ .ih)(settings, n, result);
-            attempts.push(attempt);
-            ports.reporter.info((0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .formatAttemptLine */ .t_)(attempt, settings.attempts));
-            ports.onAttempt?.(attempt, settings.attempts);
-            if (attempt.healthy)
-                break;
-            if (n < settings.attempts)
-                await clock.sleep(settings.intervalMs, ports.signal);
-        }
-    }
-    finally {
-        if (!ports.probe)
-            await probe.close();
-    }
-    return (0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .buildReport */ .FK)(settings, attempts);
-}
-
-
-/***/ }),
-
-/***/ 424:
+/***/ 1244:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -552,7 +503,56 @@ const silentReporter = {
 
 /***/ }),
 
-/***/ 7505:
+/***/ 7315:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ runHealthCheck)
+/* harmony export */ });
+/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2124);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1244);
+/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6755);
+
+
+
+/**
+ * Probes the URL up to `attempts` times, `interval` apart, each cut at `timeout`; stops at the first healthy
+ * answer. Used by the health-check action, the deploy pipeline, the status sweep and `prodgate health`.
+ */
+async function runHealthCheck(settings, ports) {
+    const clock = ports.clock ?? _core_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+    const probe = ports.probe ?? new _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpProbe */ .PF();
+    const attempts = [];
+    try {
+        for (let n = 1; n <= settings.attempts; n++) {
+            ports.signal?.throwIfAborted();
+            const result = await probe.probe(settings.url, {
+                method: settings.method,
+                headers: settings.headers,
+                timeoutMs: settings.timeoutMs,
+                followRedirects: settings.followRedirects,
+            });
+            const attempt = (0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeProbe */ .ih)(settings, n, result);
+            attempts.push(attempt);
+            ports.reporter.info((0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .formatAttemptLine */ .t_)(attempt, settings.attempts));
+            ports.onAttempt?.(attempt, settings.attempts);
+            if (attempt.healthy)
+                break;
+            if (n < settings.attempts)
+                await clock.sleep(settings.intervalMs, ports.signal);
+        }
+    }
+    finally {
+        if (!ports.probe)
+            await probe.close();
+    }
+    return (0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .buildReport */ .FK)(settings, attempts);
+}
+
+
+/***/ }),
+
+/***/ 6755:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -560,8 +560,8 @@ const silentReporter = {
 /* harmony export */   d8: () => (/* binding */ networkReason)
 /* harmony export */ });
 /* unused harmony export headersMayGo */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8760);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9038);
 
 
 const MAX_BODY = 1024 * 1024;

@@ -1,8 +1,8 @@
-export const id = 557;
-export const ids = [557];
+export const id = 983;
+export const ids = [983];
 export const modules = {
 
-/***/ 2557:
+/***/ 5983:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,17 +21,17 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/js/core/duration.js
-var duration = __webpack_require__(8760);
+var duration = __webpack_require__(9038);
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
+var errors = __webpack_require__(6265);
 // EXTERNAL MODULE: ./.build/js/core/health-inputs.js
-var health_inputs = __webpack_require__(5490);
+var health_inputs = __webpack_require__(9336);
 // EXTERNAL MODULE: ./.build/js/core/inputs.js
-var core_inputs = __webpack_require__(1621);
+var core_inputs = __webpack_require__(3415);
 // EXTERNAL MODULE: ./.build/js/core/registry.js
-var core_registry = __webpack_require__(8335);
+var core_registry = __webpack_require__(6697);
 // EXTERNAL MODULE: ./.build/js/vendors/slack.js
-var slack = __webpack_require__(368);
+var slack = __webpack_require__(2574);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/alerts.js
 
 
@@ -98,23 +98,23 @@ function slackNotifyPort(target, reporter) {
 }
 
 // EXTERNAL MODULE: ./.build/js/pipelines/console.js + 9 modules
-var console = __webpack_require__(7318);
+var console = __webpack_require__(6899);
 // EXTERNAL MODULE: ./.build/js/core/console/maintenance.js
-var maintenance = __webpack_require__(515);
+var maintenance = __webpack_require__(3785);
+// EXTERNAL MODULE: ./.build/js/core/ports.js
+var core_ports = __webpack_require__(1244);
 // EXTERNAL MODULE: ./.build/js/core/status.js + 7 modules
-var core_status = __webpack_require__(5192);
+var core_status = __webpack_require__(8445);
 // EXTERNAL MODULE: ./.build/js/store/db.js
-var store_db = __webpack_require__(6522);
+var store_db = __webpack_require__(1996);
 // EXTERNAL MODULE: ./.build/js/store/poll-log.js
-var poll_log = __webpack_require__(6742);
+var poll_log = __webpack_require__(3808);
 // EXTERNAL MODULE: ./.build/js/store/rollups.js
-var rollups = __webpack_require__(5557);
+var rollups = __webpack_require__(9571);
 // EXTERNAL MODULE: ./.build/js/vendors/http-probe.js
-var http_probe = __webpack_require__(7505);
+var http_probe = __webpack_require__(6755);
 // EXTERNAL MODULE: ./.build/js/pipelines/health-check.js
-var health_check = __webpack_require__(9213);
-// EXTERNAL MODULE: ./.build/js/pipelines/ports.js
-var pipelines_ports = __webpack_require__(424);
+var health_check = __webpack_require__(7315);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/pool.js
 
 async function runPool(items, options, worker) {
@@ -122,7 +122,7 @@ async function runPool(items, options, worker) {
     const controller = new AbortController();
     const finished = new AbortController();
     const concurrency = Math.max(1, Math.min(options.concurrency, items.length));
-    const clock = options.clock ?? pipelines_ports/* systemClock */.m;
+    const clock = options.clock ?? core_ports/* systemClock */.m;
     let next = 0;
     let done = 0;
     const deadline = new Promise((resolve) => {
@@ -189,8 +189,8 @@ function checkPorts(surfaces, ports) {
 }
 /** Probes the surfaces of one shard (all of them by default). Never throws for a vendor's failure. */
 async function status_sweep_probeSurfaces(registry, settings, ports) {
-    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
-    const reporter = ports.reporter ?? pipelines_ports/* silentReporter */.P;
+    const clock = ports.clock ?? core_ports/* systemClock */.m;
+    const reporter = ports.reporter ?? core_ports/* silentReporter */.P;
     const shard = settings.shard ?? { index: 0, total: 1 };
     const surfaces = (0,core_status/* shardOf */.IS)((0,core_registry/* activeSurfaces */.VJ)(registry), shard.index, shard.total);
     checkPorts(surfaces, ports);
@@ -300,7 +300,7 @@ async function runCall(task, ctx) {
         switch (call) {
             case "http_health": {
                 const health = surface.health;
-                const report = await (0,health_check/* runHealthCheck */.W)({ ...health, headers: ctx.resolved.get(surface.id) ?? {} }, { reporter: pipelines_ports/* silentReporter */.P, clock: ctx.clock, probe: ctx.probe });
+                const report = await (0,health_check/* runHealthCheck */.W)({ ...health, headers: ctx.resolved.get(surface.id) ?? {} }, { reporter: core_ports/* silentReporter */.P, clock: ctx.clock, probe: ctx.probe });
                 return {
                     result: {
                         ...base,
@@ -530,8 +530,8 @@ function pollRowsOf(probes, sweepAt) {
 }
 /** Classifies, remembers, alerts and renders: the finish of a sweep, from one batch or from every shard's. */
 async function status_sweep_finishSweep(registry, batches, settings, ports) {
-    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
-    const reporter = ports.reporter ?? pipelines_ports/* silentReporter */.P;
+    const clock = ports.clock ?? core_ports/* systemClock */.m;
+    const reporter = ports.reporter ?? core_ports/* silentReporter */.P;
     const surfaces = (0,core_registry/* activeSurfaces */.VJ)(registry);
     const probes = new Map();
     for (const b of batches)
@@ -708,9 +708,9 @@ function githubBuildsPort(client) {
 }
 
 // EXTERNAL MODULE: ./.build/js/store/migrate.js
-var store_migrate = __webpack_require__(1243);
+var store_migrate = __webpack_require__(4957);
 // EXTERNAL MODULE: ./.build/js/vendors/http.js
-var http = __webpack_require__(2770);
+var http = __webpack_require__(9944);
 ;// CONCATENATED MODULE: ./.build/js/vendors/cloudflare.js
 
 
@@ -847,12 +847,12 @@ function remaining(headers) {
     return m ? Number(m[1]) : undefined;
 }
 
-// EXTERNAL MODULE: ./.build/js/vendors/github.js
-var vendors_github = __webpack_require__(9249);
+// EXTERNAL MODULE: ./.build/js/vendors/github.js + 10 modules
+var vendors_github = __webpack_require__(7063);
 // EXTERNAL MODULE: ./.build/js/vendors/heroku.js
-var heroku = __webpack_require__(6561);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var lib_core = __webpack_require__(7264);
+var heroku = __webpack_require__(8408);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 10 modules
+var lib_core = __webpack_require__(8592);
 ;// CONCATENATED MODULE: ./.build/js/actions/runtime.js
 
 
@@ -1244,11 +1244,11 @@ async function run() {
 }
 
 // EXTERNAL MODULE: ./.build/js/cli/context.js
-var context = __webpack_require__(6773);
+var context = __webpack_require__(2056);
 // EXTERNAL MODULE: ./.build/js/cli/terminal.js
-var terminal = __webpack_require__(6481);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var terminal = __webpack_require__(3967);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 ;// CONCATENATED MODULE: ./.build/js/core/rotation.js
 /**
  * Rotation evaluation: what state a secret is in (seed 000 §4.3 SecretMeta), whether its rotation workflow
@@ -1596,7 +1596,7 @@ function renderSecretSlack(changes, runUrl) {
 }
 
 // EXTERNAL MODULE: ./.build/js/core/yaml-fields.js
-var yaml_fields = __webpack_require__(8665);
+var yaml_fields = __webpack_require__(6839);
 ;// CONCATENATED MODULE: ./.build/js/core/secret-inventory.js
 
 
@@ -1941,7 +1941,7 @@ function secret_inventory_duration(map, key, path, report) {
 }
 
 // EXTERNAL MODULE: ./.build/js/core/audit.js
-var core_audit = __webpack_require__(113);
+var core_audit = __webpack_require__(7391);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-sweep.js
 
 
@@ -1958,8 +1958,8 @@ const DEFAULT_ROTATION_SETTINGS = {
     runAttempt: 1,
 };
 async function rotation_sweep_runRotationSweep(inventory, settings, ports) {
-    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
-    const reporter = ports.reporter ?? pipelines_ports/* silentReporter */.P;
+    const clock = ports.clock ?? core_ports/* systemClock */.m;
+    const reporter = ports.reporter ?? core_ports/* silentReporter */.P;
     const notes = [];
     if (settings.dispatch) {
         if (!ports.jobs || !ports.audit)
@@ -2227,7 +2227,7 @@ async function handleIssues(t, next, settings, ports, now, issues, notes, report
 async function rotation_sweep_recordJobOutcome(jobId, outcome, settings, ports) {
     if (!/^rot_[a-z0-9]+$/.test(jobId))
         throw new errors/* InputError */.dz("job-id", `must be a rotation job id like rot_1a2b3c4d5e6f; got '${jobId}'`);
-    const now = (ports.clock ?? pipelines_ports/* systemClock */.m).now();
+    const now = (ports.clock ?? core_ports/* systemClock */.m).now();
     const job = await ports.jobs.update(jobId, {
         status: outcome.status,
         errorMsg: outcome.error,
@@ -2414,13 +2414,13 @@ function date(raw, field) {
 }
 
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
-var store_audit = __webpack_require__(7091);
+var store_audit = __webpack_require__(6448);
 // EXTERNAL MODULE: ./.build/js/store/console-sources.js
-var console_sources = __webpack_require__(4772);
+var console_sources = __webpack_require__(3198);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./.build/js/store/table-store.js
-var table_store = __webpack_require__(5766);
+var table_store = __webpack_require__(9800);
 ;// CONCATENATED MODULE: ./.build/js/store/rotation-jobs.js
 
 
@@ -3268,15 +3268,15 @@ function progressBar(enabled) {
 
 /***/ }),
 
-/***/ 9213:
+/***/ 7315:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ runHealthCheck)
 /* harmony export */ });
-/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(778);
-/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7505);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
+/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2124);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1244);
+/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6755);
 
 
 
@@ -3285,8 +3285,8 @@ function progressBar(enabled) {
  * answer. Used by the health-check action, the deploy pipeline, the status sweep and `prodgate health`.
  */
 async function runHealthCheck(settings, ports) {
-    const clock = ports.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
-    const probe = ports.probe ?? new _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpProbe */ .PF();
+    const clock = ports.clock ?? _core_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+    const probe = ports.probe ?? new _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpProbe */ .PF();
     const attempts = [];
     try {
         for (let n = 1; n <= settings.attempts; n++) {
@@ -3317,7 +3317,7 @@ async function runHealthCheck(settings, ports) {
 
 /***/ }),
 
-/***/ 368:
+/***/ 2574:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3327,8 +3327,8 @@ async function runHealthCheck(settings, ports) {
 /* harmony export */   rb: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_1__.rb)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_SLACK_API_URL, slackHint */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2770);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9944);
 
 
 
