@@ -130,6 +130,8 @@ export interface ServedResponse {
   query: string;
   status: number;
   body: unknown;
+  /** The request's JSON body (undefined when it had none), for the request half of the OpenAPI check. */
+  requestBody?: unknown;
 }
 
 /** The user a GITHUB_TOKEN acts as. */
@@ -544,12 +546,14 @@ export class GitHubApiFake {
         if (!(err instanceof GitHubFakeError)) throw err;
         reply = { status: err.status, body: err.body, headers: err.headers };
       }
+      reply = conditional(req, reply);
       this.served.push({
         method: req.method,
         path: req.path,
         query: req.query.toString(),
         status: reply.status ?? 200,
         body: reply.body,
+        ...(req.body ? { requestBody: parseOrText(req.body) } : {}),
       });
       return reply;
     });
@@ -980,6 +984,29 @@ export function fail(status: number, message: string, doc: string): never {
     documentation_url: `https://docs.github.com/rest/${doc}`,
     status: String(status),
   });
+}
+
+/**
+ * ETags as GitHub sends them: a strong ETag on every successful GET, derived from the answer; a request whose
+ * If-None-Match names it gets 304 Not Modified with no body (and GitHub does not count it against the limit).
+ */
+function conditional(req: FakeRequest, reply: FakeReply): FakeReply {
+  if (req.method !== "GET" || (reply.status ?? 200) !== 200 || reply.body === undefined) return reply;
+  const link = reply.headers?.link ?? "";
+  const etag = `"${createHash("sha256").update(JSON.stringify(reply.body)).update(String(link)).digest("hex").slice(0, 40)}"`;
+  const asked = String(req.headers["if-none-match"] ?? "")
+    .split(",")
+    .map((t) => t.trim().replace(/^W\//, ""));
+  if (asked.includes(etag) || asked.includes("*")) return { status: 304, headers: { etag } };
+  return { ...reply, headers: { ...reply.headers, etag } };
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function idOf(text: string): number {

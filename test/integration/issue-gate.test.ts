@@ -245,6 +245,28 @@ describe("the issue-comment approval gate against the GitHub REST fake", () => {
     expect(gateComments(w.repo, w.issue().number).at(-1)?.body).toContain("Rejected by timeout");
   });
 
+  it("polls with conditional requests: an unchanged issue or comment list is a 304 with no body", async () => {
+    const w = world();
+    w.clock.after(2, () => w.say("alice", "I will look after lunch"));
+    const result = await runIssueGate(
+      { ...w.settings, pollIntervalMs: 10_000, timeoutMs: 45_000 },
+      { ...w, clock: w.clock },
+    );
+    expect(result).toMatchObject({ decision: "rejected", cause: "timeout", polls: 6 });
+    const statuses = (suffix: string) =>
+      fake.served
+        .filter(
+          (r) =>
+            r.method === "GET" && r.path === `/repos/${w.repo.fullName}/issues/${w.issue().number}${suffix}`,
+        )
+        .map((r) => r.status);
+    // Nothing changes while the gate waits but alice's comment, between polls 2 and 3 (the issue carries its
+    // comment count, so it changes too).
+    expect(statuses("")).toEqual([200, 304, 200, 304, 304, 304]);
+    expect(statuses("/comments")).toEqual([200, 304, 200, 304, 304, 304]);
+    expect(fake.served.filter((r) => r.status === 304).every((r) => r.body === undefined)).toBe(true);
+  });
+
   it("reads every page: the decisive comment is on the third page of 150", async () => {
     const w = world();
     w.clock.after(1, () => {
