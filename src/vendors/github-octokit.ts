@@ -237,9 +237,22 @@ export class CrossHostLink extends Error {
   override name = "CrossHostLink";
 }
 
+/** GitHub's message of an error answer, with the detail of its `errors` (a 422's "Label color: invalid"). */
 export function apiMessageOf(data: unknown): string | undefined {
-  if (data && typeof data === "object" && typeof (data as { message?: unknown }).message === "string")
-    return (data as { message: string }).message;
+  if (data && typeof data === "object" && typeof (data as { message?: unknown }).message === "string") {
+    const { message, errors } = data as { message: string; errors?: unknown };
+    const detail = (Array.isArray(errors) ? errors : [])
+      .map((e: unknown) => {
+        if (typeof e === "string") return e;
+        const x = (e ?? {}) as Record<string, unknown>;
+        if (typeof x.message === "string") return x.message;
+        const where = [x.resource, x.field].filter((v) => typeof v === "string").join(" ");
+        return typeof x.code === "string" ? `${where}${where ? ": " : ""}${x.code}` : where;
+      })
+      .filter(Boolean)
+      .slice(0, 3);
+    return detail.length ? `${message} (${detail.join("; ")})` : message;
+  }
   return typeof data === "string" && data.length > 0 && data.length < 500 ? data : undefined;
 }
 
