@@ -418,7 +418,9 @@ function createOctokit(s) {
     /** Registered first, so its hook runs innermost: once per attempt, inside the retry and throttling ones. */
     const prodgatePlugin = (octokit) => {
         octokit.hook.wrap("request", async (request, options) => {
-            refuseOtherHosts(options.url, baseUrl);
+            // Hooks see the route template and its parameters; the URL they make is what GitHub sees.
+            const url = octokit.request.endpoint.parse(options).url;
+            refuseOtherHosts(url, baseUrl);
             if (options.method !== "GET" && options.method !== "HEAD")
                 await pace(writes, s);
             const state = stateOf(options);
@@ -426,7 +428,7 @@ function createOctokit(s) {
             options.request = { ...options.request, signal };
             attempts.set(options.request, state);
             try {
-                return await conditional(request, options, s.etags);
+                return await conditional(request, options, url, s.etags);
             }
             catch (err) {
                 if (!(err instanceof dist_src/* RequestError */.G))
@@ -513,10 +515,10 @@ function markSecondary(err, plan) {
     return marked;
 }
 /** A GET with a cached ETag is sent with If-None-Match; a 304 answers with the cached body. */
-async function conditional(request, options, etags) {
+async function conditional(request, options, url, etags) {
     if (options.method !== "GET")
         return request(options);
-    const key = `${options.method} ${options.url}`;
+    const key = `GET ${url}`;
     const cached = await etags.get(key);
     if (cached)
         options.headers = { ...options.headers, "if-none-match": cached.etag };
@@ -568,9 +570,24 @@ function refuseOtherHosts(url, baseUrl) {
 class CrossHostLink extends Error {
     name = "CrossHostLink";
 }
+/** GitHub's message of an error answer, with the detail of its `errors` (a 422's "Label color: invalid"). */
 function apiMessageOf(data) {
-    if (data && typeof data === "object" && typeof data.message === "string")
-        return data.message;
+    if (data && typeof data === "object" && typeof data.message === "string") {
+        const { message, errors } = data;
+        const detail = (Array.isArray(errors) ? errors : [])
+            .map((e) => {
+            if (typeof e === "string")
+                return e;
+            const x = (e ?? {});
+            if (typeof x.message === "string")
+                return x.message;
+            const where = [x.resource, x.field].filter((v) => typeof v === "string").join(" ");
+            return typeof x.code === "string" ? `${where}${where ? ": " : ""}${x.code}` : where;
+        })
+            .filter(Boolean)
+            .slice(0, 3);
+        return detail.length ? `${message} (${detail.join("; ")})` : message;
+    }
     return typeof data === "string" && data.length > 0 && data.length < 500 ? data : undefined;
 }
 /** Retry-After as seconds or an HTTP date, in ms. */

@@ -22,10 +22,11 @@ import {
   type SweepSettings,
   writeSweepFiles,
 } from "../pipelines/status-sweep.js";
+import { openSweepETags, saveSweepETags } from "../pipelines/sweep-etags.js";
 import { connect, newPool, safeDbMessage } from "../store/db.js";
 import { migrateUp } from "../store/migrate.js";
 import { CloudflareClient } from "../vendors/cloudflare.js";
-import { GitHubClient } from "../vendors/github.js";
+import { type ETagCache, GitHubClient } from "../vendors/github.js";
 import { HerokuClient } from "../vendors/heroku.js";
 import {
   maskDatabaseUrlInput,
@@ -133,7 +134,7 @@ export interface Credentials extends SlackCredentials {
 export function sweepPorts(
   creds: Credentials,
   settings: SweepSettings,
-  opts: { reporter: Reporter; env: NodeJS.ProcessEnv; issues: boolean; db?: pg.Pool },
+  opts: { reporter: Reporter; env: NodeJS.ProcessEnv; issues: boolean; db?: pg.Pool; etags?: ETagCache },
 ): SweepPorts {
   const timeoutMs = settings.timeoutMs;
   const env = opts.env;
@@ -168,6 +169,7 @@ export function sweepPorts(
         retries: 0,
         rateLimitRetries: 0,
         maxRetryAfterMs: 1_000,
+        ...(opts.etags ? { etags: opts.etags } : {}),
       });
     ports.builds = githubBuildsPort(client);
     if (opts.issues && settings.defaultRepo) {
@@ -311,17 +313,20 @@ export async function run(): Promise<void> {
       }
     }
     try {
+      const etags = await openSweepETags(db, reporter);
       const ports = sweepPorts(creds, inputs.settings, {
         reporter,
         env: process.env,
         issues: inputs.issues,
         db,
+        etags,
       });
       ports.memoryError = memoryError;
       const result =
         inputs.mode.kind === "merge"
           ? await finishSweep(registry, readBatches(inputs.mode.dir), inputs.settings, ports)
           : await runStatusSweep(registry, inputs.settings, ports);
+      await saveSweepETags(db, etags, reporter);
       const files = writeSweepFiles(result, { statusJson: inputs.statusJson, pageDir: inputs.statusPageDir });
       const consoleDir = await writeSweepConsole(registry, inputs, db, result, reporter);
       const unhealthy = result.doc.sites.filter((s) => s.status !== "healthy").map((s) => s.id);

@@ -81,14 +81,16 @@ export function createOctokit(s: OctokitSettings) {
   /** Registered first, so its hook runs innermost: once per attempt, inside the retry and throttling ones. */
   const prodgatePlugin = (octokit: Octokit) => {
     octokit.hook.wrap("request", async (request: Send, options: Required<EndpointDefaults>) => {
-      refuseOtherHosts(options.url, baseUrl);
+      // Hooks see the route template and its parameters; the URL they make is what GitHub sees.
+      const url = octokit.request.endpoint.parse(options).url;
+      refuseOtherHosts(url, baseUrl);
       if (options.method !== "GET" && options.method !== "HEAD") await pace(writes, s);
       const state = stateOf(options);
       const signal = AbortSignal.timeout(s.timeoutMs);
       options.request = { ...options.request, signal };
       attempts.set(options.request, state);
       try {
-        return await conditional(request, options, s.etags);
+        return await conditional(request, options, url, s.etags);
       } catch (err) {
         if (!(err instanceof RequestError)) throw err;
         state.failures++;
@@ -182,10 +184,11 @@ function markSecondary(err: RequestError, plan: { primary?: unknown }): RequestE
 async function conditional(
   request: Send,
   options: Required<EndpointDefaults>,
+  url: string,
   etags: ETagCache,
 ): Promise<OctokitResponse<unknown>> {
   if (options.method !== "GET") return request(options);
-  const key = `${options.method} ${options.url}`;
+  const key = `GET ${url}`;
   const cached = await etags.get(key);
   if (cached) options.headers = { ...options.headers, "if-none-match": cached.etag };
   try {

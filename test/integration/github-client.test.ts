@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Clock } from "../../src/core/ports.js";
 import { FakeServer } from "../../src/sandbox/fake-server.js";
 import { type FakeRepo, GitHubApiFake } from "../../src/sandbox/github-api.js";
-import { GitHubClient, GitHubError } from "../../src/vendors/github.js";
+import { GitHubClient, GitHubError, getIssue } from "../../src/vendors/github.js";
 import { canary, expectNoCanary } from "../support/canary.js";
 
 describe("GitHubClient against the GitHub REST fake", () => {
@@ -186,6 +186,32 @@ describe("GitHubClient against the GitHub REST fake", () => {
       } finally {
         await rogue.stop();
       }
+    });
+  });
+
+  describe("conditional requests", () => {
+    it("sends each resource's own ETag back and answers a 304 from the cache", async () => {
+      const a = repo.issue({ title: "A" });
+      const b = repo.issue({ title: "B" });
+      const c = client();
+      const read = async (n: number) => (await getIssue(c, n))?.title;
+      expect([
+        await read(a.number),
+        await read(b.number),
+        await read(a.number),
+        await read(b.number),
+      ]).toEqual(["A", "B", "A", "B"]);
+      const statuses = (n: number) =>
+        fake.served
+          .filter((r) => r.method === "GET" && r.path === `/repos/acme/shop/issues/${n}`)
+          .map((r) => r.status);
+      expect([statuses(a.number), statuses(b.number)]).toEqual([
+        [200, 304],
+        [200, 304],
+      ]);
+      a.title = "A, renamed";
+      expect(await read(a.number)).toBe("A, renamed");
+      expect(statuses(a.number)).toEqual([200, 304, 200]);
     });
   });
 

@@ -1,8 +1,8 @@
-export const id = 983;
-export const ids = [983];
+export const id = 799;
+export const ids = [799];
 export const modules = {
 
-/***/ 5983:
+/***/ 6799:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -707,6 +707,79 @@ function githubBuildsPort(client) {
     };
 }
 
+;// CONCATENATED MODULE: ./.build/js/pipelines/sweep-etags.js
+
+
+const RUNS = /^GET \S+\/repos\/[^/]+\/[^/]+\/actions\/(?:workflows\/[^/]+\/)?runs\?/;
+const COMMIT = /^GET \S+\/repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]{40}$/;
+const RUN_FIELDS = (/* unused pure expression or super */ null && ([
+    "id",
+    "status",
+    "conclusion",
+    "html_url",
+    "event",
+    "path",
+    "head_sha",
+    "head_branch",
+    "run_started_at",
+    "created_at",
+]));
+/** The part of an answer the sweep reads, or undefined for reads it does not keep. */
+function trimForSweep(key, data) {
+    const request = key.replace(/^[0-9a-f]+ /, "");
+    if (RUNS.test(request)) {
+        const body = data;
+        return {
+            total_count: body?.total_count ?? 0,
+            workflow_runs: (body?.workflow_runs ?? []).map((r) => ({
+                ...Object.fromEntries(RUN_FIELDS.filter((f) => f in r).map((f) => [f, r[f]])),
+                actor: r.actor ? { login: r.actor.login } : null,
+                triggering_actor: r.triggering_actor ? { login: r.triggering_actor.login } : null,
+            })),
+        };
+    }
+    if (COMMIT.test(request)) {
+        const body = data;
+        return { sha: body?.sha, files: (body?.files ?? []).map((f) => ({ filename: f.filename })) };
+    }
+    return undefined;
+}
+function sweepETagCache(seed = new Map()) {
+    const changed = new Map();
+    return {
+        get: (key) => changed.get(key) ?? seed.get(key),
+        set(key, entry) {
+            const data = trimForSweep(key, entry.data);
+            if (data === undefined)
+                return;
+            changed.set(key, { ...entry, data });
+        },
+        changed: () => [...changed.entries()],
+    };
+}
+/** The ETags of earlier sweeps (none when there is no memory, or it cannot be read). */
+async function sweep_etags_openSweepETags(db, reporter) {
+    if (!db)
+        return sweepETagCache();
+    try {
+        return sweepETagCache(await loadETags(db, ""));
+    }
+    catch (err) {
+        reporter.warning(`the sweep's stored ETags could not be read (${describeError(err)}); every read is a full one`);
+        return sweepETagCache();
+    }
+}
+async function sweep_etags_saveSweepETags(db, etags, reporter) {
+    if (!db)
+        return;
+    try {
+        await saveETags(db, etags.changed());
+    }
+    catch (err) {
+        reporter.warning(`the sweep's ETags could not be stored (${describeError(err)}); the next sweep reads in full`);
+    }
+}
+
 // EXTERNAL MODULE: ./.build/js/store/migrate.js
 var store_migrate = __webpack_require__(4957);
 // EXTERNAL MODULE: ./.build/js/vendors/http.js
@@ -975,6 +1048,7 @@ function slackPortFor(creds, env, reporter) {
 
 
 
+
 /** Reads and validates the registry file; every problem names the file, line and field. */
 function readRegistry(path, timeout) {
     const file = (0,core_inputs/* requireValue */.vd)("registry", path);
@@ -1071,6 +1145,7 @@ function sweepPorts(creds, settings, opts) {
             retries: 0,
             rateLimitRetries: 0,
             maxRetryAfterMs: 1_000,
+            ...(opts.etags ? { etags: opts.etags } : {}),
         });
         ports.builds = githubBuildsPort(client);
         if (opts.issues && settings.defaultRepo) {
@@ -1205,16 +1280,19 @@ async function run() {
             }
         }
         try {
+            const etags = await openSweepETags(db, reporter);
             const ports = sweepPorts(creds, inputs.settings, {
                 reporter,
                 env: process.env,
                 issues: inputs.issues,
                 db,
+                etags,
             });
             ports.memoryError = memoryError;
             const result = inputs.mode.kind === "merge"
                 ? await finishSweep(registry, readBatches(inputs.mode.dir), inputs.settings, ports)
                 : await runStatusSweep(registry, inputs.settings, ports);
+            await saveSweepETags(db, etags, reporter);
             const files = writeSweepFiles(result, { statusJson: inputs.statusJson, pageDir: inputs.statusPageDir });
             const consoleDir = await writeSweepConsole(registry, inputs, db, result, reporter);
             const unhealthy = result.doc.sites.filter((s) => s.status !== "healthy").map((s) => s.id);
