@@ -378,6 +378,8 @@ var light = __webpack_require__(8115);
 /** prodgate's version, as package.json says (a unit test keeps the two equal); user agents carry it. */
 const PRODGATE_VERSION = "0.1.0";
 
+// EXTERNAL MODULE: ./.build/js/vendors/http.js
+var http = __webpack_require__(9944);
 ;// CONCATENATED MODULE: ./.build/js/vendors/github-octokit.js
 
 
@@ -491,7 +493,7 @@ function rateLimitPlan(err, now, earlier) {
         return undefined;
     const headers = err.response?.headers ?? {};
     const message = apiMessageOf(err.response?.data) ?? "";
-    const retryAfter = retryAfterMs(headers["retry-after"], now);
+    const retryAfter = (0,http/* retryAfterMs */.Vs)(headers["retry-after"], now);
     const reset = Number(headers["x-ratelimit-reset"]);
     if (headers["x-ratelimit-remaining"] === "0" && retryAfter === undefined) {
         const resetAt = Number.isFinite(reset) ? new Date(reset * 1000) : undefined;
@@ -590,17 +592,6 @@ function apiMessageOf(data) {
     }
     return typeof data === "string" && data.length > 0 && data.length < 500 ? data : undefined;
 }
-/** Retry-After as seconds or an HTTP date, in ms. */
-function retryAfterMs(value, now) {
-    if (value === undefined || value === "")
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds * 1000);
-    const at = Date.parse(String(value));
-    return Number.isFinite(at) ? Math.max(0, at - now.getTime()) : undefined;
-}
-
 
 ;// CONCATENATED MODULE: ./.build/js/vendors/github-core.js
 

@@ -21,7 +21,7 @@ function registerDemo(program, ctx) {
         .option("--json", "also print the deploys and audit rows as JSON on stdout")
         .addHelpText("after", "\nTakes about 15 s. Ctrl-C stops it and removes everything it started.\nExit codes: 0 done, 1 the demo broke, 130 interrupted.")
         .action(async (opts) => {
-        const { runDemo } = await Promise.all(/* import() */[__webpack_require__.e(977), __webpack_require__.e(480), __webpack_require__.e(439), __webpack_require__.e(697), __webpack_require__.e(980), __webpack_require__.e(448), __webpack_require__.e(794), __webpack_require__.e(146), __webpack_require__.e(556), __webpack_require__.e(982), __webpack_require__.e(437), __webpack_require__.e(383)]).then(__webpack_require__.bind(__webpack_require__, 6383));
+        const { runDemo } = await Promise.all(/* import() */[__webpack_require__.e(480), __webpack_require__.e(977), __webpack_require__.e(439), __webpack_require__.e(697), __webpack_require__.e(980), __webpack_require__.e(448), __webpack_require__.e(794), __webpack_require__.e(146), __webpack_require__.e(556), __webpack_require__.e(982), __webpack_require__.e(437), __webpack_require__.e(383)]).then(__webpack_require__.bind(__webpack_require__, 6383));
         await runDemo(ctx, opts);
     });
 }

@@ -646,10 +646,11 @@ function networkReason(err, timeoutMs, signal) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   rb: () => (/* binding */ DeliveryUnknownError)
 /* harmony export */ });
-/* unused harmony exports cannotHaveArrived, retryAfterMs */
+/* unused harmony export cannotHaveArrived */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
 /* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1244);

@@ -7,7 +7,8 @@ import type { EndpointDefaults, OctokitResponse } from "@octokit/types";
 import Bottleneck from "bottleneck/light.js";
 import type { Clock } from "../core/ports.js";
 import { PRODGATE_VERSION } from "../core/version.js";
-import { type ETagCache, memoryETagCache } from "./github-etag.js";
+import type { ETagCache } from "./github-etag.js";
+import { retryAfterMs } from "./http.js";
 
 /**
  * The Octokit every GitHubClient wraps: @octokit/core with the official pagination, retry and throttling
@@ -156,7 +157,7 @@ export function rateLimitPlan(
   if (err.status !== 403 && err.status !== 429) return undefined;
   const headers = err.response?.headers ?? {};
   const message = apiMessageOf(err.response?.data) ?? "";
-  const retryAfter = retryAfterMs(headers["retry-after"], now);
+  const retryAfter = retryAfterMs(headers["retry-after"] as string | undefined, now);
   const reset = Number(headers["x-ratelimit-reset"]);
   if (headers["x-ratelimit-remaining"] === "0" && retryAfter === undefined) {
     const resetAt = Number.isFinite(reset) ? new Date(reset * 1000) : undefined;
@@ -258,14 +259,3 @@ export function apiMessageOf(data: unknown): string | undefined {
   }
   return typeof data === "string" && data.length > 0 && data.length < 500 ? data : undefined;
 }
-
-/** Retry-After as seconds or an HTTP date, in ms. */
-export function retryAfterMs(value: string | number | undefined, now: Date): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(String(value));
-  return Number.isFinite(at) ? Math.max(0, at - now.getTime()) : undefined;
-}
-
-export { memoryETagCache };

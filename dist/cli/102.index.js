@@ -1,5 +1,5 @@
-export const id = 379;
-export const ids = [379];
+export const id = 102;
+export const ids = [102];
 export const modules = {
 
 /***/ 4673:
@@ -742,6 +742,325 @@ const silentReporter = {
     secret() { },
     group: (_t, fn) => fn(),
 };
+
+
+/***/ }),
+
+/***/ 6755:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PF: () => (/* binding */ HttpProbe),
+/* harmony export */   d8: () => (/* binding */ networkReason)
+/* harmony export */ });
+/* unused harmony export headersMayGo */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9038);
+
+
+const MAX_BODY = 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/**
+ * One HTTP request against a health URL, following redirects when asked. Never throws: failures become
+ * `error`.
+ *
+ * Redirects are followed here rather than by undici's redirect interceptor because that one forwards every
+ * custom header to wherever `Location` points (it drops only Authorization and Cookie on a cross-origin hop).
+ * With custom headers (a Cloudflare Access service token, a bearer token) a redirect is followed only within
+ * the origin the headers were given for, or to that origin's https upgrade; a redirect anywhere else (another
+ * host or port, https down to http) is refused, and the result names the origin it pointed to. It is not
+ * followed without the headers either: behind an access proxy that page is a login form answering 200, which
+ * would pass for healthy.
+ */
+class HttpProbe {
+    agent;
+    constructor() {
+        this.agent = new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ connect: { timeout: 10_000 }, keepAliveTimeout: 1_000 });
+    }
+    async probe(url, opts) {
+        const started = performance.now();
+        const signal = AbortSignal.timeout(opts.timeoutMs);
+        const custom = Object.keys(opts.headers).length > 0;
+        const headers = { "user-agent": "prodgate-health-check", ...opts.headers };
+        let method = opts.method;
+        let current = url;
+        try {
+            for (let hop = 0;; hop++) {
+                const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(current, {
+                    method,
+                    headers,
+                    dispatcher: this.agent,
+                    signal,
+                    headersTimeout: opts.timeoutMs,
+                    bodyTimeout: opts.timeoutMs,
+                });
+                const location = headerValue(res.headers.location);
+                if (opts.followRedirects && REDIRECT_STATUSES.has(res.statusCode) && location) {
+                    await res.body.dump();
+                    const next = resolveLocation(location, current);
+                    const latencyMs = performance.now() - started;
+                    if (!next)
+                        return { status: res.statusCode, latencyMs, error: "redirect to an invalid Location" };
+                    if (custom && !headersMayGo(url, next)) {
+                        return {
+                            status: res.statusCode,
+                            latencyMs,
+                            error: `redirect to ${next.origin} not followed with custom headers (they go only to ${url.origin}; point the url at the final address)`,
+                        };
+                    }
+                    if (hop >= MAX_REDIRECTS)
+                        return { status: res.statusCode, latencyMs, error: "too many redirects" };
+                    if (res.statusCode === 303 && method !== "HEAD")
+                        method = "GET";
+                    current = next;
+                    continue;
+                }
+                const body = method === "HEAD" ? "" : await readBounded(res.body);
+                if (method === "HEAD")
+                    res.body.resume();
+                return { status: res.statusCode, body, latencyMs: performance.now() - started };
+            }
+        }
+        catch (err) {
+            return { latencyMs: performance.now() - started, error: networkReason(err, opts.timeoutMs, signal) };
+        }
+    }
+    async close() {
+        await this.agent.close();
+    }
+}
+/**
+ * Whether headers given for `first` may be sent to `next`: the same origin, or the https upgrade of an http
+ * origin on the same host (default ports). Anything else — another host, another port, https to http — not.
+ */
+function headersMayGo(first, next) {
+    if (next.origin === first.origin)
+        return true;
+    return (first.protocol === "http:" &&
+        next.protocol === "https:" &&
+        first.hostname === next.hostname &&
+        first.port === "" &&
+        next.port === "");
+}
+function resolveLocation(location, base) {
+    try {
+        const next = new URL(location, base);
+        return next.protocol === "http:" || next.protocol === "https:" ? next : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function headerValue(v) {
+    return Array.isArray(v) ? v[0] : v;
+}
+async function readBounded(body) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size >= MAX_BODY) {
+            body.destroy();
+            break;
+        }
+    }
+    return Buffer.concat(chunks).subarray(0, MAX_BODY).toString("utf8");
+}
+/** A short, secret-free reason for a failed request. */
+function networkReason(err, timeoutMs, signal) {
+    const e = err;
+    const code = e?.code ?? e?.cause?.code ?? "";
+    if (signal?.aborted ||
+        e?.name === "TimeoutError" ||
+        code === "UND_ERR_HEADERS_TIMEOUT" ||
+        code === "UND_ERR_BODY_TIMEOUT") {
+        return `timed out after ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(timeoutMs)}`;
+    }
+    if (code === "UND_ERR_CONNECT_TIMEOUT")
+        return "connect timed out";
+    if (code === "ECONNREFUSED")
+        return "connection refused";
+    if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE")
+        return "connection reset";
+    if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+        return "DNS lookup failed";
+    if (code === "UND_ERR_REQ_RETRY" || code === "UND_ERR_MAX_REDIRECTIONS")
+        return "too many redirects";
+    if (code)
+        return `request failed (${code})`;
+    return "request failed";
+}
+
+
+/***/ }),
+
+/***/ 9944:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   rb: () => (/* binding */ DeliveryUnknownError)
+/* harmony export */ });
+/* unused harmony export cannotHaveArrived */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1244);
+/* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6755);
+
+
+
+
+/** The request went out and no answer came back: the server may have acted on it. Not retried. */
+class DeliveryUnknownError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .VendorError */ .Hi {
+    name = "DeliveryUnknownError";
+}
+const UNSENT_CODES = new Set([
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "EADDRNOTAVAIL",
+    "UND_ERR_CONNECT_TIMEOUT",
+]);
+/** Whether a request that failed with `err` cannot have reached the server (no connection was made). */
+function cannotHaveArrived(err) {
+    const e = err;
+    return UNSENT_CODES.has(e?.code ?? "") || UNSENT_CODES.has(e?.cause?.code ?? "");
+}
+const shared = new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ keepAliveTimeout: 2_000, connect: { timeout: 10_000 } });
+class HttpClient {
+    vendor;
+    opts;
+    clock;
+    constructor(opts) {
+        this.opts = opts;
+        this.vendor = opts.vendor;
+        this.clock = opts.clock ?? _core_ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+    }
+    get baseUrl() {
+        return this.opts.baseUrl;
+    }
+    async send(req) {
+        const url = this.url(req);
+        const retries = req.retry === false ? 0 : (this.opts.retries ?? 3);
+        const timeoutMs = req.timeoutMs ?? this.opts.timeoutMs ?? 10_000;
+        let body;
+        const headers = { ...this.opts.headers, ...req.headers };
+        if (req.body !== undefined) {
+            if (typeof req.body === "string" || Buffer.isBuffer(req.body))
+                body = req.body;
+            else {
+                body = JSON.stringify(req.body);
+                if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type"))
+                    headers["content-type"] = "application/json";
+            }
+        }
+        for (let attempt = 0;; attempt++) {
+            let res;
+            let reason;
+            let waitMs = (this.opts.backoffMs ?? 500) * 2 ** attempt;
+            try {
+                const r = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
+                    method: req.method,
+                    headers,
+                    body,
+                    dispatcher: this.opts.dispatcher ?? shared,
+                    headersTimeout: timeoutMs,
+                    bodyTimeout: timeoutMs,
+                    signal: AbortSignal.timeout(timeoutMs),
+                });
+                const text = await r.body.text();
+                res = { status: r.statusCode, headers: flatten(r.headers), text, json: parseJson(text) };
+                if (res.status < 400 || req.accept?.includes(res.status))
+                    return res;
+                if (res.status !== 429 && res.status < 500)
+                    throw this.describe(res, req);
+                reason = `${res.status}`;
+                const retryAfter = retryAfterMs(res.headers["retry-after"], this.clock.now());
+                if (retryAfter !== undefined)
+                    waitMs = Math.min(retryAfter, this.opts.maxRetryAfterMs ?? 30_000);
+            }
+            catch (err) {
+                if (res)
+                    throw err; // a described 4xx
+                reason = (0,_http_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .networkReason */ .d8)(err, timeoutMs);
+                if (req.retry === "if-unsent" && !cannotHaveArrived(err)) {
+                    throw new DeliveryUnknownError(this.vendor, `${this.vendor} API did not answer ${req.method} ${pathOnly(req.path)} (${reason}): it may have arrived, so it is not sent again`, undefined, false);
+                }
+                if (attempt >= retries) {
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .VendorError */ .Hi(this.vendor, `${this.vendor} API unreachable (${req.method} ${pathOnly(req.path)}): ${reason}`, undefined, true);
+                }
+            }
+            if (attempt >= retries) {
+                if (res)
+                    throw this.describe(res, req);
+            }
+            this.opts.onRetry?.({ attempt: attempt + 1, waitMs, reason, req });
+            await this.clock.sleep(waitMs);
+        }
+    }
+    async json(method, path, body, extra = {}) {
+        return (await this.send({ method, path, body, ...extra })).json;
+    }
+    url(req) {
+        const base = this.opts.baseUrl.replace(/\/+$/, "");
+        const u = new URL(base + (req.path.startsWith("/") ? req.path : `/${req.path}`));
+        for (const [k, v] of Object.entries(req.query ?? {}))
+            if (v !== undefined)
+                u.searchParams.set(k, String(v));
+        return u.toString();
+    }
+    describe(res, req) {
+        if (this.opts.describe)
+            return this.opts.describe(res, req);
+        const message = messageOf(res.json);
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .VendorError */ .Hi(this.vendor, `${this.vendor} answered ${res.status} for ${req.method} ${pathOnly(req.path)}${message ? `: ${message}` : ""}`, res.status, res.status === 429 || res.status >= 500);
+    }
+}
+/** Retry-After as seconds or an HTTP date, in ms. */
+function retryAfterMs(value, now) {
+    if (!value)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Math.round(Number(value) * 1000);
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+}
+/** The `message` (or `error`) field vendors put in error bodies, bounded. */
+function messageOf(json) {
+    if (!json || typeof json !== "object")
+        return undefined;
+    const o = json;
+    const m = o.message ??
+        o.error ??
+        (Array.isArray(o.errors) ? o.errors[0]?.message : undefined);
+    return typeof m === "string" ? m.slice(0, 300) : undefined;
+}
+function parseJson(text) {
+    if (!text)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function flatten(h) {
+    const out = {};
+    for (const [k, v] of Object.entries(h))
+        if (v !== undefined)
+            out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+    return out;
+}
+function pathOnly(path) {
+    return path.split("?")[0] ?? path;
+}
 
 
 /***/ })
