@@ -7,9 +7,9 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import type { DeployState } from "../src/core/deploy.js";
+import { silentReporter } from "../src/core/ports.js";
 import { runDeploy } from "../src/pipelines/deploy.js";
 import { releaseToHeroku } from "../src/pipelines/heroku-release.js";
-import { silentReporter } from "../src/pipelines/ports.js";
 import { importCommits } from "../src/sandbox/github-api.js";
 import { startPostgres } from "../src/sandbox/postgres.js";
 import { connect } from "../src/store/db.js";

@@ -1,8 +1,9 @@
 // The diff preview of a 5,000-commit range against the loopback GitHub fake: wall time and summary size,
 // against a baseline measured in the same run (a 10-commit range), and against reading every page of the
 // comparison (what a naive client would do). Aim: under 2 s and under 64 KiB.
+
+import { silentReporter } from "../src/core/ports.js";
 import { renderPreviewMarkdown } from "../src/core/preview.js";
-import { silentReporter } from "../src/pipelines/ports.js";
 import { computePreview } from "../src/pipelines/preview.js";
 import { GitHubApiFake } from "../src/sandbox/github-api.js";
 import { GitHubClient } from "../src/vendors/github.js";

@@ -26,6 +26,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/js/core/console/maintenance.js
 var maintenance = __webpack_require__(515);
+// EXTERNAL MODULE: ./.build/js/core/ports.js
+var core_ports = __webpack_require__(6482);
 // EXTERNAL MODULE: ./.build/js/store/db.js
 var store_db = __webpack_require__(6522);
 // EXTERNAL MODULE: ./.build/js/store/poll-log.js
@@ -103,8 +105,6 @@ function slackNotifyPort(target, reporter) {
 
 // EXTERNAL MODULE: ./.build/js/pipelines/health-check.js
 var health_check = __webpack_require__(9213);
-// EXTERNAL MODULE: ./.build/js/pipelines/ports.js
-var pipelines_ports = __webpack_require__(424);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/pool.js
 
 async function runPool(items, options, worker) {
@@ -112,7 +112,7 @@ async function runPool(items, options, worker) {
     const controller = new AbortController();
     const finished = new AbortController();
     const concurrency = Math.max(1, Math.min(options.concurrency, items.length));
-    const clock = options.clock ?? pipelines_ports/* systemClock */.m;
+    const clock = options.clock ?? core_ports/* systemClock */.m;
     let next = 0;
     let done = 0;
     const deadline = new Promise((resolve) => {
@@ -179,8 +179,8 @@ function checkPorts(surfaces, ports) {
 }
 /** Probes the surfaces of one shard (all of them by default). Never throws for a vendor's failure. */
 async function probeSurfaces(registry, settings, ports) {
-    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
-    const reporter = ports.reporter ?? pipelines_ports/* silentReporter */.P;
+    const clock = ports.clock ?? core_ports/* systemClock */.m;
+    const reporter = ports.reporter ?? core_ports/* silentReporter */.P;
     const shard = settings.shard ?? { index: 0, total: 1 };
     const surfaces = (0,core_status/* shardOf */.IS)((0,core_registry/* activeSurfaces */.VJ)(registry), shard.index, shard.total);
     checkPorts(surfaces, ports);
@@ -290,7 +290,7 @@ async function runCall(task, ctx) {
         switch (call) {
             case "http_health": {
                 const health = surface.health;
-                const report = await (0,health_check/* runHealthCheck */.W)({ ...health, headers: ctx.resolved.get(surface.id) ?? {} }, { reporter: pipelines_ports/* silentReporter */.P, clock: ctx.clock, probe: ctx.probe });
+                const report = await (0,health_check/* runHealthCheck */.W)({ ...health, headers: ctx.resolved.get(surface.id) ?? {} }, { reporter: core_ports/* silentReporter */.P, clock: ctx.clock, probe: ctx.probe });
                 return {
                     result: {
                         ...base,
@@ -520,8 +520,8 @@ function pollRowsOf(probes, sweepAt) {
 }
 /** Classifies, remembers, alerts and renders: the finish of a sweep, from one batch or from every shard's. */
 async function finishSweep(registry, batches, settings, ports) {
-    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
-    const reporter = ports.reporter ?? pipelines_ports/* silentReporter */.P;
+    const clock = ports.clock ?? core_ports/* systemClock */.m;
+    const reporter = ports.reporter ?? core_ports/* silentReporter */.P;
     const surfaces = (0,core_registry/* activeSurfaces */.VJ)(registry);
     const probes = new Map();
     for (const b of batches)
@@ -845,8 +845,8 @@ function remaining(headers) {
     return m ? Number(m[1]) : undefined;
 }
 
-// EXTERNAL MODULE: ./.build/js/vendors/github.js
-var vendors_github = __webpack_require__(9249);
+// EXTERNAL MODULE: ./.build/js/vendors/github.js + 10 modules
+var vendors_github = __webpack_require__(6678);
 // EXTERNAL MODULE: ./.build/js/vendors/heroku.js
 var heroku = __webpack_require__(6561);
 // EXTERNAL MODULE: ./.build/js/pipelines/console.js + 9 modules
@@ -1000,6 +1000,7 @@ function sweepPorts(creds, settings, opts) {
             retries: 0,
             rateLimitRetries: 0,
             maxRetryAfterMs: 1_000,
+            ...(opts.etags ? { etags: opts.etags } : {}),
         });
         ports.builds = githubBuildsPort(client);
         if (opts.issues && settings.defaultRepo) {
@@ -1467,8 +1468,8 @@ const DEFAULT_ROTATION_SETTINGS = {
     runAttempt: 1,
 };
 async function runRotationSweep(inventory, settings, ports) {
-    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
-    const reporter = ports.reporter ?? pipelines_ports/* silentReporter */.P;
+    const clock = ports.clock ?? core_ports/* systemClock */.m;
+    const reporter = ports.reporter ?? core_ports/* silentReporter */.P;
     const notes = [];
     if (settings.dispatch) {
         if (!ports.jobs || !ports.audit)
@@ -1736,7 +1737,7 @@ async function handleIssues(t, next, settings, ports, now, issues, notes, report
 async function recordJobOutcome(jobId, outcome, settings, ports) {
     if (!/^rot_[a-z0-9]+$/.test(jobId))
         throw new errors/* InputError */.dz("job-id", `must be a rotation job id like rot_1a2b3c4d5e6f; got '${jobId}'`);
-    const now = (ports.clock ?? pipelines_ports/* systemClock */.m).now();
+    const now = (ports.clock ?? core_ports/* systemClock */.m).now();
     const job = await ports.jobs.update(jobId, {
         status: outcome.status,
         errorMsg: outcome.error,
@@ -3074,8 +3075,8 @@ function progressBar(enabled) {
 /* harmony export */   W: () => (/* binding */ runHealthCheck)
 /* harmony export */ });
 /* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(778);
-/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7505);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6482);
+/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7505);
 
 
 
@@ -3084,8 +3085,8 @@ function progressBar(enabled) {
  * answer. Used by the health-check action, the deploy pipeline, the status sweep and `prodgate health`.
  */
 async function runHealthCheck(settings, ports) {
-    const clock = ports.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
-    const probe = ports.probe ?? new _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpProbe */ .PF();
+    const clock = ports.clock ?? _core_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+    const probe = ports.probe ?? new _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpProbe */ .PF();
     const attempts = [];
     try {
         for (let n = 1; n <= settings.attempts; n++) {

@@ -1801,6 +1801,8 @@ function joinIssues(incidents, issues, slackMs) {
     });
 }
 
+// EXTERNAL MODULE: ./.build/js/core/ports.js
+var core_ports = __webpack_require__(6482);
 // EXTERNAL MODULE: ./.build/js/core/registry.js
 var core_registry = __webpack_require__(8335);
 // EXTERNAL MODULE: ./.build/js/store/console-sources.js
@@ -1809,8 +1811,6 @@ var console_sources = __webpack_require__(4772);
 var poll_log = __webpack_require__(6742);
 // EXTERNAL MODULE: ./.build/js/store/rollups.js
 var rollups = __webpack_require__(5557);
-// EXTERNAL MODULE: ./.build/js/pipelines/ports.js
-var pipelines_ports = __webpack_require__(424);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/console.js
 
 
@@ -1839,8 +1839,8 @@ function auditTargets(s) {
     return [s.heroku?.app, s.cloudflarePages?.project, s.id].filter((x) => Boolean(x));
 }
 async function buildConsole(registry, settings, ports) {
-    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
-    const reporter = ports.reporter ?? pipelines_ports/* silentReporter */.P;
+    const clock = ports.clock ?? core_ports/* systemClock */.m;
+    const reporter = ports.reporter ?? core_ports/* silentReporter */.P;
     const db = ports.db;
     const now = clock.now();
     const t = now.getTime();

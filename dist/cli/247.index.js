@@ -715,8 +715,10 @@ var errors = __webpack_require__(1723);
 var gate = __webpack_require__(5263);
 // EXTERNAL MODULE: ./.build/js/core/policy.js
 var core_policy = __webpack_require__(1786);
-// EXTERNAL MODULE: ./.build/js/vendors/github.js
-var vendors_github = __webpack_require__(9249);
+// EXTERNAL MODULE: ./.build/js/core/ports.js
+var core_ports = __webpack_require__(6482);
+// EXTERNAL MODULE: ./.build/js/vendors/github.js + 10 modules
+var vendors_github = __webpack_require__(6678);
 // EXTERNAL MODULE: ./.build/js/vendors/github-gate.js
 var github_gate = __webpack_require__(2793);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/approvers.js
@@ -765,8 +767,6 @@ async function resolveApproverLogins(github, rules, reporter) {
 
 // EXTERNAL MODULE: ./.build/js/pipelines/policy.js
 var pipelines_policy = __webpack_require__(6120);
-// EXTERNAL MODULE: ./.build/js/pipelines/ports.js
-var pipelines_ports = __webpack_require__(424);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/approval-check.js
 
 
@@ -864,7 +864,7 @@ async function verifyEnvironmentApproval(settings, ports, rules, env, result) {
         ...result,
         decision: "approved",
         approvedBy: [approver],
-        approvedAt: (ports.clock ?? pipelines_ports/* systemClock */.m).now().toISOString(),
+        approvedAt: (ports.clock ?? core_ports/* systemClock */.m).now().toISOString(),
         approvalComment: mine.comment,
         reviewers,
     };

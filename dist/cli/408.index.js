@@ -467,56 +467,7 @@ function escapeMd(text) {
 
 /***/ }),
 
-/***/ 9213:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ runHealthCheck)
-/* harmony export */ });
-/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(778);
-/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7505);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
-
-
-
-/**
- * Probes the URL up to `attempts` times, `interval` apart, each cut at `timeout`; stops at the first healthy
- * answer. Used by the health-check action, the deploy pipeline, the status sweep and `prodgate health`.
- */
-async function runHealthCheck(settings, ports) {
-    const clock = ports.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
-    const probe = ports.probe ?? new _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpProbe */ .PF();
-    const attempts = [];
-    try {
-        for (let n = 1; n <= settings.attempts; n++) {
-            ports.signal?.throwIfAborted();
-            const result = await probe.probe(settings.url, {
-                method: settings.method,
-                headers: settings.headers,
-                timeoutMs: settings.timeoutMs,
-                followRedirects: settings.followRedirects,
-            });
-            const attempt = (0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeProbe */ .ih)(settings, n, result);
-            attempts.push(attempt);
-            ports.reporter.info((0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .formatAttemptLine */ .t_)(attempt, settings.attempts));
-            ports.onAttempt?.(attempt, settings.attempts);
-            if (attempt.healthy)
-                break;
-            if (n < settings.attempts)
-                await clock.sleep(settings.intervalMs, ports.signal);
-        }
-    }
-    finally {
-        if (!ports.probe)
-            await probe.close();
-    }
-    return (0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .buildReport */ .FK)(settings, attempts);
-}
-
-
-/***/ }),
-
-/***/ 424:
+/***/ 6482:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -548,6 +499,55 @@ const silentReporter = {
     secret() { },
     group: (_t, fn) => fn(),
 };
+
+
+/***/ }),
+
+/***/ 9213:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ runHealthCheck)
+/* harmony export */ });
+/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(778);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6482);
+/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7505);
+
+
+
+/**
+ * Probes the URL up to `attempts` times, `interval` apart, each cut at `timeout`; stops at the first healthy
+ * answer. Used by the health-check action, the deploy pipeline, the status sweep and `prodgate health`.
+ */
+async function runHealthCheck(settings, ports) {
+    const clock = ports.clock ?? _core_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+    const probe = ports.probe ?? new _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpProbe */ .PF();
+    const attempts = [];
+    try {
+        for (let n = 1; n <= settings.attempts; n++) {
+            ports.signal?.throwIfAborted();
+            const result = await probe.probe(settings.url, {
+                method: settings.method,
+                headers: settings.headers,
+                timeoutMs: settings.timeoutMs,
+                followRedirects: settings.followRedirects,
+            });
+            const attempt = (0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeProbe */ .ih)(settings, n, result);
+            attempts.push(attempt);
+            ports.reporter.info((0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .formatAttemptLine */ .t_)(attempt, settings.attempts));
+            ports.onAttempt?.(attempt, settings.attempts);
+            if (attempt.healthy)
+                break;
+            if (n < settings.attempts)
+                await clock.sleep(settings.intervalMs, ports.signal);
+        }
+    }
+    finally {
+        if (!ports.probe)
+            await probe.close();
+    }
+    return (0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .buildReport */ .FK)(settings, attempts);
+}
 
 
 /***/ }),

@@ -214,8 +214,8 @@ async function reviewerId(github, r) {
     return team.id;
 }
 
-// EXTERNAL MODULE: ./.build/js/vendors/github.js
-var vendors_github = __webpack_require__(9249);
+// EXTERNAL MODULE: ./.build/js/vendors/github.js + 10 modules
+var vendors_github = __webpack_require__(6678);
 // EXTERNAL MODULE: ./.build/js/cli/context.js
 var context = __webpack_require__(6773);
 // EXTERNAL MODULE: ./.build/js/cli/terminal.js
@@ -710,7 +710,7 @@ function escapeMd(text) {
 
 /***/ }),
 
-/***/ 424:
+/***/ 6482:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -908,7 +908,7 @@ function networkReason(err, timeoutMs, signal) {
 /* unused harmony export cannotHaveArrived */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6482);
 /* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7505);
 
 
@@ -940,7 +940,7 @@ class HttpClient {
     constructor(opts) {
         this.opts = opts;
         this.vendor = opts.vendor;
-        this.clock = opts.clock ?? _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+        this.clock = opts.clock ?? _core_ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
     }
     get baseUrl() {
         return this.opts.baseUrl;

@@ -37,6 +37,8 @@ var core_preview = __webpack_require__(2634);
 var audit = __webpack_require__(113);
 // EXTERNAL MODULE: ./.build/js/core/heroku.js
 var core_heroku = __webpack_require__(1844);
+// EXTERNAL MODULE: ./.build/js/core/ports.js
+var core_ports = __webpack_require__(6482);
 // EXTERNAL MODULE: ./.build/js/store/db.js
 var db = __webpack_require__(6522);
 // EXTERNAL MODULE: ./.build/js/store/migrate.js
@@ -187,8 +189,8 @@ async function withAppLock(databaseUrl, app, fn, opts = {}) {
 
 // EXTERNAL MODULE: ./.build/js/store/spool.js
 var spool = __webpack_require__(7997);
-// EXTERNAL MODULE: ./.build/js/vendors/github.js
-var vendors_github = __webpack_require__(9249);
+// EXTERNAL MODULE: ./.build/js/vendors/github.js + 10 modules
+var vendors_github = __webpack_require__(6678);
 // EXTERNAL MODULE: ./.build/js/vendors/heroku.js
 var vendors_heroku = __webpack_require__(6561);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
@@ -485,8 +487,6 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./.build/js/pipelines/ports.js
-var pipelines_ports = __webpack_require__(424);
 // EXTERNAL MODULE: ./.build/js/pipelines/rollback.js
 var rollback = __webpack_require__(2666);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/heroku-release.js
@@ -503,7 +503,7 @@ var rollback = __webpack_require__(2666);
  * commit must be the SHA shipped. The deploy pipeline calls it between its audit rows.
  */
 async function releaseToHeroku(settings, ports) {
-    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
+    const clock = ports.clock ?? core_ports/* systemClock */.m;
     const started = clock.now().getTime();
     const { app, sha } = settings;
     const { heroku, reporter } = ports;
@@ -643,7 +643,7 @@ var github_gate = __webpack_require__(2793);
  */
 async function computePreview(req, ports) {
     const { github, reporter } = ports;
-    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
+    const clock = ports.clock ?? core_ports/* systemClock */.m;
     const serverUrl = (req.serverUrl ?? "https://github.com").replace(/\/+$/, "");
     const max = Math.max(0, req.maxCommits);
     const target = await github.findCommit(req.ref);
@@ -872,7 +872,7 @@ function defaultHealthUrl(webUrl) {
 }
 async function runDeploy(settings, ports) {
     const { reporter } = ports;
-    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
+    const clock = ports.clock ?? core_ports/* systemClock */.m;
     const startedAt = clock.now().getTime();
     const secrets = registerSecrets(settings, reporter);
     const runId = settings.runId?.trim() || `local-${(0,external_node_crypto_.randomUUID)()}`;
@@ -1958,8 +1958,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1723);
 /* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5263);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1621);
-/* harmony import */ var _core_preview_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2634);
-/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(424);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6482);
+/* harmony import */ var _core_preview_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2634);
 /* harmony import */ var _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6561);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6773);
 /* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4307);
@@ -2051,9 +2051,9 @@ async function filesBetween(cwd, base, head) {
     return files;
 }
 async function localPreview(req, ports) {
-    const clock = ports.clock ?? _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .m;
+    const clock = ports.clock ?? _core_ports_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .m;
     const { cwd } = req;
-    const max = Math.max(0, Math.min(req.maxCommits, _core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_PREVIEW_COMMITS */ .dT));
+    const max = Math.max(0, Math.min(req.maxCommits, _core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_PREVIEW_COMMITS */ .dT));
     const toSha = await resolveLocalRef(cwd, req.ref);
     const top = (await git(cwd, ["rev-parse", "--show-toplevel"])).stdout.trim() || cwd;
     const live = await ports.heroku.liveCommit(req.app);
@@ -2091,7 +2091,7 @@ async function localPreview(req, ports) {
         source: "heroku",
         release: live.release?.version !== undefined ? `release v${live.release.version}` : undefined,
     };
-    if ((0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .classifyPreview */ .L5)(live.sha, toSha, undefined) === "identical")
+    if ((0,_core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .classifyPreview */ .L5)(live.sha, toSha, undefined) === "identical")
         return { ...base, ...empty, from, status: "identical" };
     if (!(await hasCommit(cwd, live.sha)))
         return {
@@ -2106,7 +2106,7 @@ async function localPreview(req, ports) {
         count(cwd, `${toSha}..${live.sha}`),
     ]);
     const relation = ahead > 0 && behind > 0 ? "diverged" : behind > 0 ? "behind" : ahead > 0 ? "ahead" : "identical";
-    const status = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .classifyPreview */ .L5)(live.sha, toSha, relation);
+    const status = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .classifyPreview */ .L5)(live.sha, toSha, relation);
     const [commits, removed] = await Promise.all([
         commitsIn(cwd, `${live.sha}..${toSha}`, max),
         behind > 0 ? commitsIn(cwd, `${toSha}..${live.sha}`, max) : Promise.resolve([]),
@@ -2128,7 +2128,7 @@ async function localPreview(req, ports) {
 }
 /** The preview for a terminal: from → to, the status sentence (loud when it removes commits), commits, files. */
 function previewTerminalLines(p) {
-    const [, fromTo = "", sentence = "", ...commits] = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .previewLogLines */ .w)(p);
+    const [, fromTo = "", sentence = "", ...commits] = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .previewLogLines */ .w)(p);
     const loud = p.status === "behind" || p.status === "diverged" || p.status === "unknown";
     const lines = [
         (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(fromTo, "bold"),
@@ -2142,10 +2142,10 @@ function previewTerminalLines(p) {
             lines.push(`  ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(c.sha.slice(0, 7), "yellow")} ${c.message.split("\n")[0] ?? ""} (${c.author})`);
     }
     if (p.files.length) {
-        const t = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .fileTotals */ .Ed)(p.files);
+        const t = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .fileTotals */ .Ed)(p.files);
         const verb = p.filesDirection === "revert" ? "Files changed back" : "Files";
         lines.push(`${verb}: ${t.files} changed, ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(`+${t.additions}`, "green")} ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(`−${t.deletions}`, "red")}`);
-        for (const f of (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .largestFiles */ .Sd)(p.files, 10))
+        for (const f of (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .largestFiles */ .Sd)(p.files, 10))
             lines.push(`  ${f.filename} (${f.status}, +${f.additions} −${f.deletions})`);
         if (p.files.length > 10)
             lines.push(`  … and ${p.files.length - 10} more`);
@@ -2169,7 +2169,7 @@ Environment: HEROKU_API_KEY (required), HEROKU_API_URL (optional base URL).
 Exit codes: 0 shown, 1 Heroku or git failed, 2 bad usage (unknown ref, no checkout, no HEROKU_API_KEY).`)
         .action(async (opts) => {
         const app = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseHerokuApp */ .j0)("--app", opts.app);
-        const maxCommits = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseInteger */ .cG)("--max-commits", opts.maxCommits, 0, _core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_PREVIEW_COMMITS */ .dT);
+        const maxCommits = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseInteger */ .cG)("--max-commits", opts.maxCommits, 0, _core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_PREVIEW_COMMITS */ .dT);
         const apiKey = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .envSecret */ .eo)(ctx, "HEROKU_API_KEY", true) ?? "";
         const heroku = new _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_7__/* .HerokuClient */ .K({
             apiKey,
@@ -2184,7 +2184,7 @@ Exit codes: 0 shown, 1 Heroku or git failed, 2 bad usage (unknown ref, no checko
         if (opts.json)
             ctx.json(preview);
         else if (opts.markdown)
-            process.stdout.write((0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .renderPreviewMarkdown */ .mV)(preview));
+            process.stdout.write((0,_core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .renderPreviewMarkdown */ .mV)(preview));
     });
 }
 
@@ -2198,8 +2198,8 @@ Exit codes: 0 shown, 1 Heroku or git failed, 2 bad usage (unknown ref, no checko
 /* harmony export */   W: () => (/* binding */ runHealthCheck)
 /* harmony export */ });
 /* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(778);
-/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7505);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6482);
+/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7505);
 
 
 
@@ -2208,8 +2208,8 @@ Exit codes: 0 shown, 1 Heroku or git failed, 2 bad usage (unknown ref, no checko
  * answer. Used by the health-check action, the deploy pipeline, the status sweep and `prodgate health`.
  */
 async function runHealthCheck(settings, ports) {
-    const clock = ports.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
-    const probe = ports.probe ?? new _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpProbe */ .PF();
+    const clock = ports.clock ?? _core_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+    const probe = ports.probe ?? new _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpProbe */ .PF();
     const attempts = [];
     try {
         for (let n = 1; n <= settings.attempts; n++) {

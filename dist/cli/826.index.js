@@ -199,7 +199,7 @@ function escapeMd(text) {
 
 /***/ }),
 
-/***/ 424:
+/***/ 6482:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -245,7 +245,7 @@ const silentReporter = {
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6752);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1723);
 /* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1844);
-/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(424);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6482);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2770);
 /* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7505);
 
@@ -266,7 +266,7 @@ class HerokuClient {
     clock;
     constructor(opts) {
         this.apiKey = opts.apiKey;
-        this.clock = opts.clock ?? _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m;
+        this.clock = opts.clock ?? _core_ports_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m;
         this.http = new _http_js__WEBPACK_IMPORTED_MODULE_5__/* .HttpClient */ .Qq({
             vendor: "Heroku",
             baseUrl: opts.baseUrl || process.env.HEROKU_API_URL || "https://api.heroku.com",
@@ -653,7 +653,7 @@ function networkReason(err, timeoutMs, signal) {
 /* unused harmony export cannotHaveArrived */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6482);
 /* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7505);
 
 
@@ -685,7 +685,7 @@ class HttpClient {
     constructor(opts) {
         this.opts = opts;
         this.vendor = opts.vendor;
-        this.clock = opts.clock ?? _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+        this.clock = opts.clock ?? _core_ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
     }
     get baseUrl() {
         return this.opts.baseUrl;

@@ -1137,7 +1137,7 @@ async function notifySlack(target, notice, opts) {
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
 /* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1844);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6482);
 
 
 
@@ -1147,7 +1147,7 @@ async function notifySlack(target, notice, opts) {
  * lost answer never makes two releases.
  */
 async function runRollback(settings, ports) {
-    const clock = ports.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+    const clock = ports.clock ?? _core_ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
     const started = clock.now().getTime();
     const { app } = settings;
     const { heroku, reporter } = ports;

@@ -17,8 +17,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1723);
 /* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5263);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1621);
-/* harmony import */ var _core_preview_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2634);
-/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(424);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6482);
+/* harmony import */ var _core_preview_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2634);
 /* harmony import */ var _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6561);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6773);
 /* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4307);
@@ -110,9 +110,9 @@ async function filesBetween(cwd, base, head) {
     return files;
 }
 async function localPreview(req, ports) {
-    const clock = ports.clock ?? _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .m;
+    const clock = ports.clock ?? _core_ports_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .m;
     const { cwd } = req;
-    const max = Math.max(0, Math.min(req.maxCommits, _core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_PREVIEW_COMMITS */ .dT));
+    const max = Math.max(0, Math.min(req.maxCommits, _core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_PREVIEW_COMMITS */ .dT));
     const toSha = await resolveLocalRef(cwd, req.ref);
     const top = (await git(cwd, ["rev-parse", "--show-toplevel"])).stdout.trim() || cwd;
     const live = await ports.heroku.liveCommit(req.app);
@@ -150,7 +150,7 @@ async function localPreview(req, ports) {
         source: "heroku",
         release: live.release?.version !== undefined ? `release v${live.release.version}` : undefined,
     };
-    if ((0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .classifyPreview */ .L5)(live.sha, toSha, undefined) === "identical")
+    if ((0,_core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .classifyPreview */ .L5)(live.sha, toSha, undefined) === "identical")
         return { ...base, ...empty, from, status: "identical" };
     if (!(await hasCommit(cwd, live.sha)))
         return {
@@ -165,7 +165,7 @@ async function localPreview(req, ports) {
         count(cwd, `${toSha}..${live.sha}`),
     ]);
     const relation = ahead > 0 && behind > 0 ? "diverged" : behind > 0 ? "behind" : ahead > 0 ? "ahead" : "identical";
-    const status = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .classifyPreview */ .L5)(live.sha, toSha, relation);
+    const status = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .classifyPreview */ .L5)(live.sha, toSha, relation);
     const [commits, removed] = await Promise.all([
         commitsIn(cwd, `${live.sha}..${toSha}`, max),
         behind > 0 ? commitsIn(cwd, `${toSha}..${live.sha}`, max) : Promise.resolve([]),
@@ -187,7 +187,7 @@ async function localPreview(req, ports) {
 }
 /** The preview for a terminal: from → to, the status sentence (loud when it removes commits), commits, files. */
 function previewTerminalLines(p) {
-    const [, fromTo = "", sentence = "", ...commits] = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .previewLogLines */ .w)(p);
+    const [, fromTo = "", sentence = "", ...commits] = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .previewLogLines */ .w)(p);
     const loud = p.status === "behind" || p.status === "diverged" || p.status === "unknown";
     const lines = [
         (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(fromTo, "bold"),
@@ -201,10 +201,10 @@ function previewTerminalLines(p) {
             lines.push(`  ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(c.sha.slice(0, 7), "yellow")} ${c.message.split("\n")[0] ?? ""} (${c.author})`);
     }
     if (p.files.length) {
-        const t = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .fileTotals */ .Ed)(p.files);
+        const t = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .fileTotals */ .Ed)(p.files);
         const verb = p.filesDirection === "revert" ? "Files changed back" : "Files";
         lines.push(`${verb}: ${t.files} changed, ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(`+${t.additions}`, "green")} ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(`−${t.deletions}`, "red")}`);
-        for (const f of (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .largestFiles */ .Sd)(p.files, 10))
+        for (const f of (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .largestFiles */ .Sd)(p.files, 10))
             lines.push(`  ${f.filename} (${f.status}, +${f.additions} −${f.deletions})`);
         if (p.files.length > 10)
             lines.push(`  … and ${p.files.length - 10} more`);
@@ -228,7 +228,7 @@ Environment: HEROKU_API_KEY (required), HEROKU_API_URL (optional base URL).
 Exit codes: 0 shown, 1 Heroku or git failed, 2 bad usage (unknown ref, no checkout, no HEROKU_API_KEY).`)
         .action(async (opts) => {
         const app = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseHerokuApp */ .j0)("--app", opts.app);
-        const maxCommits = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseInteger */ .cG)("--max-commits", opts.maxCommits, 0, _core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_PREVIEW_COMMITS */ .dT);
+        const maxCommits = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseInteger */ .cG)("--max-commits", opts.maxCommits, 0, _core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_PREVIEW_COMMITS */ .dT);
         const apiKey = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .envSecret */ .eo)(ctx, "HEROKU_API_KEY", true) ?? "";
         const heroku = new _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_7__/* .HerokuClient */ .K({
             apiKey,
@@ -243,7 +243,7 @@ Exit codes: 0 shown, 1 Heroku or git failed, 2 bad usage (unknown ref, no checko
         if (opts.json)
             ctx.json(preview);
         else if (opts.markdown)
-            process.stdout.write((0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .renderPreviewMarkdown */ .mV)(preview));
+            process.stdout.write((0,_core_preview_js__WEBPACK_IMPORTED_MODULE_6__/* .renderPreviewMarkdown */ .mV)(preview));
     });
 }
 

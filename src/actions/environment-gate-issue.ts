@@ -4,10 +4,10 @@ import { GateError, InputError } from "../core/errors.js";
 import { parseGitRef } from "../core/heroku.js";
 import { parseBoolean, parseHerokuApp, parseInteger, parseSha } from "../core/inputs.js";
 import { gateRules, type Policy } from "../core/policy.js";
+import type { Reporter } from "../core/ports.js";
 import { MAX_PREVIEW_COMMITS } from "../core/preview.js";
 import type { GateResult } from "../pipelines/gate.js";
 import { type IssueGateResult, runIssueGate } from "../pipelines/issue-gate.js";
-import type { Reporter } from "../pipelines/ports.js";
 import type { GitHubClient } from "../vendors/github.js";
 import { setOutputs } from "./runtime.js";
 

@@ -1,6 +1,6 @@
 import * as core from "@actions/core";
 import { describeError } from "../core/errors.js";
-import type { Reporter } from "../pipelines/ports.js";
+import type { Reporter } from "../core/ports.js";
 
 /** The edge where @actions/core is handed in: a Reporter for pipelines, and input readers. */
 export const actionReporter: Reporter = {

@@ -13,6 +13,7 @@ import {
   sweepPorts,
   writeSweepConsole,
 } from "../pipelines/status-sweep-setup.js";
+import { openSweepETags, saveSweepETags } from "../pipelines/sweep-etags.js";
 import { maskDatabaseUrlInput, readSlackCredentials } from "./common-inputs.js";
 import { actionReporter, input, runStep, secretInput, setOutputs, writeSummary } from "./runtime.js";
 
@@ -57,17 +58,20 @@ export async function run(): Promise<void> {
       }
     }
     try {
+      const etags = await openSweepETags(db, reporter);
       const ports = sweepPorts(creds, inputs.settings, {
         reporter,
         env: process.env,
         issues: inputs.issues,
         db,
+        etags,
       });
       ports.memoryError = memoryError;
       const result =
         inputs.mode.kind === "merge"
           ? await finishSweep(registry, readBatches(inputs.mode.dir), inputs.settings, ports)
           : await runStatusSweep(registry, inputs.settings, ports);
+      await saveSweepETags(db, etags, reporter);
       const files = writeSweepFiles(result, { statusJson: inputs.statusJson, pageDir: inputs.statusPageDir });
       const consoleDir = await writeSweepConsole(registry, inputs, db, result, reporter);
       const unhealthy = result.doc.sites.filter((s) => s.status !== "healthy").map((s) => s.id);

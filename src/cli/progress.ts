@@ -1,6 +1,6 @@
 import { formatDuration } from "../core/duration.js";
 import type { HealthAttempt } from "../core/health.js";
-import type { Reporter } from "../pipelines/ports.js";
+import type { Reporter } from "../core/ports.js";
 import { paint } from "./terminal.js";
 
 /**

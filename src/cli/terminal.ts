@@ -1,4 +1,4 @@
-import type { Reporter } from "../pipelines/ports.js";
+import type { Reporter } from "../core/ports.js";
 
 /** Colours only on a terminal that wants them (NO_COLOR and FORCE_COLOR respected). */
 export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {

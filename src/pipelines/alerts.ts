@@ -1,7 +1,7 @@
 import { describeError } from "../core/errors.js";
+import type { Reporter } from "../core/ports.js";
 import type { GitHubClient } from "../vendors/github.js";
 import { SlackClient } from "../vendors/slack.js";
-import type { Reporter } from "./ports.js";
 
 /**
  * The alert ports both sweeps use (one GitHub issue per thing that needs action, Slack on change), their

@@ -8,11 +8,11 @@ import {
   requiredReviewers,
 } from "../core/gate.js";
 import { type GateRules, gateRules, type Policy } from "../core/policy.js";
+import { type Clock, type Reporter, systemClock } from "../core/ports.js";
 import { type GitHubClient, getIssue, listAllIssueComments } from "../vendors/github.js";
 import { getRunAttempt } from "../vendors/github-gate.js";
 import { resolveApproverLogins } from "./approvers.js";
 import { loadPolicy } from "./policy.js";
-import { type Clock, type Reporter, systemClock } from "./ports.js";
 
 /**
  * The deploy step's own check of the approval, from GitHub, every time: the step that pushes never takes an

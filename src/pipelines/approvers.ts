@@ -1,7 +1,7 @@
 import { type Approver, approverKey } from "../core/approval.js";
 import type { GateRules } from "../core/policy.js";
+import type { Reporter } from "../core/ports.js";
 import { type GitHubClient, listTeamMembers } from "../vendors/github.js";
-import type { Reporter } from "./ports.js";
 
 /** Approver logins with every team expanded to its members, each once (first spelling kept). */
 export async function expandApprovers(

@@ -20,6 +20,7 @@ import {
   type UptimeWindow,
   uptimeWindow,
 } from "../core/console/model.js";
+import { type Clock, type Reporter, silentReporter, systemClock } from "../core/ports.js";
 import { activeSurfaces, type Registry, type Surface } from "../core/registry.js";
 import { degradedVendors, livenessCall, SPARK_BUCKET_MS, SPARK_BUCKETS, sparkIndex } from "../core/status.js";
 import { loadAuditEvents, loadSecretSnapshot, recentRotations } from "../store/console-sources.js";
@@ -35,7 +36,6 @@ import {
   recentSeen,
   refreshRollups,
 } from "../store/rollups.js";
-import { type Clock, type Reporter, silentReporter, systemClock } from "./ports.js";
 
 /**
  * The operator console: refresh the daily rollups and incidents from the raw poll log, read the sweep's

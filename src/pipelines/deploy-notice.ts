@@ -4,9 +4,9 @@ import {
   type NoticeProject,
   renderDeployNotice,
 } from "../core/deploy-notice.js";
+import type { Reporter } from "../core/ports.js";
 import { type GitHubClient, type StickyResult, stickyMarker } from "../vendors/github.js";
 import { listPullRequestFiles } from "../vendors/github-pulls.js";
-import type { Reporter } from "./ports.js";
 
 /**
  * One sticky comment on a pull request that touches the paths of projects which deploy themselves on merge

@@ -27,6 +27,7 @@ import {
   type HealthSettings,
 } from "../core/health.js";
 import { label, shortSha } from "../core/heroku.js";
+import { type Clock, type Reporter, systemClock } from "../core/ports.js";
 import { renderPreviewMarkdown, sameSha, stickyKey } from "../core/preview.js";
 import type { DeployStatus } from "../core/slack-message.js";
 import { approvalEntriesUsed } from "../store/approval-ledger.js";
@@ -43,7 +44,6 @@ import { recordLiveDeployment } from "./deployment-record.js";
 import { runHealthCheck } from "./health-check.js";
 import { type DeployMethod, type HerokuReleaseResult, releaseToHeroku } from "./heroku-release.js";
 import { notifySlack, type SlackTarget } from "./notify.js";
-import { type Clock, type Reporter, systemClock } from "./ports.js";
 import { type CommentMode, computePreview, findCommentTarget } from "./preview.js";
 import { runRollback } from "./rollback.js";
 

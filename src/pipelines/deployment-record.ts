@@ -1,6 +1,6 @@
 import { describeError } from "../core/errors.js";
+import type { Reporter } from "../core/ports.js";
 import type { GitHubClient } from "../vendors/github.js";
-import type { Reporter } from "./ports.js";
 
 /**
  * Tells GitHub what runs on an environment now, as a deployment of `sha` with a `success` status, after a

@@ -1,8 +1,8 @@
 import { describeError } from "../core/errors.js";
 import { POLICY_PATH } from "../core/policy.js";
+import type { Reporter } from "../core/ports.js";
 import type { GitHubClient } from "../vendors/github.js";
 import { loadPolicy } from "./policy.js";
-import type { Reporter } from "./ports.js";
 
 /**
  * `prodgate env check`: every weakness of a deploy environment that GitHub lets prodgate see. Each finding

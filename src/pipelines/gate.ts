@@ -8,9 +8,9 @@ import {
   reviewerLabel,
 } from "../core/gate.js";
 import type { Policy } from "../core/policy.js";
+import type { Reporter } from "../core/ports.js";
 import type { GitHubClient } from "../vendors/github.js";
 import { verifyDeployApproval } from "./approval-check.js";
-import type { Reporter } from "./ports.js";
 
 /**
  * The environment gate (environment-gate `mode: environment`, and the gate checks of the deploy pipeline):

@@ -6,8 +6,8 @@ import {
   type HealthSettings,
   judgeProbe,
 } from "../core/health.js";
+import { type Clock, type Reporter, systemClock } from "../core/ports.js";
 import { HttpProbe } from "../vendors/http-probe.js";
-import { type Clock, type Reporter, systemClock } from "./ports.js";
 
 export interface HealthCheckPorts {
   reporter: Reporter;

@@ -10,9 +10,9 @@ import {
   type ReleaseLine,
   shortSha,
 } from "../core/heroku.js";
+import { type Clock, type Reporter, systemClock } from "../core/ports.js";
 import type { HerokuClient } from "../vendors/heroku.js";
 import { type HerokuGit, HerokuPushError, type LocalRepo } from "../vendors/heroku-git.js";
-import { type Clock, type Reporter, systemClock } from "./ports.js";
 import { waitForRelease } from "./rollback.js";
 
 export type DeployMethod = "git" | "build";

@@ -18,6 +18,7 @@ import {
 import { formatDuration } from "../core/duration.js";
 import { describeError, GateError, VendorError } from "../core/errors.js";
 import { checkTriggerEvent } from "../core/gate.js";
+import { type Clock, type Reporter, systemClock } from "../core/ports.js";
 import type { Preview } from "../core/preview.js";
 import {
   addIssueAssignees,
@@ -29,7 +30,6 @@ import {
   listAllIssueComments,
 } from "../vendors/github.js";
 import { resolveApproverLogins } from "./approvers.js";
-import { type Clock, type Reporter, systemClock } from "./ports.js";
 import { computePreview, type LiveCommitSource } from "./preview.js";
 
 /**

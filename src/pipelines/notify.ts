@@ -1,4 +1,5 @@
 import { describeError, ProdgateError } from "../core/errors.js";
+import type { Clock, Reporter } from "../core/ports.js";
 import {
   buildDeployMessage,
   type DeployNotice,
@@ -13,7 +14,6 @@ import {
   SlackClient,
   SlackError,
 } from "../vendors/slack.js";
-import type { Clock, Reporter } from "./ports.js";
 
 export type { DeployNotice, DeployStatus } from "../core/slack-message.js";
 

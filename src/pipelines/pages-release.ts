@@ -9,6 +9,7 @@ import {
   uploadBuckets,
   uploadTokenClaims,
 } from "../core/pages.js";
+import { type Clock, type Reporter, systemClock } from "../core/ports.js";
 import type { CloudflarePagesClient, PagesDeployment, PagesProject } from "../vendors/cloudflare-pages.js";
 import {
   assetBase64,
@@ -19,7 +20,6 @@ import {
   readConfigFiles,
 } from "../vendors/pages-files.js";
 import { runPool } from "./pool.js";
-import { type Clock, type Reporter, systemClock } from "./ports.js";
 
 /**
  * Ships a built directory to a Cloudflare Pages project through Direct Upload, the way `wrangler pages deploy`

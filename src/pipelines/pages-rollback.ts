@@ -1,7 +1,7 @@
 import { ProdgateError, VendorError } from "../core/errors.js";
 import { previousProductionDeployment, rollbackRefusal } from "../core/pages.js";
+import { type Clock, type Reporter, systemClock } from "../core/ports.js";
 import type { CloudflarePagesClient, PagesDeployment } from "../vendors/cloudflare-pages.js";
-import { type Clock, type Reporter, systemClock } from "./ports.js";
 
 /**
  * Rolls a Cloudflare Pages project's production back to an earlier deployment in seconds, with no build:

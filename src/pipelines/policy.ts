@@ -1,8 +1,8 @@
 import { describeError, GateError } from "../core/errors.js";
 import { POLICY_PATH, type Policy, parsePolicy } from "../core/policy.js";
+import type { Reporter } from "../core/ports.js";
 import type { GitHubClient } from "../vendors/github.js";
 import { readRepoFile } from "../vendors/github-gate.js";
-import type { Reporter } from "./ports.js";
 
 /**
  * The deploy policy as the default branch's HEAD has it, read through the API (never from the checkout, which

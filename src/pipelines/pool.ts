@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from "./ports.js";
+import { type Clock, systemClock } from "../core/ports.js";
 
 /**
  * A bounded worker pool: at most `concurrency` tasks run at once, started in input order, until `deadlineMs`

@@ -1,5 +1,6 @@
 import { InputError } from "../core/errors.js";
 import { isProduction } from "../core/gate.js";
+import { type Clock, type Reporter, systemClock } from "../core/ports.js";
 import {
   classifyPreview,
   type Preview,
@@ -19,7 +20,6 @@ import {
   shortSha,
 } from "../vendors/github.js";
 import { newestSuccessfulDeployment } from "../vendors/github-gate.js";
-import { type Clock, type Reporter, systemClock } from "./ports.js";
 
 export type { Preview };
 export { renderPreviewMarkdown };

@@ -12,8 +12,8 @@ import {
   type ReleaseRef,
   rollbackRefusal,
 } from "../core/heroku.js";
+import { type Clock, type Reporter, systemClock } from "../core/ports.js";
 import type { HerokuClient } from "../vendors/heroku.js";
-import { type Clock, type Reporter, systemClock } from "./ports.js";
 
 export interface RollbackSettings {
   app: string;

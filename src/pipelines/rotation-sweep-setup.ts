@@ -5,6 +5,7 @@ import type { AuditTrigger } from "../core/audit.js";
 import { parseDuration } from "../core/duration.js";
 import { InputError } from "../core/errors.js";
 import { parseBoolean, parseChoice, parseInteger, requireValue } from "../core/inputs.js";
+import type { Reporter } from "../core/ports.js";
 import type { JobStatus, RotationReport } from "../core/rotation.js";
 import { type Inventory, parseInventory } from "../core/secret-inventory.js";
 import { AuditStore } from "../store/audit.js";
@@ -16,7 +17,6 @@ import { GitHubClient } from "../vendors/github.js";
 import { HerokuClient } from "../vendors/heroku.js";
 import { InfisicalClient } from "../vendors/infisical.js";
 import { githubIncidentPort } from "./alerts.js";
-import type { Reporter } from "./ports.js";
 import {
   DEFAULT_ROTATION_SETTINGS,
   type RotationSweepPorts,

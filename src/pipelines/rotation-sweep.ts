@@ -1,5 +1,6 @@
 import { type AuditRecord, type AuditTrigger, buildAuditRecord } from "../core/audit.js";
 import { describeError, InputError } from "../core/errors.js";
+import { type Clock, type Reporter, silentReporter, systemClock } from "../core/ports.js";
 import {
   ACTIVE_JOB_STATUSES,
   countStatuses,
@@ -28,7 +29,6 @@ import {
 import type { Inventory, InventorySecret } from "../core/secret-inventory.js";
 import { type IncidentPort, issueOpener, type NotifyPort, postChanges } from "./alerts.js";
 import { runPool } from "./pool.js";
-import { type Clock, type Reporter, silentReporter, systemClock } from "./ports.js";
 
 /**
  * The rotation-expiry sweep (seeds 000 §4.3/§4.5, 004 §6): read every inventory secret's metadata from its

@@ -6,15 +6,15 @@ import { parseDuration } from "../core/duration.js";
 import { InputError, ProdgateError } from "../core/errors.js";
 import { parseHealthInputs } from "../core/health-inputs.js";
 import { parseBoolean, parseChoice, parseInteger, requireValue } from "../core/inputs.js";
+import type { Reporter } from "../core/ports.js";
 import { parseRegistry, type Registry } from "../core/registry.js";
 import { connect, newPool, safeDbMessage } from "../store/db.js";
 import { migrateUp } from "../store/migrate.js";
 import { CloudflareClient } from "../vendors/cloudflare.js";
-import { GitHubClient } from "../vendors/github.js";
+import { type ETagCache, GitHubClient } from "../vendors/github.js";
 import { HerokuClient } from "../vendors/heroku.js";
 import { githubIncidentPort } from "./alerts.js";
 import { buildConsole, DEFAULT_CONSOLE_SETTINGS, writeConsole } from "./console.js";
-import type { Reporter } from "./ports.js";
 import {
   DEFAULT_SWEEP_SETTINGS,
   finishSweep,
@@ -132,7 +132,7 @@ export interface Credentials extends SlackCredentials {
 export function sweepPorts(
   creds: Credentials,
   settings: SweepSettings,
-  opts: { reporter: Reporter; env: NodeJS.ProcessEnv; issues: boolean; db?: pg.Pool },
+  opts: { reporter: Reporter; env: NodeJS.ProcessEnv; issues: boolean; db?: pg.Pool; etags?: ETagCache },
 ): SweepPorts {
   const timeoutMs = settings.timeoutMs;
   const env = opts.env;
@@ -167,6 +167,7 @@ export function sweepPorts(
         retries: 0,
         rateLimitRetries: 0,
         maxRetryAfterMs: 1_000,
+        ...(opts.etags ? { etags: opts.etags } : {}),
       });
     ports.builds = githubBuildsPort(client);
     if (opts.issues && settings.defaultRepo) {

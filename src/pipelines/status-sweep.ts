@@ -4,6 +4,7 @@ import type pg from "pg";
 import { activeMaintenance } from "../core/console/maintenance.js";
 import { describeError, InputError, VendorError } from "../core/errors.js";
 import type { HerokuDyno, HerokuRelease } from "../core/heroku.js";
+import { type Clock, type Reporter, silentReporter, systemClock } from "../core/ports.js";
 import { activeSurfaces, type Registry, resolveHeaders, type Surface } from "../core/registry.js";
 import {
   type Alert,
@@ -60,7 +61,6 @@ import { HttpProbe } from "../vendors/http-probe.js";
 import { type IncidentPort, issueOpener, type NotifyPort, postChanges } from "./alerts.js";
 import { runHealthCheck } from "./health-check.js";
 import { runPool } from "./pool.js";
-import { type Clock, type Reporter, silentReporter, systemClock } from "./ports.js";
 
 /**
  * The status sweep: probe every surface of the registry concurrently (a bounded pool of vendor calls, each

@@ -1,6 +1,6 @@
+import type { Reporter } from "../core/ports.js";
 import { parseDatabaseUrl } from "../store/db.js";
 import { type NotifyPort, slackNotifyPort } from "./alerts.js";
-import type { Reporter } from "./ports.js";
 
 /**
  * What both sweeps read alike: the optional `database-url` (checked, the error naming the input), the

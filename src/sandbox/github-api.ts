@@ -130,6 +130,8 @@ export interface ServedResponse {
   query: string;
   status: number;
   body: unknown;
+  /** The request's JSON body (undefined when it had none), for the request half of the OpenAPI check. */
+  requestBody?: unknown;
 }
 
 /** The user a GITHUB_TOKEN acts as. */
@@ -450,6 +452,37 @@ export class GitHubApiFake {
     return this;
   }
 
+  /**
+   * The next `times` requests to `path` hit GitHub's secondary rate limit, answered as GitHub answers it: 403
+   * (or 429) with "You have exceeded a secondary rate limit", and no Retry-After unless `retryAfter` is given.
+   */
+  secondaryRateLimit(
+    method: string,
+    path: string,
+    times = 1,
+    opts: { status?: 403 | 429; retryAfter?: number } = {},
+  ): this {
+    const status = opts.status ?? 403;
+    this.server.fault(
+      method,
+      path,
+      {
+        kind: "status",
+        status,
+        headers: opts.retryAfter === undefined ? {} : { "retry-after": String(opts.retryAfter) },
+        body: {
+          message:
+            "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:1111:2222:3333:4444.",
+          documentation_url:
+            "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+          status: String(status),
+        },
+      },
+      times,
+    );
+    return this;
+  }
+
   /** An organization team and its members (GET /orgs/{org}/teams/{slug}/members answers with them). */
   team(org: string, slug: string, members: string[]): this {
     teamsOf(this).set(`${org}/${slug}`.toLowerCase(), [...members]);
@@ -513,12 +546,14 @@ export class GitHubApiFake {
         if (!(err instanceof GitHubFakeError)) throw err;
         reply = { status: err.status, body: err.body, headers: err.headers };
       }
+      reply = conditional(req, reply);
       this.served.push({
         method: req.method,
         path: req.path,
         query: req.query.toString(),
         status: reply.status ?? 200,
         body: reply.body,
+        ...(req.body ? { requestBody: parseOrText(req.body) } : {}),
       });
       return reply;
     });
@@ -949,6 +984,29 @@ export function fail(status: number, message: string, doc: string): never {
     documentation_url: `https://docs.github.com/rest/${doc}`,
     status: String(status),
   });
+}
+
+/**
+ * ETags as GitHub sends them: a strong ETag on every successful GET, derived from the answer; a request whose
+ * If-None-Match names it gets 304 Not Modified with no body (and GitHub does not count it against the limit).
+ */
+function conditional(req: FakeRequest, reply: FakeReply): FakeReply {
+  if (req.method !== "GET" || (reply.status ?? 200) !== 200 || reply.body === undefined) return reply;
+  const link = reply.headers?.link ?? "";
+  const etag = `"${createHash("sha256").update(JSON.stringify(reply.body)).update(String(link)).digest("hex").slice(0, 40)}"`;
+  const asked = String(req.headers["if-none-match"] ?? "")
+    .split(",")
+    .map((t) => t.trim().replace(/^W\//, ""));
+  if (asked.includes(etag) || asked.includes("*")) return { status: 304, headers: { etag } };
+  return { ...reply, headers: { ...reply.headers, etag } };
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function idOf(text: string): number {
@@ -1518,6 +1576,8 @@ export interface FakeActionsState {
   dispatches: FakeDispatch[];
   /** Answer a dispatch 204 without run details, as a server without `return_run_details` does. */
   noRunDetails: boolean;
+  /** Refuse `return_run_details` as an unknown parameter (422), as an older GitHub Enterprise Server does. */
+  rejectRunDetails: boolean;
 }
 
 const actionsStates = new WeakMap<FakeRepo, FakeActionsState>();
@@ -1532,6 +1592,7 @@ export function actionsState(repo: FakeRepo): FakeActionsState {
       workflows: new Map(),
       dispatches: [],
       noRunDetails: false,
+      rejectRunDetails: false,
     };
     actionsStates.set(repo, state);
   }
@@ -1578,6 +1639,8 @@ function registerActionsSecretRoutes(fake: GitHubApiFake): void {
     if (!declared) fail(404, "Not Found", doc);
     fake.requireWrite(ctx, ["actions"], doc);
     const body = req.json<{ ref?: unknown; inputs?: unknown; return_run_details?: unknown }>();
+    if (state.rejectRunDetails && "return_run_details" in body)
+      fail(422, "Invalid request.\n\nreturn_run_details is not a permitted key.", doc);
     if (typeof body.ref !== "string" || !body.ref)
       fail(422, 'Invalid request.\n\n"ref" wasn\'t supplied.', doc);
     const commit = ctx.repo.resolve(body.ref);

@@ -1,5 +1,5 @@
 import type { DeploymentLike } from "../core/pages.js";
-import type { Clock } from "../pipelines/ports.js";
+import type { Clock } from "../core/ports.js";
 import {
   type CloudflareEnvelope,
   CloudflareError,

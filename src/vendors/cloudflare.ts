@@ -1,5 +1,5 @@
 import { VendorError } from "../core/errors.js";
-import type { Clock } from "../pipelines/ports.js";
+import type { Clock } from "../core/ports.js";
 import { HttpClient, type HttpRequest, type HttpResponse } from "./http.js";
 
 /** Cloudflare API v4 (CLOUDFLARE_API_URL). Every answer is the `{success, errors, messages, result, result_info}` envelope. */

@@ -1,11 +1,8 @@
 import type { GitHubClient } from "./github.js";
+import type { Schema } from "./github-core.js";
 
-/** A file a pull request changes, as GET /repos/{owner}/{repo}/pulls/{number}/files lists it. */
-export interface PullRequestFile {
-  filename: string;
-  status: string; // added, removed, modified, renamed, copied, changed, unchanged
-  previous_filename?: string;
-}
+/** What prodgate reads of a file a pull request changes (GET /repos/{owner}/{repo}/pulls/{number}/files). */
+export type PullRequestFile = Pick<Schema<"diff-entry">, "filename" | "status" | "previous_filename">;
 
 /** GitHub lists at most this many files of a pull request. */
 export const PULL_FILES_MAX = 3_000;
@@ -15,11 +12,15 @@ export async function listPullRequestFiles(
   github: GitHubClient,
   pr: number,
 ): Promise<{ files: PullRequestFile[]; truncated: boolean }> {
-  const files = await github.paginate<PullRequestFile>(github.repoPath(`/pulls/${pr}/files`), {
-    maxItems: PULL_FILES_MAX,
-    what: `list the files of pull request #${pr}`,
-    hints: { 404: `#${pr} is not a pull request of ${github.fullName}` },
-  });
+  const files = await github.list<PullRequestFile>(
+    "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+    { ...github.ownerRepo, pull_number: pr },
+    {
+      maxItems: PULL_FILES_MAX,
+      what: `list the files of pull request #${pr}`,
+      hints: { 404: `#${pr} is not a pull request of ${github.fullName}` },
+    },
+  );
   return {
     files: files.map((f) => ({
       filename: f.filename,

@@ -11,7 +11,7 @@ import {
   type HerokuSource,
   newestFirst,
 } from "../core/heroku.js";
-import { type Clock, systemClock } from "../pipelines/ports.js";
+import { type Clock, systemClock } from "../core/ports.js";
 import { HttpClient, type HttpRequest, type HttpResponse, messageOf } from "./http.js";
 import { networkReason } from "./http-probe.js";
 

@@ -1,6 +1,6 @@
 import { Agent, type Dispatcher, request } from "undici";
 import { VendorError } from "../core/errors.js";
-import { type Clock, systemClock } from "../pipelines/ports.js";
+import { type Clock, systemClock } from "../core/ports.js";
 import { networkReason } from "./http-probe.js";
 
 /**

@@ -1,5 +1,5 @@
 import { VendorError } from "../core/errors.js";
-import type { Clock } from "../pipelines/ports.js";
+import type { Clock } from "../core/ports.js";
 import { HttpClient, type HttpRequest, type HttpResponse, messageOf } from "./http.js";
 
 export const DEFAULT_INFISICAL_API_URL = "https://app.infisical.com";

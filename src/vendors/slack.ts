@@ -1,6 +1,6 @@
 import { VendorError } from "../core/errors.js";
+import type { Clock } from "../core/ports.js";
 import type { SlackMessage } from "../core/slack-message.js";
-import type { Clock } from "../pipelines/ports.js";
 import { DeliveryUnknownError, HttpClient, type HttpRequest, type HttpResponse } from "./http.js";
 
 export { DeliveryUnknownError } from "./http.js";

@@ -110,6 +110,34 @@ surfaces:
     expect(again.outputs.changes).toBe("0");
     expect(world.slack.messages.length).toBe(slack);
     expect(world.github.repo("acme/shop").issues.length).toBe(issues);
+    // The second sweep asked again, conditionally, with the ETag the first one kept in Postgres: 304.
+    const listings = world.github.served.filter(
+      (x) => x.method === "GET" && x.path === "/repos/acme/shop/actions/runs",
+    );
+    expect(listings.map((x) => x.status)).toEqual([200, 304]);
+    const kept = await connect(db.url);
+    const etags = await kept.query("SELECT cache_key, body FROM prodgate_http_etags");
+    await kept.end();
+    expect(etags.rows.map((x) => x.cache_key)).toEqual([
+      expect.stringMatching(/ GET \S+\/repos\/acme\/shop\/actions\/runs\?/),
+    ]);
+    expect(Object.keys(etags.rows[0].body.workflow_runs[0]).sort()).toEqual(
+      [
+        "actor",
+        "conclusion",
+        "created_at",
+        "event",
+        "head_branch",
+        "head_sha",
+        "html_url",
+        "id",
+        "path",
+        "run_started_at",
+        "status",
+        "triggering_actor",
+      ].sort(),
+    );
+    expectNoCanary(Object.values(world.tokens), { etags: etags.rows });
     world.health.delete("e2e-shop");
   });
 

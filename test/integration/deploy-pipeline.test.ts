@@ -3,8 +3,8 @@ import { createServer, type Server, type Socket, connect as tcpConnect } from "n
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeployState } from "../../src/core/deploy.js";
+import type { Clock, Reporter } from "../../src/core/ports.js";
 import { type DeployResult, type DeploySettings, runDeploy } from "../../src/pipelines/deploy.js";
-import type { Clock, Reporter } from "../../src/pipelines/ports.js";
 import { AuditStore } from "../../src/store/audit.js";
 import { withAppLock } from "../../src/store/lock.js";
 import { replaySpool } from "../../src/store/spool.js";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Clock } from "../../src/pipelines/ports.js";
+import type { Clock } from "../../src/core/ports.js";
 import { FakeServer } from "../../src/sandbox/fake-server.js";
 import { type FakeRepo, GitHubApiFake } from "../../src/sandbox/github-api.js";
-import { GitHubClient, GitHubError } from "../../src/vendors/github.js";
+import { GitHubClient, GitHubError, getIssue } from "../../src/vendors/github.js";
 import { canary, expectNoCanary } from "../support/canary.js";
 
 describe("GitHubClient against the GitHub REST fake", () => {
@@ -93,6 +93,39 @@ describe("GitHubClient against the GitHub REST fake", () => {
       expect(waits).toEqual([1, 2000]);
     });
 
+    it("waits at least a minute on a secondary rate limit without Retry-After, then backs off exponentially", async () => {
+      fake.secondaryRateLimit("GET", "/repos/:owner/:repo/compare/:basehead", 2);
+      expect((await client().compare(main[0]!, main[3]!)).aheadBy).toBe(3);
+      expect(waits).toEqual([60_000, 120_000]);
+      waits.length = 0;
+      fake.secondaryRateLimit("GET", "/repos/:owner/:repo/commits/:ref", 1, { status: 429 });
+      expect((await client().getCommit("main")).sha).toBe(main.at(-1));
+      expect(waits).toEqual([60_000]);
+    });
+
+    it("gives up after a bounded number of secondary rate limits, saying so", async () => {
+      fake.secondaryRateLimit("POST", "/repos/:owner/:repo/issues/:number/comments", 10);
+      const err = (await client()
+        .createIssueComment(1, "hello")
+        .catch((e: unknown) => e)) as GitHubError;
+      expect(err).toBeInstanceOf(GitHubError);
+      expect(err.message).toMatch(
+        /^Could not comment on #1: GitHub rate limit reached \(403: You have exceeded a secondary rate limit/,
+      );
+      expect(err.retryable).toBe(true);
+      expect(waits).toEqual([60_000, 120_000, 240_000]);
+      expect(
+        fake.server.requestsTo("POST", "/repos/:owner/:repo/issues/:number/comments").length,
+      ).toBeGreaterThanOrEqual(4);
+    });
+
+    it("paces content-creating requests past the per-minute budget", async () => {
+      const c = client({ writesPerMinute: 3 });
+      const issue = repo.issue({ title: "Pacing" });
+      for (let i = 0; i < 4; i++) await c.createIssueComment(issue.number, `paced ${i}`);
+      expect(waits).toEqual([60_000]);
+    });
+
     it("fails at once when the primary rate limit resets too far ahead, naming when", async () => {
       const reset = Date.parse("2026-01-01T01:00:00Z") / 1000;
       fake.server.fault("GET", "/repos/:owner/:repo/commits/:ref", {
@@ -153,6 +186,32 @@ describe("GitHubClient against the GitHub REST fake", () => {
       } finally {
         await rogue.stop();
       }
+    });
+  });
+
+  describe("conditional requests", () => {
+    it("sends each resource's own ETag back and answers a 304 from the cache", async () => {
+      const a = repo.issue({ title: "A" });
+      const b = repo.issue({ title: "B" });
+      const c = client();
+      const read = async (n: number) => (await getIssue(c, n))?.title;
+      expect([
+        await read(a.number),
+        await read(b.number),
+        await read(a.number),
+        await read(b.number),
+      ]).toEqual(["A", "B", "A", "B"]);
+      const statuses = (n: number) =>
+        fake.served
+          .filter((r) => r.method === "GET" && r.path === `/repos/acme/shop/issues/${n}`)
+          .map((r) => r.status);
+      expect([statuses(a.number), statuses(b.number)]).toEqual([
+        [200, 304],
+        [200, 304],
+      ]);
+      a.title = "A, renamed";
+      expect(await read(a.number)).toBe("A, renamed");
+      expect(statuses(a.number)).toEqual([200, 304, 200]);
     });
   });
 

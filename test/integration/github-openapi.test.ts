@@ -11,6 +11,7 @@ import {
   reviewRun,
   type ServedResponse,
 } from "../../src/sandbox/github-api.js";
+import { registerPullFilesRoute } from "../../src/sandbox/github-pulls-fake.js";
 import {
   addIssueAssignees,
   GitHubClient,
@@ -18,6 +19,7 @@ import {
   listAllIssueComments,
   listTeamMembers,
 } from "../../src/vendors/github.js";
+import { listPullRequestFiles } from "../../src/vendors/github-pulls.js";
 import { repoRoot } from "../support/run-action.js";
 
 /**
@@ -49,6 +51,7 @@ const USED = [
   "repos/create-deployment",
   "repos/list-deployment-statuses",
   "repos/create-deployment-status",
+  "pulls/list-files",
 ];
 
 interface Operation {
@@ -58,11 +61,31 @@ interface Operation {
   pattern: RegExp;
   literal: number;
   responses: Record<string, unknown>;
+  parameters: Parameter[];
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: unknown }> };
+}
+
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: Record<string, unknown>;
 }
 
 type Doc = {
-  paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
-  components: { responses: Record<string, unknown> };
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId?: string;
+        responses?: Record<string, unknown>;
+        parameters?: (Parameter | { $ref: string })[];
+        requestBody?: Operation["requestBody"];
+      }
+    >
+  >;
+  components: { responses: Record<string, unknown>; parameters: Record<string, Parameter> };
 };
 
 /** OpenAPI 3.0 `nullable` → JSON Schema, in place. */
@@ -111,6 +134,10 @@ class OpenApiChecker {
           pattern: new RegExp(`^${source}$`),
           literal: template.replace(/\{[^}]+\}/g, "").length,
           responses: op.responses,
+          parameters: (op.parameters ?? []).map((p) =>
+            "$ref" in p ? this.doc.components.parameters[p.$ref.split("/").pop()!]! : p,
+          ),
+          requestBody: op.requestBody,
         });
       }
     }
@@ -131,6 +158,9 @@ class OpenApiChecker {
         declared: false,
         problems: [`no operation in GitHub's description for ${r.method} ${r.path}`],
       };
+    // A conditional GET that matched its ETag: GitHub answers any of them 304 with no body.
+    if (r.status === 304 && r.method === "GET")
+      return { op, declared: true, problems: r.body === undefined ? [] : [`${op.id} 304 has a body`] };
     let response = op.responses[String(r.status)] as Record<string, unknown> | undefined;
     const declared = response !== undefined;
     if (response && typeof response.$ref === "string")
@@ -172,6 +202,64 @@ class OpenApiChecker {
     };
   }
 
+  /**
+   * Problems with the request half of one exchange: the operation exists for the method and path, every query
+   * parameter is one the operation declares and fits its schema, required ones are there, and the JSON body
+   * fits the operation's requestBody schema (with no top-level key the schema does not name).
+   */
+  checkRequest(r: ServedResponse): string[] {
+    const op = this.match(r.method, r.path);
+    if (!op) return [`no operation in GitHub's description for ${r.method} ${r.path}`];
+    const problems: string[] = [];
+    const query = new URLSearchParams(r.query);
+    const declared = new Map(op.parameters.filter((p) => p.in === "query").map((p) => [p.name, p]));
+    for (const [name, raw] of query) {
+      const param = declared.get(name);
+      if (!param) {
+        problems.push(`${op.id}: query parameter '${name}' is not one GitHub declares`);
+        continue;
+      }
+      const key = `${op.id}?${name}`;
+      if (!this.cache.has(key)) this.cache.set(key, this.ajv.compile(this.resolveSchema(param.schema ?? {})));
+      const type = param.schema?.type;
+      const value =
+        type === "integer" || type === "number"
+          ? Number(raw)
+          : type === "boolean"
+            ? raw === "true"
+              ? true
+              : raw === "false"
+                ? false
+                : raw
+            : raw;
+      if (!this.cache.get(key)!(value))
+        problems.push(`${op.id}: query ${name}=${raw} does not fit ${JSON.stringify(param.schema)}`);
+    }
+    for (const p of declared.values())
+      if (p.required && !query.has(p.name))
+        problems.push(`${op.id}: required query parameter '${p.name}' missing`);
+    const json = op.requestBody?.content?.["application/json"]?.schema as Record<string, unknown> | undefined;
+    if (r.requestBody === undefined) {
+      if (op.requestBody?.required) problems.push(`${op.id}: the request has no body, which GitHub requires`);
+      return problems;
+    }
+    if (!json) return [...problems, `${op.id}: the request has a body, which GitHub does not take`];
+    const key = `${op.id}:request`;
+    if (!this.cache.has(key)) this.cache.set(key, this.ajv.compile(this.resolveSchema(json)));
+    const validate = this.cache.get(key)!;
+    if (!validate(r.requestBody))
+      problems.push(
+        ...(validate.errors ?? [])
+          .slice(0, 5)
+          .map((e) => `${op.id} request ${e.instancePath || "/"} ${e.message}`),
+      );
+    const properties = json.properties as Record<string, unknown> | undefined;
+    if (properties && r.requestBody && typeof r.requestBody === "object")
+      for (const k of Object.keys(r.requestBody))
+        if (!(k in properties)) problems.push(`${op.id}: body key '${k}' is not one GitHub declares`);
+    return problems;
+  }
+
   /** A response schema with its local refs pointed at the shared components. */
   private resolveSchema(schema: unknown): Record<string, unknown> {
     return JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"github#/components/'));
@@ -184,6 +272,8 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
   const fake = new GitHubApiFake({ token });
   let checker: OpenApiChecker;
   let client: GitHubClient;
+  /** Requests a scenario sends knowing GitHub's description refuses them (to see the fake refuse them too). */
+  const deliberatelyBad = new Set<ServedResponse>();
 
   /** Every answer served since `from` matches GitHub's description, and each of `used` succeeded at least once. */
   const expectServedInGitHubShapes = (from: number, used: readonly string[]) => {
@@ -192,6 +282,10 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
     for (const r of fake.served.slice(from)) {
       const result = checker.check(r);
       problems.push(...result.problems.map((p) => `${r.method} ${r.path}?${r.query} → ${p}`));
+      if (!deliberatelyBad.has(r))
+        problems.push(
+          ...checker.checkRequest(r).map((p) => `request ${r.method} ${r.path}?${r.query} → ${p}`),
+        );
       if (result.op && r.status < 300) succeeded.add(result.op.id);
     }
     expect(problems).toEqual([]);
@@ -204,6 +298,7 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
     fake.setPermission(readOnly, "issues", "read");
     fake.setPermission(readOnly, "contents", "read");
     fake.setPermission(readOnly, "deployments", "read");
+    registerPullFilesRoute(fake);
     await fake.start();
     checker = new OpenApiChecker();
     client = new GitHubClient({ token, repository: "acme/shop", baseUrl: fake.url, backoffMs: 1 });
@@ -245,6 +340,10 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
     await expect(client.compare(unrelated, head)).rejects.toMatchObject({ status: 404 });
     await expect(client.compare("f".repeat(40), head)).rejects.toMatchObject({ status: 404 });
     expect((await client.pullsForCommit(head)).length).toBe(2);
+    const hotfix = repo.pull({ headRef: "hotfix", headSha: side.at(-1)!, title: "Hotfix" });
+    const changed = await listPullRequestFiles(client, hotfix.number);
+    expect(changed.files.length).toBeGreaterThan(0);
+    await expect(listPullRequestFiles(client, 999)).rejects.toMatchObject({ status: 404 });
     expect(root).toBeDefined();
 
     // comments: PR and commit, sticky upsert (create, update, fold a duplicate), permission errors
@@ -305,6 +404,7 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
         body: { state: "bogus" },
       }),
     ).rejects.toMatchObject({ status: 422 });
+    deliberatelyBad.add(fake.served.at(-1)!);
 
     // every answer conforms; every operation was served at least once with a success
     const problems: string[] = [];
@@ -313,6 +413,10 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
     for (const r of fake.served) {
       const result = checker.check(r);
       problems.push(...result.problems.map((p) => `${r.method} ${r.path}?${r.query} → ${p}`));
+      if (!deliberatelyBad.has(r))
+        problems.push(
+          ...checker.checkRequest(r).map((p) => `request ${r.method} ${r.path}?${r.query} → ${p}`),
+        );
       if (result.op && r.status < 300) succeeded.add(result.op.id);
       if (result.op && !result.declared) undeclared.add(`${result.op.id} ${r.status}`);
     }
@@ -371,6 +475,7 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
       "actions/list-environment-secrets",
       "actions/create-workflow-dispatch",
       "actions/get-workflow-run",
+      "actions/list-workflow-runs",
     ];
     const from = fake.served.length;
     const repo = fake.repo("acme/shop");
@@ -409,11 +514,19 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
       status: 422,
     });
     await expect(client.getWorkflowRun(424_242)).rejects.toMatchObject({ status: 404 });
+    // A server without return_run_details (GHES): 204 without details, or 422 for the unknown key. The run
+    // is then found among the workflow's runs; after a 422 the dispatch is sent once more, without the key.
     state.noRunDetails = true;
-    expect(
-      await client.dispatchWorkflow("rotate.yml", "main", { secret_name: "A", job_id: "rot_2" }),
-    ).toEqual({});
+    const quiet = await client.dispatchWorkflow("rotate.yml", "main", { secret_name: "A", job_id: "rot_2" });
+    expect(quiet.runId).toBe(state.dispatches.at(-1)!.runId);
     state.noRunDetails = false;
+    state.rejectRunDetails = true;
+    const before = state.dispatches.length;
+    const older = await client.dispatchWorkflow("rotate.yml", "main", { secret_name: "A", job_id: "rot_3" });
+    expect(state.dispatches.length - before).toBe(1);
+    expect(older).toMatchObject({ runId: state.dispatches.at(-1)!.runId });
+    expect(older.htmlUrl).toMatch(new RegExp(`/actions/runs/${older.runId}$`));
+    state.rejectRunDetails = false;
 
     expectServedInGitHubShapes(from, used);
   });
@@ -559,5 +672,27 @@ describe("GitHub fake against GitHub's OpenAPI description", () => {
       body: { id: "x" },
     });
     expect(status.problems.length).toBeGreaterThan(0);
+  });
+
+  it("catches a request GitHub's description refuses (the request check is not vacuous)", () => {
+    const at = (method: string, path: string, query: string, requestBody?: unknown) =>
+      checker.checkRequest({ method, path, query, status: 200, body: undefined, requestBody }).join("\n");
+    expect(at("GET", "/repos/a/b/commits", "sha=main&per_page=100")).toBe("");
+    expect(at("GET", "/repos/a/b/commits", "per_page=lots")).toMatch(/query per_page=lots does not fit/);
+    expect(at("GET", "/repos/a/b/commits", "branch=main")).toMatch(
+      /query parameter 'branch' is not one GitHub declares/,
+    );
+    expect(at("GET", "/nowhere/at/all", "")).toMatch(/no operation/);
+    expect(at("POST", "/repos/a/b/deployments", "", { environment: "x" })).toMatch(
+      /must have required property 'ref'/,
+    );
+    expect(at("POST", "/repos/a/b/deployments", "")).toMatch(/has no body, which GitHub requires/);
+    expect(
+      at("POST", "/repos/a/b/actions/workflows/w.yml/dispatches", "", { ref: "main", extra: 1 }),
+    ).toMatch(/body key 'extra' is not one GitHub declares/);
+    const bogus = [...deliberatelyBad][0]!;
+    expect(checker.checkRequest(bogus).join("\n")).toMatch(
+      /state must be equal to one of the allowed values/,
+    );
   });
 });

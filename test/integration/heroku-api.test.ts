@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VendorError } from "../../src/core/errors.js";
-import { type Reporter, silentReporter } from "../../src/pipelines/ports.js";
+import { type Reporter, silentReporter } from "../../src/core/ports.js";
 import { runRollback } from "../../src/pipelines/rollback.js";
 import { HerokuApiFake } from "../../src/sandbox/heroku-api.js";
 import { HerokuClient } from "../../src/vendors/heroku.js";

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentReporter } from "../../src/pipelines/ports.js";
+import { silentReporter } from "../../src/core/ports.js";
 import { runRollback } from "../../src/pipelines/rollback.js";
 import { HerokuApiFake } from "../../src/sandbox/heroku-api.js";
 import { HerokuClient } from "../../src/vendors/heroku.js";

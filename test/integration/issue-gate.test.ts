@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { APPROVAL_LABEL, parseApprovers } from "../../src/core/approval.js";
 import { GateError } from "../../src/core/errors.js";
+import type { Clock, Reporter } from "../../src/core/ports.js";
 import { type IssueGateSettings, runIssueGate } from "../../src/pipelines/issue-gate.js";
-import type { Clock, Reporter } from "../../src/pipelines/ports.js";
 import { ACTIONS_BOT, type FakeIssue, type FakeRepo, GitHubApiFake } from "../../src/sandbox/github-api.js";
 import { GitHubClient } from "../../src/vendors/github.js";
 import { canary, expectNoCanary } from "../support/canary.js";
@@ -243,6 +243,28 @@ describe("the issue-comment approval gate against the GitHub REST fake", () => {
     expect(w.clock.elapsed()).toBe(35_000);
     expect(w.issue()).toMatchObject({ state: "closed", stateReason: "not_planned" });
     expect(gateComments(w.repo, w.issue().number).at(-1)?.body).toContain("Rejected by timeout");
+  });
+
+  it("polls with conditional requests: an unchanged issue or comment list is a 304 with no body", async () => {
+    const w = world();
+    w.clock.after(2, () => w.say("alice", "I will look after lunch"));
+    const result = await runIssueGate(
+      { ...w.settings, pollIntervalMs: 10_000, timeoutMs: 45_000 },
+      { ...w, clock: w.clock },
+    );
+    expect(result).toMatchObject({ decision: "rejected", cause: "timeout", polls: 6 });
+    const statuses = (suffix: string) =>
+      fake.served
+        .filter(
+          (r) =>
+            r.method === "GET" && r.path === `/repos/${w.repo.fullName}/issues/${w.issue().number}${suffix}`,
+        )
+        .map((r) => r.status);
+    // Nothing changes while the gate waits but alice's comment, between polls 2 and 3 (the issue carries its
+    // comment count, so it changes too).
+    expect(statuses("")).toEqual([200, 304, 200, 304, 304, 304]);
+    expect(statuses("/comments")).toEqual([200, 304, 200, 304, 304, 304]);
+    expect(fake.served.filter((r) => r.status === 304).every((r) => r.body === undefined)).toBe(true);
   });
 
   it("reads every page: the decisive comment is on the third page of 150", async () => {

@@ -1,9 +1,9 @@
 import { LogLevel, WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Clock, Reporter } from "../../src/core/ports.js";
 import type { DeployNotice } from "../../src/core/slack-message.js";
 import { buildDeployMessage } from "../../src/core/slack-message.js";
 import { notifySlack, START_NOTICE_UNKNOWN } from "../../src/pipelines/notify.js";
-import type { Clock, Reporter } from "../../src/pipelines/ports.js";
 import { SlackFake } from "../../src/sandbox/slack-api.js";
 import { DeliveryUnknownError, SlackClient, SlackError } from "../../src/vendors/slack.js";
 import { canary, expectNoCanary } from "../support/canary.js";

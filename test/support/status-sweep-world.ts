@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { parseHealthInputs } from "../../src/core/health-inputs.js";
+import { type Clock, systemClock } from "../../src/core/ports.js";
 import { parseRegistry, type Registry } from "../../src/core/registry.js";
-import { type Clock, systemClock } from "../../src/pipelines/ports.js";
 import {
   DEFAULT_SWEEP_SETTINGS,
   type SweepPorts,

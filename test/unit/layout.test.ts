@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 
 /**
  * The layout DESIGN.md sets, read off the import statements of src/: a file's directory says what it may
- * touch. core is pure and imports only core; the CLI is a face over pipelines and never imports an action
- * module (nor @actions/*, which would carry the runner's toolkit into the break-glass binary).
+ * touch. core is pure and imports only core; vendors touch one outside system each and import only core and
+ * other vendors; store and pipelines import no face; the CLI is a face over pipelines and never imports an
+ * action module (nor @actions/*, which would carry the runner's toolkit into the break-glass binary).
  */
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../../src");
@@ -19,7 +20,10 @@ function sources(dir: string): string[] {
 
 /** Every module a file imports (static, dynamic and type-only), local ones as paths relative to src/. */
 function importsOf(file: string): string[] {
-  const text = readFileSync(file, "utf8");
+  return importsIn(file, readFileSync(file, "utf8"));
+}
+
+function importsIn(file: string, text: string): string[] {
   const specs = [
     ...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gms),
     ...text.matchAll(/import\(\s*"([^"]+)"\s*\)/g),
@@ -58,6 +62,26 @@ describe("layout", () => {
           .map((i) => `${f.path} -> ${i}`),
       );
     expect(bad).toEqual([]);
+  });
+
+  it("vendors import nothing above them: only core, other vendors and packages", () => {
+    const bad = files
+      .filter((f) => layer(f.path) === "vendors")
+      .flatMap((f) =>
+        f.imports
+          .filter((i) => ["pipelines", "actions", "cli", "store", "sandbox"].includes(layer(i)))
+          .map((i) => `${f.path} -> ${i}`),
+      );
+    expect(bad).toEqual([]);
+  });
+
+  it("the rule reads an import however it is written", () => {
+    const probe = (text: string) => importsIn(join(SRC, "vendors/example.ts"), text).map(layer);
+    expect(probe('import type { Clock } from "../pipelines/ports.js";')).toEqual(["pipelines"]);
+    expect(probe('export { y } from "../cli/main.js";')).toEqual(["cli"]);
+    expect(probe('const m = await import("../store/db.js");')).toEqual(["store"]);
+    expect(probe('import {\n  a,\n  b,\n} from "../actions/runtime.js";')).toEqual(["actions"]);
+    expect(probe('import { z } from "./http.js";')).toEqual(["vendors"]);
   });
 
   it("the CLI never imports an action module or the runner's toolkit", () => {

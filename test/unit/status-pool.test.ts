@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Clock } from "../../src/core/ports.js";
 import { runPool } from "../../src/pipelines/pool.js";
-import type { Clock } from "../../src/pipelines/ports.js";
 
 /** Tasks the test ends by hand, in the order it picks, counting how many run at once. */
 function controlledTasks() {

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { InputError } from "../../core/errors.js";
 import { isProduction } from "../../core/gate.js";
 import { parseHerokuApp, parseInteger, parseList } from "../../core/inputs.js";
+import { type Clock, systemClock } from "../../core/ports.js";
 import {
   classifyPreview,
   fileTotals,
@@ -15,7 +16,6 @@ import {
   previewLogLines,
   renderPreviewMarkdown,
 } from "../../core/preview.js";
-import { type Clock, systemClock } from "../../pipelines/ports.js";
 import type { LiveCommitSource } from "../../pipelines/preview.js";
 import { HerokuClient } from "../../vendors/heroku.js";
 import { type CliContext, envSecret } from "../context.js";

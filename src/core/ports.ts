@@ -1,6 +1,7 @@
 /**
- * The ports every pipeline takes. Actions hand in @actions/core-backed implementations, the CLI hands in a
- * terminal reporter, tests hand in recorders. Pipelines never import @actions/* themselves.
+ * The ports every layer shares. Time is a port: what reads the time or waits takes a Clock, so tests drive it
+ * on a virtual clock; `systemClock` is the real one. Actions hand in @actions/core-backed Reporters, the CLI a
+ * terminal reporter, tests recorders. Pipelines never import @actions/* themselves.
  */
 export interface Reporter {
   info(message: string): void;

@@ -1,5 +1,5 @@
-export const id = 365;
-export const ids = [365,778];
+export const id = 333;
+export const ids = [333,778];
 export const modules = {
 
 /***/ 9641:
@@ -273,6 +273,42 @@ function escapeMd(text) {
 
 /***/ }),
 
+/***/ 6482:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ silentReporter),
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => new Date(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const t = setTimeout(() => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(t);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener("abort", onAbort, { once: true });
+    }),
+};
+/** A reporter that says nothing; for library callers who only want results. */
+const silentReporter = {
+    info() { },
+    warning() { },
+    error() { },
+    debug() { },
+    secret() { },
+    group: (_t, fn) => fn(),
+};
+
+
+/***/ }),
+
 /***/ 8665:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -442,42 +478,6 @@ function distance(a, b) {
     }
     return row[b.length];
 }
-
-
-/***/ }),
-
-/***/ 424:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ silentReporter),
-/* harmony export */   m: () => (/* binding */ systemClock)
-/* harmony export */ });
-const systemClock = {
-    now: () => new Date(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const t = setTimeout(() => {
-            signal?.removeEventListener("abort", onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(t);
-            reject(signal?.reason);
-        };
-        signal?.addEventListener("abort", onAbort, { once: true });
-    }),
-};
-/** A reporter that says nothing; for library callers who only want results. */
-const silentReporter = {
-    info() { },
-    warning() { },
-    error() { },
-    debug() { },
-    secret() { },
-    group: (_t, fn) => fn(),
-};
 
 
 /***/ })
