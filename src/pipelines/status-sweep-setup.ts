@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type pg from "pg";
@@ -17,15 +17,11 @@ import { githubIncidentPort } from "./alerts.js";
 import { buildConsole, DEFAULT_CONSOLE_SETTINGS, writeConsole } from "./console.js";
 import {
   DEFAULT_SWEEP_SETTINGS,
-  finishSweep,
   githubBuildsPort,
   type ProbeBatch,
-  probeSurfaces,
-  runStatusSweep,
   type SweepPorts,
   type SweepResult,
   type SweepSettings,
-  writeSweepFiles,
 } from "./status-sweep.js";
 import { type SlackCredentials, slackPortFor, sweepContext } from "./sweep-context.js";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Clock, silentReporter } from "../../src/core/ports.js";
 import { DAY_MS, HOUR_MS } from "../../src/core/rotation.js";
 import { type Inventory, parseInventory } from "../../src/core/secret-inventory.js";
-import { type Clock, silentReporter } from "../../src/core/ports.js";
 import { recordJobOutcome, runRotationSweep } from "../../src/pipelines/rotation-sweep.js";
 import {
   type OpenedPorts,
