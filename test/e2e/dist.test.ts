@@ -47,4 +47,13 @@ describe("dist/ is what the sources build", () => {
       expect(statSync(join(repoRoot, "dist", name, "licenses.txt")).size).toBeGreaterThan(0);
     }
   });
+
+  it("every bundle file stays under 1 MB (1,000,000 bytes): what a runner loads before the first line runs", () => {
+    const files = listFiles(join(repoRoot, "dist")).filter((f) => f.endsWith(".js"));
+    expect(files.length).toBeGreaterThan(10);
+    const big = files
+      .map((f) => ({ file: relative(repoRoot, f), bytes: statSync(f).size }))
+      .filter((f) => f.bytes >= 1_000_000);
+    expect(big, "split the bundle: load the part only some runs need with import()").toEqual([]);
+  });
 });
