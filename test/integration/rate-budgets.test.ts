@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Clock } from "../../src/core/ports.js";
+import { APPROVAL_LABEL, parseApprovers } from "../../src/core/approval.js";
+import { parseHealthInputs } from "../../src/core/health-inputs.js";
+import { type Clock, type Reporter, systemClock } from "../../src/core/ports.js";
+import { parseRegistry } from "../../src/core/registry.js";
+import { runIssueGate } from "../../src/pipelines/issue-gate.js";
+import { DEFAULT_SWEEP_SETTINGS, runStatusSweep } from "../../src/pipelines/status-sweep.js";
+import { sweepPorts } from "../../src/pipelines/status-sweep-setup.js";
 import { CloudflareApiFake } from "../../src/sandbox/cloudflare-api.js";
+import { FakeServer } from "../../src/sandbox/fake-server.js";
 import { GitHubApiFake } from "../../src/sandbox/github-api.js";
 import { HerokuApiFake } from "../../src/sandbox/heroku-api.js";
+import { connect, newPool } from "../../src/store/db.js";
+import { migrateUp } from "../../src/store/migrate.js";
 import { CloudflareClient } from "../../src/vendors/cloudflare.js";
 import { type ETagCache, GitHubClient, getIssue } from "../../src/vendors/github.js";
 import { HerokuClient } from "../../src/vendors/heroku.js";
+import { freshDatabase } from "../support/db.js";
 
 /** A clock the test moves by hand; nothing here waits. */
 class HandClock implements Clock {
@@ -179,5 +189,155 @@ describe("rate budgets the fakes enforce, driven over HTTP with the real clients
         used: 5_000,
       });
     });
+  });
+});
+
+function recorder(): Reporter & { lines: string[] } {
+  const lines: string[] = [];
+  const rec = (level: string) => (m: string) => void lines.push(`${level}: ${m}`);
+  return {
+    lines,
+    info: rec("info"),
+    warning: rec("warning"),
+    error: rec("error"),
+    debug: () => {},
+    secret: () => {},
+    group: (_t, fn) => fn(),
+  };
+}
+
+describe("when a limit is hit anyway", () => {
+  it("the sweep shows the rate-limited vendor's surfaces stale (last known data), never down", async () => {
+    // Sweeps happen at instants of a virtual clock; a sleep inside one is real (there are none here).
+    const clock = new HandClock();
+    clock.sleep = (ms: number) => systemClock.sleep(ms);
+    // A bucket of 4 that barely refills: the first sweep (2 apps, 2 calls each) empties it.
+    const heroku = await new HerokuApiFake({
+      apiKey: "hk-key-2",
+      rateLimit: { clock, capacity: 4, perMinute: 0.01 },
+    }).start();
+    const sites = await new FakeServer("sites").route("GET", "/:n", () => ({ body: "ok" })).start();
+    const db = await freshDatabase("budget");
+    const setup = await connect(db.url);
+    await migrateUp(setup);
+    await setup.end();
+    const pool = newPool(db.url, { max: 2 });
+    try {
+      for (const app of ["api", "worker"]) {
+        heroku.createApp(app);
+        heroku.addRelease(app, { commit: "a".repeat(40) });
+      }
+      const registry = parseRegistry(
+        `surfaces:
+  - { id: api, hostname: api.example.com, provider: heroku, heroku: { app: api } }
+  - { id: worker, hostname: worker.example.com, provider: heroku, heroku: { app: worker } }
+  - { id: www, hostname: www.example.com, provider: http, health: { url: "${sites.url}/www" } }
+`,
+        {
+          file: "surfaces.yml",
+          parseHealth: (get) => parseHealthInputs(get),
+          healthDefaults: { attempts: "1" },
+        },
+      );
+      const settings = { ...DEFAULT_SWEEP_SETTINGS, concurrency: 1, timeoutMs: 2_000, deadlineMs: 10_000 };
+      const sweep = () =>
+        runStatusSweep(registry, settings, {
+          ...sweepPorts({ herokuApiKey: "hk-key-2" }, settings, {
+            reporter: recorder(),
+            env: { HEROKU_API_URL: heroku.url },
+            issues: false,
+            db: pool,
+          }),
+          clock,
+        });
+      const first = await sweep();
+      expect(first.doc.sites.map((x) => [x.id, x.status])).toEqual([
+        ["api", "healthy"],
+        ["worker", "healthy"],
+        ["www", "healthy"],
+      ]);
+      expect(heroku.budget?.peek("hk-key-2").remaining).toBe(0);
+
+      clock.advance(300_000);
+      const second = await sweep();
+      expect(second.doc.sites.map((x) => [x.id, x.status])).toEqual([
+        ["api", "stale"],
+        ["worker", "stale"],
+        ["www", "healthy"],
+      ]);
+      // One 429, then Heroku is not called again that sweep; the last known deploy is still shown.
+      expect(heroku.budget?.stats.refused).toBe(1);
+      expect(second.doc.sites[0]?.last_deploy?.deploy_id).toBe(first.doc.sites[0]?.last_deploy?.deploy_id);
+      expect(second.changes).toEqual([]);
+      expect(second.alerts.map((a) => a.text)).toEqual([expect.stringMatching(/Heroku .*rate-limited/)]);
+    } finally {
+      await pool.end();
+      await db.drop();
+      await Promise.all([heroku.stop(), sites.stop()]);
+    }
+  });
+
+  it("the issue gate keeps waiting through GitHub's primary rate limit, and the approval counts after it", async () => {
+    const token = "ghs_gate_actions_token";
+    let now = Date.parse("2026-03-02T09:00:00Z");
+    let sleeps = 0;
+    let onSleep = () => {};
+    const clock: Clock = {
+      now: () => new Date(now),
+      sleep: async (ms) => {
+        now += ms;
+        sleeps++;
+        onSleep();
+      },
+    };
+    const fake = await new GitHubApiFake({ token, rateLimits: { clock, actionsTokens: [token] } }).start();
+    try {
+      const repo = fake.repo("acme/shop");
+      const shas = repo.chain(4, { author: "alice" });
+      const key = `${token} acme/shop`;
+      let approvedAt = 0;
+      onSleep = () => {
+        if (sleeps !== 1) return;
+        // Something else in the repository spends the hour's budget after the first poll...
+        const left = fake.budgets!.repository.peek(key).remaining;
+        for (let i = 0; i < left; i++) fake.budgets!.repository.take(key);
+        // ...and alice approves while every read is refused.
+        const issue = repo.issues.find((i) => i.labels.includes(APPROVAL_LABEL))!;
+        repo.comment(issue.number, "alice", "Approved, ship it");
+        approvedAt = now;
+      };
+      const reporter = recorder();
+      const result = await runIssueGate(
+        {
+          app: "shop-api",
+          environment: "production",
+          approvers: parseApprovers("approvers", "alice, bob"),
+          minimumApprovals: 1,
+          allowSelfApproval: false,
+          dispatcher: "octocat",
+          pollIntervalMs: 10_000,
+          timeoutMs: 6 * 3_600_000,
+          runId: "4242",
+          eventName: "workflow_dispatch",
+          ref: shas.at(-1),
+          fromSha: shas[0],
+        },
+        {
+          github: new GitHubClient({ token, repository: "acme/shop", baseUrl: fake.url, clock }),
+          reporter,
+          clock,
+        },
+      );
+      expect(result).toMatchObject({ decision: "approved", approvedBy: ["alice"] });
+      expect(fake.budgets!.repository.stats.refused).toBeGreaterThan(0);
+      // It saw the approval only once the window reset, an hour after it opened.
+      expect(now - approvedAt).toBeGreaterThan(3_000_000);
+      expect(
+        reporter.lines.some((l) => /^warning: Poll \d+ of #\d+ failed, trying again.*rate limit/i.test(l)),
+      ).toBe(true);
+      expect(reporter.lines.filter((l) => /reject/i.test(l))).toEqual([]);
+    } finally {
+      await fake.stop();
+    }
   });
 });
