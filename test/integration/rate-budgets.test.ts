@@ -149,7 +149,8 @@ describe("rate budgets the fakes enforce, driven over HTTP with the real clients
       });
       expect(again.status).toBe(304);
       expect(again.headers.get("x-ratelimit-remaining")).toBe("999");
-      // The client's own conditional reads: one 200, then 304s, 500 times over, for one request of budget.
+      // The client's own conditional reads: one 200 (a request of budget), then 304s, 500 times over, for none.
+      expect((await getIssue(shop, n!))?.title).toBe("Approve the deploy");
       const polls = await burst(500, () => getIssue(shop, n!));
       expect(fulfilled(polls)).toBe(500);
       expect(fake.budgets?.repository.peek("ghs_actions_token acme/shop").remaining).toBe(998);
