@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { Clock } from "../core/ports.js";
 import type { PagesDeployment, PagesStageStatus } from "../vendors/cloudflare.js";
 import { PagesDirectUploadFake } from "./cloudflare-pages-api.js";
 import { type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
+import { enforceCloudflareRateLimit, type FixedWindow } from "./rate-budget.js";
 
 /**
  * A loopback Cloudflare API v4 (mounted at /client/v4, like api.cloudflare.com) with a seedable model of
@@ -41,8 +43,16 @@ export class CloudflareApiFake {
   /** Sent as x-ratelimit-remaining on every answer when set. */
   rateLimitRemaining: number | undefined;
 
-  constructor(opts: { apiToken: string }) {
+  /** The rate budget, when `rateLimit` was given. */
+  readonly budget?: FixedWindow;
+
+  constructor(opts: {
+    apiToken: string;
+    /** Enforce Cloudflare's limit (1,200 per token in 5 minutes) on this clock (off by default). */
+    rateLimit?: { clock: Clock; limit?: number; windowMs?: number };
+  }) {
     this.apiToken = opts.apiToken;
+    if (opts.rateLimit) this.budget = enforceCloudflareRateLimit(this.server, opts.rateLimit);
     this.routes();
     this.tokenRoutes();
     this.pages = new PagesDirectUploadFake(this);

@@ -36,6 +36,15 @@ export type Handler = (
   res: ServerResponse,
 ) => FakeReply | undefined | Promise<FakeReply | undefined>;
 
+/**
+ * Wraps every routed request (after faults): may answer itself (a rate limit) instead of calling `next`, and
+ * may change the answer `next` gives (rate-limit headers).
+ */
+export type Middleware = (
+  req: FakeRequest,
+  next: () => Promise<FakeReply | undefined>,
+) => Promise<FakeReply | undefined>;
+
 /** A fault replaces (or delays) the normal answer of matching requests. */
 export type Fault =
   | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string> }
@@ -128,6 +137,7 @@ export class FakeServer {
   readonly requests: RecordedRequest[] = [];
   private readonly routes: Route[] = [];
   private faults: FaultRule[] = [];
+  private readonly middleware: Middleware[] = [];
   private loopback?: Loopback;
 
   constructor(readonly name = "fake") {}
@@ -139,6 +149,12 @@ export class FakeServer {
   route(method: string, path: string, handler: Handler): this {
     const { pattern, keys } = compile(path);
     this.routes.push({ method: method.toUpperCase(), pattern, keys, handler });
+    return this;
+  }
+
+  /** Adds a middleware; the first added is the outermost. */
+  use(mw: Middleware): this {
+    this.middleware.push(mw);
     return this;
   }
 
@@ -244,7 +260,11 @@ export class FakeServer {
         json: <T>() => (body ? JSON.parse(body) : {}) as T,
       };
       try {
-        const reply = await route.handler(fakeReq, res);
+        const run = async () => route.handler(fakeReq, res);
+        const reply = await this.middleware.reduceRight<() => Promise<FakeReply | undefined>>(
+          (next, mw) => () => mw(fakeReq, next),
+          run,
+        )();
         if (dropReply === "reset") req.socket.destroy();
         if (dropReply) return;
         if (reply && !res.headersSent) send(res, reply);

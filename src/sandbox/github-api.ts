@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
 import { registerGateRoutes } from "./github-gate-fake.js";
+import { enforceGitHubRateLimits, type GitHubBudgets, type GitHubRateLimitOptions } from "./rate-budget.js";
 
 /**
  * A loopback stand-in for the GitHub REST API with a seedable in-memory model: repositories with a commit
@@ -407,6 +408,8 @@ export interface GitHubApiFakeOptions {
   token?: string | string[];
   /** Where html_url links point. */
   serverUrl?: string;
+  /** Enforce GitHub's primary rate limits on this clock (off by default). */
+  rateLimits?: GitHubRateLimitOptions;
 }
 
 export class GitHubApiFake {
@@ -416,6 +419,8 @@ export class GitHubApiFake {
   /** Every answer a route gave (faults aside), for the OpenAPI conformance test. */
   readonly served: ServedResponse[] = [];
   readonly serverUrl: string;
+  /** The rate budgets, when `rateLimits` was given. */
+  readonly budgets?: GitHubBudgets;
   private ids = 1000;
   private ticks = 0;
 
@@ -423,6 +428,7 @@ export class GitHubApiFake {
     this.serverUrl = (opts.serverUrl ?? "https://github.com").replace(/\/+$/, "");
     const tokens = opts.token === undefined ? [] : Array.isArray(opts.token) ? opts.token : [opts.token];
     for (const t of tokens) this.addToken(t);
+    if (opts.rateLimits) this.budgets = enforceGitHubRateLimits(this.server, opts.rateLimits);
     registerCommitRoutes(this);
     registerCommentRoutes(this);
     registerDeploymentRoutes(this);

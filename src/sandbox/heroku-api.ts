@@ -10,7 +10,9 @@ import type {
   HerokuReleaseStatus,
   HerokuSlug,
 } from "../core/heroku.js";
+import type { Clock } from "../core/ports.js";
 import { type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
+import { enforceHerokuRateLimit, type TokenBucket } from "./rate-budget.js";
 
 export type { HerokuApp, HerokuBuild, HerokuRelease, HerokuSlug } from "../core/heroku.js";
 
@@ -42,6 +44,8 @@ export interface HerokuApiFakeOptions {
   /** Pause between build output lines (default 2 ms). */
   lineDelayMs?: number;
   user?: { id: string; email: string };
+  /** Enforce Heroku's rate limit (4,500 per token, refilled at 75 a minute) on this clock (off by default). */
+  rateLimit?: { clock: Clock; capacity?: number; perMinute?: number };
 }
 
 export interface BuildOutcome {
@@ -71,11 +75,14 @@ export class HerokuApiFake {
   readonly blobStore = new BlobStore(this.blobs);
   private rejectNext?: string[];
   private clock = 0;
+  /** The rate budget, when `rateLimit` was given. */
+  readonly budget?: TokenBucket;
 
   constructor(opts: HerokuApiFakeOptions) {
     this.apiKey = opts.apiKey;
     this.lineDelayMs = opts.lineDelayMs ?? 2;
     this.user = opts.user ?? { id: randomUUID(), email: "deployer@example.com" };
+    if (opts.rateLimit) this.budget = enforceHerokuRateLimit(this.server, opts.rateLimit);
     this.routes();
     this.authorizationRoutes();
   }

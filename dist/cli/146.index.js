@@ -1,8 +1,8 @@
-export const id = 783;
-export const ids = [783,778];
+export const id = 146;
+export const ids = [146,124];
 export const modules = {
 
-/***/ 778:
+/***/ 2124:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,10 +15,10 @@ export const modules = {
 /* harmony export */   t_: () => (/* binding */ formatAttemptLine)
 /* harmony export */ });
 /* unused harmony exports statusMatches, checkJson */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1621);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(333);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3415);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(835);
 
 
 
@@ -135,7 +135,7 @@ function truncate(text, n) {
 
 /***/ }),
 
-/***/ 8665:
+/***/ 6839:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -150,8 +150,8 @@ function truncate(text, n) {
 /* harmony export */   wi: () => (/* binding */ parseYamlFields),
 /* harmony export */   ws: () => (/* binding */ scalarText)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3439);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
 
 
 /** A YAML file that does not validate. The message lists every problem as `file:line:col: field: problem`. */
@@ -308,7 +308,7 @@ function distance(a, b) {
 
 /***/ }),
 
-/***/ 6678:
+/***/ 7063:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -326,12 +326,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-var dist_src = __webpack_require__(1015);
+// EXTERNAL MODULE: ../main/node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __webpack_require__(5575);
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
+var errors = __webpack_require__(6265);
 // EXTERNAL MODULE: ./.build/js/core/ports.js
-var ports = __webpack_require__(6482);
+var ports = __webpack_require__(1244);
 ;// CONCATENATED MODULE: ./.build/js/vendors/github-etag.js
 /**
  * Conditional requests: the ETag of the last answer to a GET, with its body, so that the next identical GET is
@@ -364,22 +364,22 @@ function memoryETagCache(max = 500) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 12 modules
-var core_dist_src = __webpack_require__(4730);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var dist_bundle = __webpack_require__(3779);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var plugin_retry_dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __webpack_require__(3251);
+// EXTERNAL MODULE: ../main/node_modules/@octokit/core/dist-src/index.js + 12 modules
+var core_dist_src = __webpack_require__(6141);
+// EXTERNAL MODULE: ../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var dist_bundle = __webpack_require__(7891);
+// EXTERNAL MODULE: ../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var plugin_retry_dist_bundle = __webpack_require__(2743);
+// EXTERNAL MODULE: ../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(4808);
+// EXTERNAL MODULE: ../main/node_modules/bottleneck/light.js
+var light = __webpack_require__(8115);
 ;// CONCATENATED MODULE: ./.build/js/core/version.js
 /** prodgate's version, as package.json says (a unit test keeps the two equal); user agents carry it. */
 const PRODGATE_VERSION = "0.1.0";
 
 // EXTERNAL MODULE: ./.build/js/vendors/http.js
-var http = __webpack_require__(2770);
+var http = __webpack_require__(9944);
 ;// CONCATENATED MODULE: ./.build/js/vendors/github-octokit.js
 
 

@@ -1,8 +1,8 @@
-export const id = 156;
-export const ids = [156];
+export const id = 571;
+export const ids = [571];
 export const modules = {
 
-/***/ 3156:
+/***/ 9571:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,29 +15,29 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
+var errors = __webpack_require__(6265);
 // EXTERNAL MODULE: ./.build/js/core/registry.js
-var core_registry = __webpack_require__(8335);
+var core_registry = __webpack_require__(6697);
 // EXTERNAL MODULE: ./.build/js/core/status.js + 7 modules
-var core_status = __webpack_require__(5192);
+var core_status = __webpack_require__(8445);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/js/core/console/maintenance.js
-var maintenance = __webpack_require__(515);
+var maintenance = __webpack_require__(3785);
 // EXTERNAL MODULE: ./.build/js/core/ports.js
-var core_ports = __webpack_require__(6482);
+var core_ports = __webpack_require__(1244);
 // EXTERNAL MODULE: ./.build/js/store/db.js
-var store_db = __webpack_require__(6522);
+var store_db = __webpack_require__(1996);
 // EXTERNAL MODULE: ./.build/js/store/poll-log.js
-var poll_log = __webpack_require__(6742);
+var poll_log = __webpack_require__(3808);
 // EXTERNAL MODULE: ./.build/js/store/rollups.js
-var rollups = __webpack_require__(5557);
+var rollups = __webpack_require__(1952);
 // EXTERNAL MODULE: ./.build/js/vendors/http-probe.js
-var http_probe = __webpack_require__(7505);
+var http_probe = __webpack_require__(6755);
 // EXTERNAL MODULE: ./.build/js/vendors/slack.js
-var slack = __webpack_require__(368);
+var slack = __webpack_require__(2574);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/alerts.js
 
 
@@ -104,7 +104,7 @@ function slackNotifyPort(target, reporter) {
 }
 
 // EXTERNAL MODULE: ./.build/js/pipelines/health-check.js
-var health_check = __webpack_require__(9213);
+var health_check = __webpack_require__(7315);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/pool.js
 
 async function runPool(items, options, worker) {
@@ -700,15 +700,15 @@ function githubBuildsPort(client) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./.build/js/core/duration.js
-var duration = __webpack_require__(8760);
+var duration = __webpack_require__(9038);
 // EXTERNAL MODULE: ./.build/js/core/health-inputs.js
-var health_inputs = __webpack_require__(5490);
+var health_inputs = __webpack_require__(9336);
 // EXTERNAL MODULE: ./.build/js/core/inputs.js
-var core_inputs = __webpack_require__(1621);
+var core_inputs = __webpack_require__(3415);
 // EXTERNAL MODULE: ./.build/js/store/migrate.js
-var store_migrate = __webpack_require__(1243);
+var store_migrate = __webpack_require__(4957);
 // EXTERNAL MODULE: ./.build/js/vendors/http.js
-var http = __webpack_require__(2770);
+var http = __webpack_require__(9944);
 ;// CONCATENATED MODULE: ./.build/js/vendors/cloudflare.js
 
 
@@ -846,11 +846,11 @@ function remaining(headers) {
 }
 
 // EXTERNAL MODULE: ./.build/js/vendors/github.js + 10 modules
-var vendors_github = __webpack_require__(6678);
+var vendors_github = __webpack_require__(7063);
 // EXTERNAL MODULE: ./.build/js/vendors/heroku.js
-var heroku = __webpack_require__(6561);
+var heroku = __webpack_require__(8408);
 // EXTERNAL MODULE: ./.build/js/pipelines/console.js + 9 modules
-var console = __webpack_require__(7318);
+var console = __webpack_require__(6899);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/sweep-context.js
 
 
@@ -1101,11 +1101,11 @@ function shouldFail(result, failOn) {
 }
 
 // EXTERNAL MODULE: ./.build/js/cli/context.js
-var context = __webpack_require__(6773);
+var context = __webpack_require__(2056);
 // EXTERNAL MODULE: ./.build/js/cli/terminal.js
-var terminal = __webpack_require__(6481);
+var terminal = __webpack_require__(3967);
 // EXTERNAL MODULE: ./.build/js/core/audit.js
-var core_audit = __webpack_require__(113);
+var core_audit = __webpack_require__(7391);
 ;// CONCATENATED MODULE: ./.build/js/core/rotation.js
 /**
  * Rotation evaluation: what state a secret is in (seed 000 §4.3 SecretMeta), whether its rotation workflow
@@ -1749,10 +1749,10 @@ async function recordJobOutcome(jobId, outcome, settings, ports) {
     return job;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 // EXTERNAL MODULE: ./.build/js/core/yaml-fields.js
-var yaml_fields = __webpack_require__(8665);
+var yaml_fields = __webpack_require__(6839);
 ;// CONCATENATED MODULE: ./.build/js/core/secret-inventory.js
 
 
@@ -2097,13 +2097,13 @@ function secret_inventory_duration(map, key, path, report) {
 }
 
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
-var store_audit = __webpack_require__(7091);
+var store_audit = __webpack_require__(6448);
 // EXTERNAL MODULE: ./.build/js/store/console-sources.js
-var console_sources = __webpack_require__(4772);
+var console_sources = __webpack_require__(3198);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./.build/js/store/table-store.js
-var table_store = __webpack_require__(5766);
+var table_store = __webpack_require__(9800);
 ;// CONCATENATED MODULE: ./.build/js/store/rotation-jobs.js
 
 
@@ -3068,15 +3068,15 @@ function progressBar(enabled) {
 
 /***/ }),
 
-/***/ 9213:
+/***/ 7315:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ runHealthCheck)
 /* harmony export */ });
-/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(778);
-/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6482);
-/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7505);
+/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2124);
+/* harmony import */ var _core_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1244);
+/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6755);
 
 
 
@@ -3117,7 +3117,7 @@ async function runHealthCheck(settings, ports) {
 
 /***/ }),
 
-/***/ 368:
+/***/ 2574:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3127,8 +3127,8 @@ async function runHealthCheck(settings, ports) {
 /* harmony export */   rb: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_1__.rb)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_SLACK_API_URL, slackHint */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2770);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9944);
 
 
 

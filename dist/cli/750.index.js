@@ -1,8 +1,8 @@
-export const id = 350;
-export const ids = [350];
+export const id = 750;
+export const ids = [750];
 export const modules = {
 
-/***/ 8350:
+/***/ 8750:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,9 +18,9 @@ var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./.build/js/core/deploy.js
-var core_deploy = __webpack_require__(7307);
+var core_deploy = __webpack_require__(8353);
 // EXTERNAL MODULE: ./.build/js/core/preview.js
-var preview = __webpack_require__(2634);
+var preview = __webpack_require__(4276);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
@@ -30,7 +30,7 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
+var errors = __webpack_require__(6265);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./.build/js/sandbox/fake-server.js
@@ -86,6 +86,7 @@ class FakeServer {
     requests = [];
     routes = [];
     faults = [];
+    middleware = [];
     loopback;
     constructor(name = "fake") {
         this.name = name;
@@ -96,6 +97,11 @@ class FakeServer {
     route(method, path, handler) {
         const { pattern, keys } = compile(path);
         this.routes.push({ method: method.toUpperCase(), pattern, keys, handler });
+        return this;
+    }
+    /** Adds a middleware; the first added is the outermost. */
+    use(mw) {
+        this.middleware.push(mw);
         return this;
     }
     /** Adds a fault for `times` matching requests (default: every one). `path` uses the route syntax. */
@@ -192,7 +198,8 @@ class FakeServer {
                 json: () => (body ? JSON.parse(body) : {}),
             };
             try {
-                const reply = await route.handler(fakeReq, res);
+                const run = async () => route.handler(fakeReq, res);
+                const reply = await this.middleware.reduceRight((next, mw) => () => mw(fakeReq, next), run)();
                 if (dropReply === "reset")
                     req.socket.destroy();
                 if (dropReply)
@@ -233,7 +240,242 @@ function send(res, reply) {
 var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./.build/js/sandbox/rate-budget.js
+const newStats = () => ({ counted: 0, free: 0, refused: 0 });
+/** `limit` requests per `windowMs`, the window starting at a key's first request (as GitHub's hour does). */
+class FixedWindow {
+    limit;
+    windowMs;
+    clock;
+    stats = newStats();
+    windows = new Map();
+    constructor(limit, windowMs, clock) {
+        this.limit = limit;
+        this.windowMs = windowMs;
+        this.clock = clock;
+        if (!(limit > 0) || !(windowMs > 0))
+            throw new Error("rate budget: limit and window must be positive");
+    }
+    window(key) {
+        const now = this.clock.now().getTime();
+        let w = this.windows.get(key);
+        if (!w || now >= w.start + this.windowMs) {
+            w = { start: now, used: 0 };
+            this.windows.set(key, w);
+        }
+        return w;
+    }
+    peek(key) {
+        const w = this.window(key);
+        return {
+            limit: this.limit,
+            remaining: Math.max(0, this.limit - w.used),
+            used: w.used,
+            resetAt: new Date(w.start + this.windowMs),
+        };
+    }
+    take(key) {
+        const w = this.window(key);
+        if (w.used >= this.limit) {
+            this.stats.refused++;
+            return false;
+        }
+        w.used++;
+        this.stats.counted++;
+        return true;
+    }
+    refund(key) {
+        const w = this.window(key);
+        if (w.used > 0)
+            w.used--;
+        this.stats.counted--;
+        this.stats.free++;
+    }
+}
+/** A bucket of `capacity` requests per key, refilled continuously at `refillPerMinute`. */
+class TokenBucket {
+    limit;
+    refillPerMinute;
+    clock;
+    stats = newStats();
+    buckets = new Map();
+    constructor(limit, refillPerMinute, clock) {
+        this.limit = limit;
+        this.refillPerMinute = refillPerMinute;
+        this.clock = clock;
+        if (!(limit > 0) || !(refillPerMinute > 0))
+            throw new Error("rate budget: capacity and refill must be positive");
+    }
+    bucket(key) {
+        const now = this.clock.now().getTime();
+        let b = this.buckets.get(key);
+        if (!b) {
+            b = { tokens: this.limit, at: now };
+            this.buckets.set(key, b);
+        }
+        const refilled = ((now - b.at) / 60_000) * this.refillPerMinute;
+        b.tokens = Math.min(this.limit, b.tokens + refilled);
+        b.at = now;
+        return b;
+    }
+    peek(key) {
+        const b = this.bucket(key);
+        const remaining = Math.floor(b.tokens);
+        const msToFull = ((this.limit - b.tokens) / this.refillPerMinute) * 60_000;
+        return {
+            limit: this.limit,
+            remaining,
+            used: this.limit - remaining,
+            resetAt: new Date(b.at + Math.ceil(msToFull)),
+        };
+    }
+    take(key) {
+        const b = this.bucket(key);
+        if (b.tokens < 1) {
+            this.stats.refused++;
+            return false;
+        }
+        b.tokens -= 1;
+        this.stats.counted++;
+        return true;
+    }
+    refund(key) {
+        const b = this.bucket(key);
+        b.tokens = Math.min(this.limit, b.tokens + 1);
+        this.stats.counted--;
+        this.stats.free++;
+    }
+    /** Milliseconds until one request is available again for `key` (0 when one is). */
+    waitMs(key) {
+        const b = this.bucket(key);
+        return b.tokens >= 1 ? 0 : Math.ceil(((1 - b.tokens) / this.refillPerMinute) * 60_000);
+    }
+}
+/** The credential of a request: a Bearer/token value, or the password of Basic auth; undefined without one. */
+function credentialOf(authorization) {
+    const header = String(authorization ?? "");
+    const bearer = /^(?:Bearer|token)\s+(.+)$/i.exec(header);
+    if (bearer)
+        return bearer[1].trim();
+    const basic = /^Basic\s+(.+)$/i.exec(header);
+    if (!basic)
+        return undefined;
+    const decoded = Buffer.from(basic[1] ?? "", "base64").toString("utf8");
+    return decoded.slice(decoded.indexOf(":") + 1) || undefined;
+}
+// ---- the vendors' limits, as middleware on a fake's server ----
+const withHeaders = (reply, headers) => reply ? { ...reply, headers: { ...reply.headers, ...headers } } : reply;
+const epochSeconds = (d) => Math.ceil(d.getTime() / 1000);
+/**
+ * GitHub's primary rate limit: every answer carries x-ratelimit-limit/remaining/reset/used/resource; a 304 to
+ * a conditional request does not count; when none is left the answer is 403 "API rate limit exceeded" with
+ * x-ratelimit-remaining: 0, as GitHub gives it.
+ */
+function enforceGitHubRateLimits(server, opts) {
+    const hour = 3_600_000;
+    const budgets = {
+        core: new FixedWindow(opts.perToken ?? 5_000, hour, opts.clock),
+        repository: new FixedWindow(opts.perRepository ?? 1_000, hour, opts.clock),
+    };
+    const actions = new Set(opts.actionsTokens ?? []);
+    server.use(async (req, next) => {
+        const token = credentialOf(req.headers.authorization);
+        if (!token)
+            return next();
+        const repo = req.params.owner && req.params.repo ? `${req.params.owner}/${req.params.repo}` : "";
+        const isActions = actions.has(token);
+        const budget = isActions ? budgets.repository : budgets.core;
+        const key = isActions ? `${token} ${repo.toLowerCase()}` : token;
+        const headersOf = () => {
+            const s = budget.peek(key);
+            return {
+                "x-ratelimit-limit": s.limit,
+                "x-ratelimit-remaining": s.remaining,
+                "x-ratelimit-reset": epochSeconds(s.resetAt),
+                "x-ratelimit-used": s.used,
+                "x-ratelimit-resource": "core",
+            };
+        };
+        if (!budget.take(key))
+            return {
+                status: 403,
+                headers: headersOf(),
+                body: {
+                    message: `API rate limit exceeded for ${isActions ? "installation ID 1" : "user ID 1"}.`,
+                    documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-primary-rate-limits",
+                    status: "403",
+                },
+            };
+        const reply = await next();
+        if (reply?.status === 304)
+            budget.refund(key);
+        return withHeaders(reply, headersOf());
+    });
+    return budgets;
+}
+/**
+ * Heroku's limit: 4,500 requests per token as a bucket refilled at 75 a minute; every answer carries
+ * RateLimit-Remaining; an empty bucket answers 429 {id: "rate_limit"}.
+ */
+function enforceHerokuRateLimit(server, opts) {
+    const bucket = new TokenBucket(opts.capacity ?? 4_500, opts.perMinute ?? 75, opts.clock);
+    server.use(async (req, next) => {
+        const token = credentialOf(req.headers.authorization);
+        if (!token)
+            return next();
+        if (!bucket.take(token))
+            return {
+                status: 429,
+                headers: { "ratelimit-remaining": 0 },
+                body: {
+                    id: "rate_limit",
+                    message: "Your account reached the API rate limit\nPlease wait a few minutes before making new requests",
+                },
+            };
+        return withHeaders(await next(), { "ratelimit-remaining": bucket.peek(token).remaining });
+    });
+    return bucket;
+}
+/**
+ * Cloudflare's global limit: 1,200 requests per token in 5 minutes; answers carry the `Ratelimit` and
+ * `Ratelimit-Policy` headers; over the limit, 429 in Cloudflare's envelope (code 971) with Retry-After.
+ */
+function enforceCloudflareRateLimit(server, opts) {
+    const window = new FixedWindow(opts.limit ?? 1_200, opts.windowMs ?? 300_000, opts.clock);
+    server.use(async (req, next) => {
+        const token = credentialOf(req.headers.authorization);
+        if (!token)
+            return next();
+        const headersOf = () => {
+            const s = window.peek(token);
+            const t = Math.max(0, epochSeconds(s.resetAt) - Math.floor(opts.clock.now().getTime() / 1000));
+            return {
+                ratelimit: `"default";r=${s.remaining};t=${t}`,
+                "ratelimit-policy": `"default";q=${window.limit};w=${Math.round(window.windowMs / 1000)}`,
+                t,
+            };
+        };
+        if (!window.take(token)) {
+            const { t, ...headers } = headersOf();
+            return {
+                status: 429,
+                headers: { ...headers, "retry-after": t },
+                body: {
+                    success: false,
+                    errors: [{ code: 971, message: "Please wait and consider throttling your request speed" }],
+                    messages: [],
+                    result: null,
+                },
+            };
+        }
+        const { t: _t, ...headers } = headersOf();
+        return withHeaders(await next(), headers);
+    });
+    return window;
+}
+
 ;// CONCATENATED MODULE: ./.build/js/sandbox/heroku-api.js
+
 
 
 
@@ -258,10 +500,14 @@ class HerokuApiFake {
     blobStore = new BlobStore(this.blobs);
     rejectNext;
     clock = 0;
+    /** The rate budget, when `rateLimit` was given. */
+    budget;
     constructor(opts) {
         this.apiKey = opts.apiKey;
         this.lineDelayMs = opts.lineDelayMs ?? 2;
         this.user = opts.user ?? { id: (0,external_node_crypto_.randomUUID)(), email: "deployer@example.com" };
+        if (opts.rateLimit)
+            this.budget = enforceHerokuRateLimit(this.server, opts.rateLimit);
         this.routes();
         this.authorizationRoutes();
     }
@@ -1099,8 +1345,8 @@ class HerokuGitServer {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(3849);
+// EXTERNAL MODULE: ../main/node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(9977);
 ;// CONCATENATED MODULE: ./.build/js/sandbox/postgres-server.js
 
 
@@ -2112,15 +2358,15 @@ async function startSandbox(options = {}) {
 }
 
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
-var audit = __webpack_require__(7091);
+var audit = __webpack_require__(6448);
 // EXTERNAL MODULE: ./.build/js/cli/context.js
-var context = __webpack_require__(6773);
+var context = __webpack_require__(2056);
 // EXTERNAL MODULE: ./.build/js/cli/prompt.js
-var cli_prompt = __webpack_require__(4307);
+var cli_prompt = __webpack_require__(8185);
 // EXTERNAL MODULE: ./.build/js/cli/terminal.js
-var terminal = __webpack_require__(6481);
+var terminal = __webpack_require__(3967);
 // EXTERNAL MODULE: ./.build/js/cli/commands/deploy.js + 8 modules
-var commands_deploy = __webpack_require__(528);
+var commands_deploy = __webpack_require__(6437);
 ;// CONCATENATED MODULE: ./.build/js/cli/commands/demo-run.js
 
 
