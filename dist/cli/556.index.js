@@ -1,8 +1,8 @@
-export const id = 866;
-export const ids = [866];
+export const id = 556;
+export const ids = [556];
 export const modules = {
 
-/***/ 7866:
+/***/ 5556:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -16,23 +16,31 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _core_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(113);
-/* harmony import */ var _core_audit_checkpoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9856);
-/* harmony import */ var _core_deploy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7307);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1723);
-/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5263);
-/* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1844);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1621);
-/* harmony import */ var _pipelines_notify_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3445);
-/* harmony import */ var _pipelines_rollback_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2666);
-/* harmony import */ var _store_audit_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7091);
-/* harmony import */ var _store_checkpoints_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5221);
-/* harmony import */ var _store_db_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(6522);
-/* harmony import */ var _store_spool_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7997);
-/* harmony import */ var _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(6561);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(6773);
-/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(4307);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(6481);
+/* harmony import */ var _core_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7391);
+/* harmony import */ var _core_audit_checkpoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8582);
+/* harmony import */ var _core_deploy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8353);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6265);
+/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2789);
+/* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1234);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3415);
+/* harmony import */ var _core_pages_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2684);
+/* harmony import */ var _core_surface_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5099);
+/* harmony import */ var _pipelines_notify_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3099);
+/* harmony import */ var _pipelines_pages_rollback_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4803);
+/* harmony import */ var _pipelines_rollback_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(72);
+/* harmony import */ var _store_audit_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(6448);
+/* harmony import */ var _store_checkpoints_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(5695);
+/* harmony import */ var _store_db_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(1996);
+/* harmony import */ var _store_spool_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(6435);
+/* harmony import */ var _vendors_cloudflare_pages_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(2794);
+/* harmony import */ var _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(8408);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(2056);
+/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(8185);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(3967);
+
+
+
+
 
 
 
@@ -59,9 +67,9 @@ function spoolDirOf(ctx, flag) {
 }
 /** DATABASE_URL (and its password) registered as secrets; undefined when unset. */
 function databaseUrlOf(ctx, required) {
-    const url = (0,_context_js__WEBPACK_IMPORTED_MODULE_17__/* .envSecret */ .eo)(ctx, "DATABASE_URL", required);
+    const url = (0,_context_js__WEBPACK_IMPORTED_MODULE_21__/* .envSecret */ .eo)(ctx, "DATABASE_URL", required);
     if (url)
-        for (const s of (0,_store_db_js__WEBPACK_IMPORTED_MODULE_14__/* .databaseUrlSecrets */ .I6)(url))
+        for (const s of (0,_store_db_js__WEBPACK_IMPORTED_MODULE_17__/* .databaseUrlSecrets */ .I6)(url))
             ctx.reporter.secret(s);
     return url;
 }
@@ -70,8 +78,8 @@ function databaseUrlOf(ctx, required) {
  * SLACK_WEBHOOK_URL; SLACK_API_URL overrides the Web API base. Undefined when none is set.
  */
 function slackTargetOf(ctx, channelFlag) {
-    const token = (0,_context_js__WEBPACK_IMPORTED_MODULE_17__/* .envSecret */ .eo)(ctx, "SLACK_BOT_TOKEN", false);
-    const webhookUrl = (0,_context_js__WEBPACK_IMPORTED_MODULE_17__/* .envSecret */ .eo)(ctx, "SLACK_WEBHOOK_URL", false);
+    const token = (0,_context_js__WEBPACK_IMPORTED_MODULE_21__/* .envSecret */ .eo)(ctx, "SLACK_BOT_TOKEN", false);
+    const webhookUrl = (0,_context_js__WEBPACK_IMPORTED_MODULE_21__/* .envSecret */ .eo)(ctx, "SLACK_WEBHOOK_URL", false);
     const channel = channelFlag || ctx.env.PRODGATE_SLACK_CHANNEL || undefined;
     if (!token && !webhookUrl)
         return undefined;
@@ -88,14 +96,22 @@ function slackTargetOf(ctx, channelFlag) {
  */
 async function rollbackCommand(ctx, opts) {
     const { reporter } = ctx;
-    const app = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_9__/* .parseHerokuApp */ .j0)("--app", opts.app);
-    const release = (0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .parseReleaseRef */ .GJ)("--release", opts.release ?? "");
-    const apiKey = (0,_context_js__WEBPACK_IMPORTED_MODULE_17__/* .envSecret */ .eo)(ctx, "HEROKU_API_KEY", true) ?? "";
+    const surface = (0,_core_surface_js__WEBPACK_IMPORTED_MODULE_11__/* .parseSurface */ .j6)("--surface", opts.surface);
+    if (surface === "command")
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz("--surface", "command has no rollback of its own here: run your rollback-command (the deploy ran it after a failed /health)");
+    const pages = surface === "cloudflare-pages";
+    const app = pages ? (0,_core_pages_js__WEBPACK_IMPORTED_MODULE_10__/* .parsePagesProject */ .Xt)("--app", opts.app) : (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_9__/* .parseHerokuApp */ .j0)("--app", opts.app);
+    const release = pages ? { kind: "previous" } : (0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .parseReleaseRef */ .GJ)("--release", opts.release ?? "");
+    const deployment = pages ? (0,_core_pages_js__WEBPACK_IMPORTED_MODULE_10__/* .parseDeploymentRef */ .cZ)("--deployment", opts.deployment ?? "") : undefined;
+    const apiKey = (0,_context_js__WEBPACK_IMPORTED_MODULE_21__/* .envSecret */ .eo)(ctx, pages ? "CLOUDFLARE_API_TOKEN" : "HEROKU_API_KEY", true) ?? "";
+    const accountId = pages
+        ? (0,_core_pages_js__WEBPACK_IMPORTED_MODULE_10__/* .parseAccountId */ .cK)("--account-id (or CLOUDFLARE_ACCOUNT_ID)", opts.accountId || ctx.env.CLOUDFLARE_ACCOUNT_ID || "")
+        : "";
     const databaseUrl = databaseUrlOf(ctx, false);
     const slack = slackTargetOf(ctx, opts.slackChannel);
     const spoolDir = spoolDirOf(ctx, opts.spoolDir);
     // A key that does not parse never stops a rollback: the checkpoint is skipped, with a warning.
-    let signingKey = (0,_context_js__WEBPACK_IMPORTED_MODULE_17__/* .envSecret */ .eo)(ctx, "PRODGATE_AUDIT_SIGNING_KEY", false);
+    let signingKey = (0,_context_js__WEBPACK_IMPORTED_MODULE_21__/* .envSecret */ .eo)(ctx, "PRODGATE_AUDIT_SIGNING_KEY", false);
     try {
         if (signingKey)
             (0,_core_audit_checkpoint_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSigningKey */ .UG)("PRODGATE_AUDIT_SIGNING_KEY", signingKey);
@@ -106,24 +122,25 @@ async function rollbackCommand(ctx, opts) {
     }
     let actor;
     try {
-        actor = await (0,_prompt_js__WEBPACK_IMPORTED_MODULE_18__/* .resolveActor */ .iy)(opts.actor, ctx.env, process.cwd());
+        actor = await (0,_prompt_js__WEBPACK_IMPORTED_MODULE_22__/* .resolveActor */ .iy)(opts.actor, ctx.env, process.cwd());
     }
     catch (err) {
         reporter.warning(`${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(err).replace(/^refused: /, "")}; the rollback goes on (it is never gated)`);
     }
     const who = actor?.email ?? "unknown";
     const runId = `local-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
-    const secrets = [apiKey, ...(databaseUrl ? (0,_store_db_js__WEBPACK_IMPORTED_MODULE_14__/* .databaseUrlSecrets */ .I6)(databaseUrl) : [])];
+    const secrets = [apiKey, ...(databaseUrl ? (0,_store_db_js__WEBPACK_IMPORTED_MODULE_17__/* .databaseUrlSecrets */ .I6)(databaseUrl) : [])];
     const action = `rollback.${opts.environment}`;
     const result = {
         app,
+        surface,
         environment: opts.environment,
         ok: false,
         actor: who,
         audit: { spooled: [] },
     };
     const store = databaseUrl
-        ? _store_audit_js__WEBPACK_IMPORTED_MODULE_12__/* .AuditStore */ .f.open(databaseUrl, { table: opts.auditTable, retry: { retries: 2 } })
+        ? _store_audit_js__WEBPACK_IMPORTED_MODULE_15__/* .AuditStore */ .f.open(databaseUrl, { table: opts.auditTable, retry: { retries: 2 } })
         : undefined;
     store?.catch(() => { });
     if (!databaseUrl)
@@ -133,7 +150,7 @@ async function rollbackCommand(ctx, opts) {
             try {
                 const written = await (await store).write(record);
                 if (record.phase === "completed") {
-                    const checkpoint = await (0,_store_checkpoints_js__WEBPACK_IMPORTED_MODULE_13__/* .writeCheckpoint */ .Kp)(await store, signingKey, { reason: "rollback" }).catch((err) => {
+                    const checkpoint = await (0,_store_checkpoints_js__WEBPACK_IMPORTED_MODULE_16__/* .writeCheckpoint */ .Kp)(await store, signingKey, { reason: "rollback" }).catch((err) => {
                         reporter.warning(`the audit checkpoint could not be written: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(err)}`);
                         return undefined;
                     });
@@ -147,7 +164,7 @@ async function rollbackCommand(ctx, opts) {
             }
         }
         try {
-            const file = await (0,_store_spool_js__WEBPACK_IMPORTED_MODULE_15__/* .spoolRecord */ .he)(spoolDir, record);
+            const file = await (0,_store_spool_js__WEBPACK_IMPORTED_MODULE_18__/* .spoolRecord */ .he)(spoolDir, record);
             result.audit.spooled.push(file);
             reporter.warning(`audit record spooled to ${file}: write it with DATABASE_URL=... prodgate audit replay --spool ${spoolDir}`);
         }
@@ -169,7 +186,9 @@ async function rollbackCommand(ctx, opts) {
         runId,
         context: {
             command: "prodgate rollback",
-            release: opts.release || "previous",
+            ...(pages
+                ? { surface, deployment: deployment ?? "previous" }
+                : { release: opts.release || "previous" }),
             actor_source: actor?.source ?? "none",
             ...extra.context,
         },
@@ -178,20 +197,32 @@ async function rollbackCommand(ctx, opts) {
     });
     try {
         result.audit.started = await audit(record("started", {}));
-        const heroku = new _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_16__/* .HerokuClient */ .K({
+        if (pages)
+            return await rollbackPagesCommand(ctx, opts, {
+                app,
+                apiKey,
+                accountId,
+                deployment,
+                result,
+                audit,
+                record,
+                slack,
+                who,
+            });
+        const heroku = new _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_20__/* .HerokuClient */ .K({
             apiKey,
             baseUrl: ctx.env.HEROKU_API_URL,
             onRetry: (m) => reporter.warning(m),
         });
         let rolled;
         try {
-            rolled = await (0,_pipelines_rollback_js__WEBPACK_IMPORTED_MODULE_11__/* .runRollback */ .e)({ app, release }, { heroku, reporter });
+            rolled = await (0,_pipelines_rollback_js__WEBPACK_IMPORTED_MODULE_14__/* .runRollback */ .e)({ app, release }, { heroku, reporter });
         }
         catch (err) {
             result.error = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(err);
             result.audit.completed = await audit(record("completed", { outcome: "deploy_failed", context: { error: result.error } }));
             if (slack)
-                await (0,_pipelines_notify_js__WEBPACK_IMPORTED_MODULE_10__/* .notifySlack */ .g)(slack, {
+                await (0,_pipelines_notify_js__WEBPACK_IMPORTED_MODULE_12__/* .notifySlack */ .g)(slack, {
                     status: "failure",
                     app,
                     environment: opts.environment,
@@ -199,7 +230,7 @@ async function rollbackCommand(ctx, opts) {
                     actor: who,
                     detail: `Rollback failed: ${result.error}`,
                 }, { reporter });
-            throw new _context_js__WEBPACK_IMPORTED_MODULE_17__/* .ExitError */ .RS(`rollback of ${app} failed: ${result.error}`, _context_js__WEBPACK_IMPORTED_MODULE_17__/* .EXIT */ .dc.failed);
+            throw new _context_js__WEBPACK_IMPORTED_MODULE_21__/* .ExitError */ .RS(`rollback of ${app} failed: ${result.error}`, _context_js__WEBPACK_IMPORTED_MODULE_21__/* .EXIT */ .dc.failed);
         }
         const line = (l) => ({ version: l.release.version, commit: l.commit ?? null });
         Object.assign(result, {
@@ -225,7 +256,7 @@ async function rollbackCommand(ctx, opts) {
             },
         }));
         if (slack && !rolled.noop)
-            await (0,_pipelines_notify_js__WEBPACK_IMPORTED_MODULE_10__/* .notifySlack */ .g)(slack, {
+            await (0,_pipelines_notify_js__WEBPACK_IMPORTED_MODULE_12__/* .notifySlack */ .g)(slack, {
                 status: "rolled_back",
                 app,
                 environment: opts.environment,
@@ -235,7 +266,7 @@ async function rollbackCommand(ctx, opts) {
                 toSha: rolled.after.commit ?? undefined,
                 detail: `prodgate rollback: ${(0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .label */ .Pf)(rolled.before.release)} → ${(0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .label */ .Pf)(rolled.after.release)} (Rollback to ${(0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .label */ .Pf)(rolled.target.release)})`,
             }, { reporter });
-        reporter.info((0,_terminal_js__WEBPACK_IMPORTED_MODULE_19__/* .paint */ .nI)(rolled.noop
+        reporter.info((0,_terminal_js__WEBPACK_IMPORTED_MODULE_23__/* .paint */ .nI)(rolled.noop
             ? `${app} already runs ${(0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .label */ .Pf)(rolled.target.release)}: nothing changed`
             : `↩ ${app} rolled back: ${(0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .label */ .Pf)(rolled.before.release)} (${(0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .shortSha */ .Fu)(rolled.before.commit)}) → ${(0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .label */ .Pf)(rolled.after.release)} running ${(0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .label */ .Pf)(rolled.target.release)}'s code (${(0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .shortSha */ .Fu)(rolled.after.commit)}) in ${(rolled.durationMs / 1000).toFixed(1)} s`, "green", "bold"));
         reporter.info(`Audit: ${auditLine(result.audit)}`);
@@ -257,6 +288,80 @@ async function rollbackCommand(ctx, opts) {
             await (await store.catch(() => undefined))?.close();
     }
 }
+/** `prodgate rollback --surface cloudflare-pages`: production back to the previous (or named) deployment. */
+async function rollbackPagesCommand(ctx, opts, run) {
+    const { reporter } = ctx;
+    const { app, result, audit, record, slack, who } = run;
+    const production = (0,_core_gate_js__WEBPACK_IMPORTED_MODULE_7__/* .isProduction */ .KV)(opts.environment, (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_9__/* .parseList */ .E1)(opts.productionEnvironments ?? "production"));
+    const client = new _vendors_cloudflare_pages_js__WEBPACK_IMPORTED_MODULE_19__/* .CloudflarePagesClient */ .n({
+        apiToken: run.apiKey,
+        accountId: run.accountId,
+        baseUrl: ctx.env.CLOUDFLARE_API_URL || undefined,
+        onRetry: (m) => reporter.warning(m),
+    });
+    let rolled;
+    try {
+        rolled = await (0,_pipelines_pages_rollback_js__WEBPACK_IMPORTED_MODULE_13__/* .rollbackPages */ .F)({ project: app, deployment: run.deployment }, { pages: client, reporter });
+    }
+    catch (err) {
+        result.error = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(err);
+        result.audit.completed = await audit(record("completed", { outcome: "deploy_failed", context: { error: result.error } }));
+        if (slack)
+            await (0,_pipelines_notify_js__WEBPACK_IMPORTED_MODULE_12__/* .notifySlack */ .g)(slack, {
+                status: "failure",
+                app,
+                surface: "cloudflare-pages",
+                environment: opts.environment,
+                production,
+                actor: who,
+                detail: `Rollback failed: ${result.error}`,
+            }, { reporter });
+        throw new _context_js__WEBPACK_IMPORTED_MODULE_21__/* .ExitError */ .RS(`rollback of ${app} failed: ${result.error}`, _context_js__WEBPACK_IMPORTED_MODULE_21__/* .EXIT */ .dc.failed);
+    }
+    const line = (d) => ({ version: d.short_id, commit: (0,_core_pages_js__WEBPACK_IMPORTED_MODULE_10__/* .commitOf */ .D3)(d) ?? null });
+    Object.assign(result, {
+        ok: true,
+        noop: rolled.noop,
+        before: line(rolled.before),
+        target: line(rolled.target),
+        after: line(rolled.target),
+        durationMs: rolled.durationMs,
+        undo: rolled.noop
+            ? undefined
+            : `prodgate rollback --surface cloudflare-pages --app ${app} --deployment ${rolled.before.id}`,
+    });
+    result.audit.completed = await audit(record("completed", {
+        outcome: "success",
+        fromSha: (0,_core_pages_js__WEBPACK_IMPORTED_MODULE_10__/* .commitOf */ .D3)(rolled.before),
+        toSha: (0,_core_pages_js__WEBPACK_IMPORTED_MODULE_10__/* .commitOf */ .D3)(rolled.target),
+        context: {
+            noop: rolled.noop,
+            before_deployment: rolled.before.id,
+            target_deployment: rolled.target.id,
+        },
+    }));
+    if (slack && !rolled.noop)
+        await (0,_pipelines_notify_js__WEBPACK_IMPORTED_MODULE_12__/* .notifySlack */ .g)(slack, {
+            status: "rolled_back",
+            app,
+            surface: "cloudflare-pages",
+            environment: opts.environment,
+            production,
+            actor: who,
+            fromSha: (0,_core_pages_js__WEBPACK_IMPORTED_MODULE_10__/* .commitOf */ .D3)(rolled.before),
+            toSha: (0,_core_pages_js__WEBPACK_IMPORTED_MODULE_10__/* .commitOf */ .D3)(rolled.target),
+            detail: `prodgate rollback: production ${rolled.before.short_id} → ${rolled.target.short_id}`,
+        }, { reporter });
+    reporter.info((0,_terminal_js__WEBPACK_IMPORTED_MODULE_23__/* .paint */ .nI)(rolled.noop
+        ? `${app}: ${rolled.target.short_id} already serves production: nothing changed`
+        : `↩ ${app} rolled back: production ${rolled.before.short_id} (${(0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .shortSha */ .Fu)((0,_core_pages_js__WEBPACK_IMPORTED_MODULE_10__/* .commitOf */ .D3)(rolled.before) ?? null)}) → ${rolled.target.short_id} (${(0,_core_heroku_js__WEBPACK_IMPORTED_MODULE_8__/* .shortSha */ .Fu)((0,_core_pages_js__WEBPACK_IMPORTED_MODULE_10__/* .commitOf */ .D3)(rolled.target) ?? null)}) in ${(rolled.durationMs / 1000).toFixed(1)} s`, "green", "bold"));
+    reporter.info(`Audit: ${auditLine(result.audit)}`);
+    if (result.undo)
+        reporter.info(`To undo: ${result.undo}`);
+    if (opts.json)
+        ctx.json(result);
+    return result;
+}
 function auditLine(audit) {
     const parts = [];
     if (audit.started)
@@ -270,8 +375,11 @@ function auditLine(audit) {
 function registerRollback(program, ctx) {
     program
         .command("rollback")
-        .description("The kill switch: roll a Heroku app back to its previous release (or --release vN), audited")
-        .requiredOption("--app <name>", "the Heroku app")
+        .description("The kill switch: roll a Heroku app back to its previous release (or --release vN), or a Pages project to its previous production deployment, audited")
+        .option("--surface <kind>", "heroku or cloudflare-pages", "heroku")
+        .requiredOption("--app <name>", "the Heroku app, or the Pages project")
+        .option("--deployment <id>", "cloudflare-pages: the deployment to roll back to (default: the previous one)")
+        .option("--account-id <id>", "cloudflare-pages: the Cloudflare account (default CLOUDFLARE_ACCOUNT_ID)")
         .option("--release <vN>", "the release to roll back to: v41, 41 or a release id (default: the previous one)")
         .option("--environment <name>", "the environment the app serves (names the audit action)", "production")
         .option("--production-environments <list>", "environments that count as production", "production")
@@ -285,7 +393,8 @@ Never gated: no prompt and no lock, so it works while a deploy is stuck. Audited
 started and completed in DATABASE_URL; when the database cannot be written, the records are spooled (replay them
 with 'prodgate audit replay').
 
-Environment: HEROKU_API_KEY (required), DATABASE_URL, SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, PRODGATE_ACTOR,
+Environment: HEROKU_API_KEY (required; CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID for --surface
+cloudflare-pages, CLOUDFLARE_API_URL), DATABASE_URL, SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, PRODGATE_ACTOR,
 PRODGATE_SLACK_CHANNEL, PRODGATE_SPOOL_DIR, HEROKU_API_URL.
 Exit codes: 0 rolled back (or nothing to do), 1 the rollback failed, 2 bad usage.
 Same as: ${(0,_core_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .rollbackCommands */ .P0)("APP").heroku}`)
@@ -297,7 +406,7 @@ Same as: ${(0,_core_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .rollbackCommands *
 
 /***/ }),
 
-/***/ 4307:
+/***/ 8185:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -312,8 +421,8 @@ Same as: ${(0,_core_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .rollbackCommands *
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(481);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6773);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6481);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2056);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3967);
 
 
 
@@ -451,7 +560,7 @@ async function confirmPhrase(phrase, confirm, prompter, say) {
 
 /***/ }),
 
-/***/ 7307:
+/***/ 8353:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -463,15 +572,17 @@ async function confirmPhrase(phrase, confirm, prompter, say) {
 /* harmony export */   ye: () => (/* binding */ DEPLOY_HEADLINES)
 /* harmony export */ });
 /* unused harmony export renderStateDiagram */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8760);
-/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(778);
-/* harmony import */ var _heroku_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1844);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1621);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(333);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2124);
+/* harmony import */ var _heroku_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1234);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3415);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(835);
+/* harmony import */ var _surface_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5099);
 /**
  * The deploy state machine of seed 002 §5, as data: the states a gated deploy passes through, the transitions
  * allowed between them, and renderers for the path a deploy took. Pure: the pipeline drives it.
  */
+
 
 
 
@@ -585,8 +696,8 @@ function renderGatedDeploySummary(settings, result, extra = {
     notices: [],
     spoolSummaries: [],
 }) {
-    const cmds = rollbackCommands(settings.app);
-    const cell = _markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMd */ .X;
+    const hint = (0,_surface_js__WEBPACK_IMPORTED_MODULE_4__/* .rollbackHint */ .If)(settings.surface ?? "heroku", settings.app);
+    const cell = _markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMd */ .X;
     const rows = [
         ["Outcome", `\`${result.outcome}\``],
         ["App", cell(settings.app)],
@@ -633,7 +744,9 @@ function renderGatedDeploySummary(settings, result, extra = {
     lines.push("### Path", "", describePath(result.path), "", renderStateDiagram(result.path), "");
     if (result.health)
         lines.push((0,_health_js__WEBPACK_IMPORTED_MODULE_1__/* .renderHealthSummary */ .nb)(result.health));
-    lines.push("### Roll back", "", "No CI, no rebuild: the Platform API's release rollback, in seconds.", "", "```sh", cmds.prodgate, cmds.heroku, "```", "", "Or run the `rollback-heroku.yml` workflow.", "");
+    lines.push("### Roll back", "", hint.how, "", "```sh", ...hint.commands, "```", "");
+    if (hint.workflow)
+        lines.push(`Or run the \`${hint.workflow}\` workflow.`, "");
     for (const s of extra.spoolSummaries)
         lines.push(s);
     const took = `Took ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.durationMs)}.`;
@@ -644,7 +757,7 @@ function renderGatedDeploySummary(settings, result, extra = {
 
 /***/ }),
 
-/***/ 5263:
+/***/ 2789:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -658,8 +771,8 @@ function renderGatedDeploySummary(settings, result, extra = {
 /* harmony export */   yS: () => (/* binding */ requiredReviewers)
 /* harmony export */ });
 /* unused harmony exports PRODUCTION_EVENT, MAX_REVIEWERS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1621);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3415);
 
 
 /** The one event that starts a production deploy without a policy naming another (plus the CLI's typed phrase). */
@@ -798,7 +911,292 @@ function planEnvironment(current, currentBranches, spec, ids) {
 
 /***/ }),
 
-/***/ 3445:
+/***/ 2684:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ commitOf),
+/* harmony export */   DY: () => (/* binding */ deploymentState),
+/* harmony export */   J2: () => (/* binding */ PAGES_MAX_FILE_BYTES),
+/* harmony export */   KM: () => (/* binding */ uploadTokenClaims),
+/* harmony export */   MC: () => (/* binding */ pagesManifest),
+/* harmony export */   ME: () => (/* binding */ fileTooLarge),
+/* harmony export */   S9: () => (/* binding */ productionDomain),
+/* harmony export */   SS: () => (/* binding */ PagesLimitError),
+/* harmony export */   Tc: () => (/* binding */ uploadBuckets),
+/* harmony export */   Uj: () => (/* binding */ previousProductionDeployment),
+/* harmony export */   Xt: () => (/* binding */ parsePagesProject),
+/* harmony export */   Z: () => (/* binding */ tooManyFiles),
+/* harmony export */   cI: () => (/* binding */ PAGES_MAX_FILES),
+/* harmony export */   cK: () => (/* binding */ parseAccountId),
+/* harmony export */   cZ: () => (/* binding */ parseDeploymentRef),
+/* harmony export */   dE: () => (/* binding */ PAGES_UPLOAD_CONCURRENCY),
+/* harmony export */   fo: () => (/* binding */ pagesIgnored),
+/* harmony export */   g4: () => (/* binding */ failedStage),
+/* harmony export */   hT: () => (/* binding */ rollbackRefusal),
+/* harmony export */   oq: () => (/* binding */ pagesHealthUrl)
+/* harmony export */ });
+/* unused harmony exports PAGES_BUCKET_BYTES, PAGES_BUCKET_FILES, pagesRollbackHint */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+
+/**
+ * Cloudflare Pages Direct Upload, the pure parts: which files of a build directory are assets (wrangler's
+ * ignore list), the limits Pages enforces, the manifest a deployment is created with, how missing files are
+ * packed into upload requests (wrangler's buckets), the upload token's claims, and reading deployments
+ * (stages, production, rollback targets). Hashing and the directory walk live in vendors/pages-files.ts.
+ */
+/** Pages serves no file larger than this (wrangler's MAX_ASSET_SIZE). */
+const PAGES_MAX_FILE_BYTES = 25 * 1024 * 1024;
+/** Files one deployment may hold when the upload token does not say otherwise (MAX_ASSET_COUNT_DEFAULT). */
+const PAGES_MAX_FILES = 20_000;
+/** One upload request carries at most this many bytes of files (before base64) and this many files. */
+const PAGES_BUCKET_BYTES = 40 * 1024 * 1024;
+const PAGES_BUCKET_FILES = 2_000;
+/** Upload requests in flight at once (wrangler's BULK_UPLOAD_CONCURRENCY). */
+const PAGES_UPLOAD_CONCURRENCY = 3;
+/** Top-level names wrangler never uploads as assets: configuration files, Functions, its own state. */
+const TOP_LEVEL_IGNORED = new Set([
+    "_worker.js",
+    "_redirects",
+    "_headers",
+    "_routes.json",
+    "functions",
+    ".wrangler",
+]);
+/** Names ignored at any depth (wrangler's `**\/name` patterns). */
+const ANY_DEPTH_IGNORED = new Set([".DS_Store", "node_modules", ".git"]);
+/**
+ * Whether wrangler leaves this entry (a path relative to the build directory, `/`-separated, a file or a
+ * folder) out of a deployment. Wrangler matches minimatch patterns without `dot`, so a `**` never crosses a
+ * folder whose name starts with a dot: `.well-known/.git` is uploaded, `docs/.git` is not.
+ */
+function pagesIgnored(relPath) {
+    const parts = relPath.split("/");
+    if (parts.length === 1 && TOP_LEVEL_IGNORED.has(relPath))
+        return true;
+    const last = parts[parts.length - 1] ?? "";
+    if (!ANY_DEPTH_IGNORED.has(last))
+        return false;
+    return parts.slice(0, -1).every((p) => !p.startsWith("."));
+}
+/** A file is over Pages' size limit, or a directory over its file-count limit. */
+class PagesLimitError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProdgateError */ .fc {
+    name = "PagesLimitError";
+}
+function fileTooLarge(name, size) {
+    return new PagesLimitError(`${name} is ${size.toLocaleString("en-US")} bytes: Cloudflare Pages serves files up to 25 MiB ` +
+        `(${PAGES_MAX_FILE_BYTES.toLocaleString("en-US")} bytes). Split it, compress it, or serve it from R2.`);
+}
+function tooManyFiles(count, limit, directory) {
+    return new PagesLimitError(`${directory} holds ${count.toLocaleString("en-US")} files: Cloudflare Pages takes up to ` +
+        `${limit.toLocaleString("en-US")} in one deployment on this plan. Check that 'directory' is the build output.`);
+}
+/** The deployment manifest: `/name` → hash for every asset, in name order (what wrangler sends). */
+function pagesManifest(assets) {
+    const sorted = [...assets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return Object.fromEntries(sorted.map((a) => [`/${a.name}`, a.hash]));
+}
+/**
+ * Packs the files to upload into requests the way wrangler does: largest first, spread round-robin over
+ * `PAGES_UPLOAD_CONCURRENCY` buckets of at most `PAGES_BUCKET_BYTES` and `PAGES_BUCKET_FILES`, a new bucket
+ * when none has room. Empty buckets are dropped.
+ */
+function uploadBuckets(files) {
+    const sorted = [...files].sort((a, b) => b.sizeInBytes - a.sizeInBytes);
+    const buckets = Array.from({ length: PAGES_UPLOAD_CONCURRENCY }, () => ({
+        files: [],
+        room: PAGES_BUCKET_BYTES,
+    }));
+    let offset = 0;
+    for (const file of sorted) {
+        let placed = false;
+        for (let i = 0; i < buckets.length; i++) {
+            const bucket = buckets[(i + offset) % buckets.length];
+            if (bucket.room >= file.sizeInBytes && bucket.files.length < PAGES_BUCKET_FILES) {
+                bucket.files.push(file);
+                bucket.room -= file.sizeInBytes;
+                placed = true;
+                break;
+            }
+        }
+        if (!placed)
+            buckets.push({ files: [file], room: PAGES_BUCKET_BYTES - file.sizeInBytes });
+        offset++;
+    }
+    return buckets.filter((b) => b.files.length > 0).map((b) => b.files);
+}
+function uploadTokenClaims(jwt) {
+    const part = jwt.split(".")[1];
+    let claims = {};
+    try {
+        if (part) {
+            const binary = atob(part.replace(/-/g, "+").replace(/_/g, "/"));
+            const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+            claims = JSON.parse(new TextDecoder().decode(bytes));
+        }
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProdgateError */ .fc("Cloudflare sent an upload token that is not a JWT");
+    }
+    const max = claims.max_file_count_allowed;
+    return {
+        ...(typeof claims.exp === "number" ? { expiresAt: new Date(claims.exp * 1000) } : {}),
+        maxFileCount: typeof max === "number" && max > 0 ? max : PAGES_MAX_FILES,
+    };
+}
+/** Done (deploy stage succeeded), failed (a stage failed or was canceled), or still going. */
+function deploymentState(d) {
+    const stages = d.stages?.length ? d.stages : [d.latest_stage];
+    if (stages.some((s) => s.status === "failure" || s.status === "canceled"))
+        return "failure";
+    if (d.latest_stage.name === "deploy" && d.latest_stage.status === "success")
+        return "success";
+    return "pending";
+}
+/** The stage that failed, for messages: `build (failure)`. */
+function failedStage(d) {
+    const stages = d.stages?.length ? d.stages : [d.latest_stage];
+    const bad = stages.find((s) => s.status === "failure" || s.status === "canceled") ?? d.latest_stage;
+    return `${bad.name} (${bad.status})`;
+}
+function commitOf(d) {
+    const sha = d?.deployment_trigger?.metadata?.commit_hash;
+    return sha ? sha : undefined;
+}
+const newestFirst = (list) => [...list].sort((a, b) => (a.created_on < b.created_on ? 1 : a.created_on > b.created_on ? -1 : 0));
+/**
+ * The rollback target: the newest successful production deployment older than the one serving production
+ * (`live`). Undefined when there is none in `list`.
+ */
+function previousProductionDeployment(list, live) {
+    return newestFirst(list).find((d) => d.id !== live.id &&
+        d.environment === "production" &&
+        d.created_on <= live.created_on &&
+        deploymentState(d) === "success");
+}
+/** Why a deployment cannot be rolled back to, or undefined when it can (Pages' own rules). */
+function rollbackRefusal(d) {
+    if (d.environment !== "production")
+        return "it is a preview deployment (only production deployments can be rolled back to)";
+    if (deploymentState(d) !== "success")
+        return `it did not finish successfully (${failedStage(d)})`;
+    return undefined;
+}
+/** The domain production answers on: the first custom domain, else `<project>.pages.dev`. */
+function productionDomain(project) {
+    return project.domains?.find((d) => !d.endsWith(".pages.dev")) ?? project.subdomain;
+}
+/** The default health URL of a Pages project: `/health` on its production domain. */
+function pagesHealthUrl(project) {
+    return `https://${productionDomain(project)}/health`;
+}
+/** How to undo a Pages deploy: what to roll back to, for the summary, Slack and the deploy comment. */
+function pagesRollbackHint(project, previous) {
+    if (!previous)
+        return `${project} had no production deployment before this one: there is nothing to roll back to.`;
+    const sha = commitOf(previous);
+    return `Roll ${project} back to ${previous.id}${sha ? ` (${sha.slice(0, 7)})` : ""}: cloudflare-pages-rollback with \`deployment: ${previous.id}\`, or \`prodgate rollback --surface cloudflare-pages --app ${project}\`.`;
+}
+/** A deployment named by the user: its full id (a UUID) or the 8-character short id. */
+function parseDeploymentRef(input, raw) {
+    const text = raw.trim();
+    if (!text)
+        return undefined;
+    if (/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(text) || /^[0-9a-f]{8}$/i.test(text))
+        return text.toLowerCase();
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be a Pages deployment id (a UUID or its first 8 characters); got '${text.slice(0, 60)}'`);
+}
+/** A Pages project name: lowercase letters, digits and dashes, 1-58 characters, not starting or ending with a dash. */
+function parsePagesProject(input, raw) {
+    const text = raw.trim();
+    if (!text)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, "is required (the Pages project name)");
+    if (!/^[a-z0-9]([a-z0-9-]{0,56}[a-z0-9])?$/.test(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be a Pages project name (lowercase letters, digits and dashes); got '${text.slice(0, 60)}'`);
+    return text;
+}
+/** A Cloudflare account ID: 32 hex digits. */
+function parseAccountId(input, raw) {
+    const text = raw.trim();
+    if (!text)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, "is required (the Cloudflare account ID)");
+    if (!/^[0-9a-f]{32}$/i.test(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be a Cloudflare account ID (32 hex digits); got '${text.slice(0, 40)}'`);
+    return text.toLowerCase();
+}
+
+
+/***/ }),
+
+/***/ 5099:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   If: () => (/* binding */ rollbackHint),
+/* harmony export */   j6: () => (/* binding */ parseSurface),
+/* harmony export */   mA: () => (/* binding */ parseCommandTarget)
+/* harmony export */ });
+/* unused harmony exports SURFACES, TARGET_NOUN */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+
+/**
+ * The prod surfaces one gate serves (seed 002 is a universal pattern): a Heroku app, a Cloudflare Pages
+ * project (Direct Upload), or any deploy command you give (`command`). Pure: names, how each is rolled back,
+ * and the words the summary, Slack and the terminal use for it.
+ */
+const SURFACES = ["heroku", "cloudflare-pages", "command"];
+function parseSurface(input, raw) {
+    const text = (raw ?? "").trim().toLowerCase() || "heroku";
+    if (SURFACES.includes(text))
+        return text;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be one of ${SURFACES.join(", ")}; got '${text.slice(0, 60)}'`);
+}
+/** What `app` names on each surface: the Heroku app, the Pages project, or the name given to a command surface. */
+const TARGET_NOUN = {
+    heroku: "Heroku app",
+    "cloudflare-pages": "Cloudflare Pages project",
+    command: "deploy target",
+};
+/**
+ * A name for a command surface: what the audit target, the lock key, the banner and the typed phrase use.
+ * Letters, digits, dots, dashes, underscores and slashes, 1-100 characters.
+ */
+function parseCommandTarget(input, raw) {
+    const text = raw.trim();
+    if (!text)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, "is required (a name for what the deploy command ships to)");
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be a name of letters, digits, dots, dashes, underscores and slashes (at most 100); got '${text.slice(0, 60)}'`);
+    return text;
+}
+function rollbackHint(surface, app) {
+    switch (surface) {
+        case "heroku":
+            return {
+                commands: [`prodgate rollback --app ${app}`, `heroku releases:rollback --app ${app}`],
+                how: "No CI, no rebuild: the Platform API's release rollback, in seconds.",
+                workflow: "rollback-heroku.yml",
+            };
+        case "cloudflare-pages":
+            return {
+                commands: [`prodgate rollback --surface cloudflare-pages --app ${app}`],
+                how: "No build: Pages points production back at the previous successful production deployment, in seconds.",
+                workflow: "rollback-cloudflare-pages.yml",
+            };
+        case "command":
+            return {
+                commands: [
+                    `prodgate rollback --surface command --app ${app} --rollback-command '<your rollback command>'`,
+                ],
+                how: "Your rollback-command, run with PRODGATE_APP, PRODGATE_ENVIRONMENT, PRODGATE_FROM_SHA and PRODGATE_TO_SHA set.",
+            };
+    }
+}
+
+
+/***/ }),
+
+/***/ 3099:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -810,14 +1208,17 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: START_NOTICE_UNKNOWN
 
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
+var errors = __webpack_require__(6265);
 // EXTERNAL MODULE: ./.build/js/core/deploy.js
-var deploy = __webpack_require__(7307);
+var deploy = __webpack_require__(8353);
+// EXTERNAL MODULE: ./.build/js/core/surface.js
+var surface = __webpack_require__(5099);
 ;// CONCATENATED MODULE: ./.build/js/core/slack-message.js
 /**
  * The Slack message for a deploy: one Block Kit message per deploy, posted when it starts and updated in place
  * with the outcome. Pure: the caller supplies every fact, nothing here reads a clock or the environment.
  */
+
 
 
 const DEPLOY_STATUSES = (/* unused pure expression or super */ null && (["started", "success", "failure", "rolled_back", "rejected"]));
@@ -880,12 +1281,14 @@ function buildDeployMessage(notice) {
     }
     if (notice.status === "failure") {
         const cmd = (0,deploy/* rollbackCommands */.P0)(app);
-        blocks.push({
-            type: "section",
-            text: mrkdwn(truncate(`*Roll back now* (no CI, no rebuild):\n\`\`\`${escapeText(cmd.prodgate)}\`\`\`\n` +
+        const hint = (0,surface/* rollbackHint */.If)(notice.surface ?? "heroku", app);
+        const text = (notice.surface ?? "heroku") === "heroku"
+            ? `*Roll back now* (no CI, no rebuild):\n\`\`\`${escapeText(cmd.prodgate)}\`\`\`\n` +
                 `or the \`rollback-heroku\` workflow, or \`${escapeText(cmd.heroku)}\` ` +
-                "(the Platform API's release rollback).", SLACK_LIMITS.sectionText)),
-        });
+                "(the Platform API's release rollback)."
+            : `*Roll back now*:\n\`\`\`${escapeText(hint.commands[0] ?? "")}\`\`\`\n${escapeText(hint.how)}` +
+                (hint.workflow ? ` Or the \`${escapeText(hint.workflow.replace(/\.yml$/, ""))}\` workflow.` : "");
+        blocks.push({ type: "section", text: mrkdwn(truncate(text, SLACK_LIMITS.sectionText)) });
     }
     const context = [];
     if (runUrl)
@@ -908,7 +1311,7 @@ function fallbackText(notice, badge, change, runUrl) {
     if (notice.detail?.trim())
         sentences.push(notice.detail.trim().replace(/\s+/g, " "));
     if (notice.status === "failure")
-        sentences.push(`Roll back: ${(0,deploy/* rollbackCommands */.P0)(app).prodgate}`);
+        sentences.push(`Roll back: ${(0,surface/* rollbackHint */.If)(notice.surface ?? "heroku", app).commands[0]}`);
     if (runUrl)
         sentences.push(`Run: ${runUrl}`);
     const text = sentences.join(" · ");
@@ -985,7 +1388,7 @@ function truncate(text, max) {
 }
 
 // EXTERNAL MODULE: ./.build/js/vendors/slack.js
-var slack = __webpack_require__(368);
+var slack = __webpack_require__(2574);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/notify.js
 
 
@@ -1128,16 +1531,113 @@ async function notifySlack(target, notice, opts) {
 
 /***/ }),
 
-/***/ 2666:
+/***/ 4803:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ rollbackPages)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _core_pages_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2684);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9458);
+
+
+
+async function rollbackPages(settings, ports) {
+    const clock = ports.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+    const started = clock.now().getTime();
+    const { pages, reporter } = ports;
+    const { project } = settings;
+    const proj = await pages.project(project);
+    const before = proj.canonical_deployment;
+    if (!before)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProdgateError */ .fc(`Nothing to roll back: ${project} has no production deployment serving yet.`);
+    let target;
+    if (settings.deployment) {
+        target = await findDeployment(pages, project, settings.deployment);
+        const refusal = (0,_core_pages_js__WEBPACK_IMPORTED_MODULE_1__/* .rollbackRefusal */ .hT)(target);
+        if (refusal)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProdgateError */ .fc(`Cannot roll ${project} back to ${target.id}: ${refusal}.`);
+    }
+    else {
+        const list = await pages.recentDeployments(project, { env: "production", max: settings.lookBack ?? 100 });
+        target = (0,_core_pages_js__WEBPACK_IMPORTED_MODULE_1__/* .previousProductionDeployment */ .Uj)(list, before);
+        if (!target)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProdgateError */ .fc(`Nothing to roll back to: ${project} has no successful production deployment before ${before.id} (looked at ${list.length}).`);
+    }
+    if (target.id === before.id) {
+        reporter.info(`${project}: ${target.id} already serves production; nothing to do.`);
+        return { project, before, target, noop: true, durationMs: clock.now().getTime() - started };
+    }
+    reporter.info(`Rolling back ${project} production from ${before.id} to ${target.id} (${describe(target)})`);
+    await rollbackOnce(pages, project, target, reporter, clock);
+    const now = await pages.project(project);
+    if (now.canonical_deployment?.id !== target.id)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProdgateError */ .fc(`Cloudflare accepted the rollback of ${project} to ${target.id}, but production serves ${now.canonical_deployment?.id ?? "nothing"}.`);
+    reporter.info(`${project} production now serves ${target.id}`);
+    return { project, before, target, noop: false, durationMs: clock.now().getTime() - started };
+}
+async function findDeployment(pages, project, ref) {
+    if (/^[0-9a-f]{8}$/.test(ref)) {
+        // A short id: found in the listing (the deployment endpoint is addressed by full id).
+        const found = (await pages.recentDeployments(project, { max: 250 })).find((d) => d.short_id === ref);
+        if (!found)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProdgateError */ .fc(`${project} has no deployment ${ref} among its last 250.`);
+        return found;
+    }
+    try {
+        return await pages.deployment(project, ref);
+    }
+    catch (err) {
+        if (err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .VendorError */ .Hi && err.status === 404 && !/8000007/.test(err.message))
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProdgateError */ .fc(`${project} has no deployment ${ref}.`);
+        throw err;
+    }
+}
+/** POSTs the rollback; after an answer that may have been lost, checks whether production moved before retrying. */
+async function rollbackOnce(pages, project, target, reporter, clock) {
+    const attempts = 4;
+    for (let attempt = 1;; attempt++) {
+        try {
+            await pages.rollback(project, target.id);
+            return;
+        }
+        catch (err) {
+            const ambiguous = err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .VendorError */ .Hi && (err.retryable || err.status === 429);
+            if (!ambiguous || attempt >= attempts)
+                throw err;
+            const waitMs = err.status === 429 ? 2_000 * attempt : 1_000 * attempt;
+            reporter.warning(`Rollback of ${project} got no clear answer (${err.message}); checking again in ${waitMs} ms`);
+            await clock.sleep(waitMs);
+            const serving = await pages
+                .project(project)
+                .then((p) => p.canonical_deployment?.id)
+                .catch(() => undefined);
+            if (serving === target.id) {
+                reporter.info("The rollback went through after all");
+                return;
+            }
+        }
+    }
+}
+function describe(d) {
+    const sha = d.deployment_trigger?.metadata?.commit_hash;
+    return [sha ? sha.slice(0, 7) : undefined, d.created_on].filter(Boolean).join(", ");
+}
+
+
+/***/ }),
+
+/***/ 72:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ waitForRelease),
 /* harmony export */   e: () => (/* binding */ runRollback)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1844);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1234);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9458);
 
 
 
@@ -1267,7 +1767,7 @@ async function waitForRelease(heroku, app, release, reporter, clock, timeoutMs) 
 
 /***/ }),
 
-/***/ 7997:
+/***/ 6435:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1279,8 +1779,8 @@ async function waitForRelease(heroku, app, release, reporter, clock, timeoutMs) 
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _core_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(113);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1723);
+/* harmony import */ var _core_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7391);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6265);
 
 
 
@@ -1371,7 +1871,324 @@ async function recordAudit(store, record, opts) {
 
 /***/ }),
 
-/***/ 368:
+/***/ 2794:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ CloudflarePagesClient)
+/* harmony export */ });
+/* harmony import */ var _cloudflare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7579);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9944);
+
+
+class CloudflarePagesClient {
+    http;
+    accountId;
+    uploadTimeoutMs;
+    constructor(opts) {
+        if (!opts.apiToken)
+            throw new _cloudflare_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudflareError */ .Oi("Cloudflare API token is empty", []);
+        if (!opts.accountId)
+            throw new _cloudflare_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudflareError */ .Oi("Cloudflare account ID is empty", []);
+        this.accountId = opts.accountId;
+        this.uploadTimeoutMs = opts.uploadTimeoutMs ?? 120_000;
+        this.http = new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpClient */ .Qq({
+            vendor: "Cloudflare",
+            baseUrl: opts.baseUrl || _cloudflare_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CLOUDFLARE_API_URL */ .pu,
+            headers: {
+                authorization: `Bearer ${opts.apiToken}`,
+                accept: "application/json",
+                "user-agent": "prodgate",
+            },
+            timeoutMs: opts.timeoutMs,
+            retries: opts.retries,
+            backoffMs: opts.backoffMs,
+            maxRetryAfterMs: opts.maxRetryAfterMs,
+            clock: opts.clock,
+            describe: _cloudflare_js__WEBPACK_IMPORTED_MODULE_0__/* .describeCloudflare */ .ZD,
+            onRetry: opts.onRetry
+                ? ({ attempt, waitMs, reason, req }) => opts.onRetry?.(`Cloudflare ${req.method} ${shortPath(req.path)} answered ${reason}; retry ${attempt} in ${waitMs} ms`)
+                : undefined,
+        });
+    }
+    get baseUrl() {
+        return this.http.baseUrl;
+    }
+    projectPath(project, rest = "") {
+        return `/accounts/${encodeURIComponent(this.accountId)}/pages/projects/${encodeURIComponent(project)}${rest}`;
+    }
+    async call(method, path, what, extra = {}) {
+        const res = await this.http.send({
+            method,
+            path,
+            ...extra,
+        });
+        return (0,_cloudflare_js__WEBPACK_IMPORTED_MODULE_0__/* .unwrap */ .oA)(res, method, what);
+    }
+    /** GET /accounts/{id}/pages/projects/{project}. */
+    async project(project) {
+        return (await this.call("GET", this.projectPath(project), `project ${project}`)).result;
+    }
+    /** GET .../upload-token: the JWT the asset endpoints take (it says how many files a deployment may hold). */
+    async uploadToken(project) {
+        const r = await this.call("GET", this.projectPath(project, "/upload-token"), `upload token of ${project}`);
+        if (!r.result || typeof r.result.jwt !== "string" || !r.result.jwt)
+            throw new _cloudflare_js__WEBPACK_IMPORTED_MODULE_0__/* .CloudflareError */ .Oi("Cloudflare answered the upload-token request without a token", []);
+        return r.result.jwt;
+    }
+    /** POST /pages/assets/check-missing: which of these hashes the asset store does not hold. */
+    async checkMissing(jwt, hashes) {
+        const r = await this.call("POST", "/pages/assets/check-missing", "check-missing", {
+            body: { hashes },
+            headers: { authorization: `Bearer ${jwt}` },
+        });
+        return Array.isArray(r.result) ? r.result : [];
+    }
+    /** POST /pages/assets/upload: one bucket of files. Content-addressed, so a retry is harmless. */
+    async uploadAssets(jwt, files) {
+        await this.call("POST", "/pages/assets/upload", "upload", {
+            body: files,
+            headers: { authorization: `Bearer ${jwt}` },
+            timeoutMs: this.uploadTimeoutMs,
+        });
+    }
+    /** POST /pages/assets/upsert-hashes: marks the hashes as recently used, so later deploys skip them. */
+    async upsertHashes(jwt, hashes) {
+        await this.call("POST", "/pages/assets/upsert-hashes", "upsert-hashes", {
+            body: { hashes },
+            headers: { authorization: `Bearer ${jwt}` },
+        });
+    }
+    /**
+     * POST .../deployments as multipart/form-data (manifest, branch, commit_hash, ...). Never retried here: the
+     * caller checks whether a lost answer made a deployment before trying again.
+     */
+    async createDeployment(project, form) {
+        const data = new FormData();
+        data.append("manifest", JSON.stringify(form.manifest));
+        data.append("branch", form.branch);
+        if (form.commitHash)
+            data.append("commit_hash", form.commitHash);
+        if (form.commitMessage)
+            data.append("commit_message", form.commitMessage);
+        if (form.commitDirty !== undefined)
+            data.append("commit_dirty", String(form.commitDirty));
+        if (form.headers !== undefined)
+            data.append("_headers", new File([form.headers], "_headers"));
+        if (form.redirects !== undefined)
+            data.append("_redirects", new File([form.redirects], "_redirects"));
+        const encoded = new Response(data);
+        const body = Buffer.from(await encoded.arrayBuffer());
+        const r = await this.call("POST", this.projectPath(project, "/deployments"), `create deployment of ${project}`, {
+            body,
+            headers: { "content-type": encoded.headers.get("content-type") ?? "multipart/form-data" },
+            retry: false,
+            timeoutMs: this.uploadTimeoutMs,
+        });
+        return r.result;
+    }
+    /** One page (from 1) of deployments, newest first, 25 per page (Cloudflare's maximum). */
+    async deployments(project, opts = {}) {
+        const r = await this.call("GET", this.projectPath(project, "/deployments"), `deployments of ${project}`, {
+            query: {
+                env: opts.env,
+                page: Math.max(1, opts.page ?? 1),
+                per_page: Math.min(_cloudflare_js__WEBPACK_IMPORTED_MODULE_0__/* .PAGES_DEPLOYMENTS_MAX_PER_PAGE */ .X1, Math.max(1, opts.perPage ?? _cloudflare_js__WEBPACK_IMPORTED_MODULE_0__/* .PAGES_DEPLOYMENTS_MAX_PER_PAGE */ .X1)),
+            },
+        });
+        const list = [...(r.result ?? [])].sort(byNewest);
+        const info = r.result_info;
+        const totalPages = info?.total_pages ??
+            (info?.total_count !== undefined && info.per_page
+                ? Math.ceil(info.total_count / info.per_page)
+                : undefined);
+        return { deployments: list, totalPages };
+    }
+    /** Deployments, newest first, page after page until `max` are read or the list ends. */
+    async recentDeployments(project, opts = {}) {
+        const max = opts.max ?? 100;
+        const out = [];
+        for (let page = 1; out.length < max; page++) {
+            const { deployments, totalPages } = await this.deployments(project, { env: opts.env, page });
+            out.push(...deployments);
+            if (deployments.length < _cloudflare_js__WEBPACK_IMPORTED_MODULE_0__/* .PAGES_DEPLOYMENTS_MAX_PER_PAGE */ .X1 ||
+                (totalPages !== undefined && page >= totalPages))
+                break;
+        }
+        return out.slice(0, max);
+    }
+    /** GET .../deployments/{id}: one deployment with its stages. */
+    async deployment(project, id) {
+        return (await this.call("GET", this.projectPath(project, `/deployments/${encodeURIComponent(id)}`), `deployment ${id} of ${project}`)).result;
+    }
+    /** POST .../deployments/{id}/rollback: production serves that deployment again (no build). */
+    async rollback(project, id) {
+        return (await this.call("POST", this.projectPath(project, `/deployments/${encodeURIComponent(id)}/rollback`), `rollback of ${project} to ${id}`, { retry: false })).result;
+    }
+}
+function byNewest(a, b) {
+    return a.created_on < b.created_on ? 1 : a.created_on > b.created_on ? -1 : 0;
+}
+function shortPath(path) {
+    return path.split("?")[0].replace(/^\/accounts\/[^/]+/, "/accounts/…");
+}
+
+
+/***/ }),
+
+/***/ 7579:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $7: () => (/* binding */ CloudflareClient),
+/* harmony export */   Oi: () => (/* binding */ CloudflareError),
+/* harmony export */   X1: () => (/* binding */ PAGES_DEPLOYMENTS_MAX_PER_PAGE),
+/* harmony export */   ZD: () => (/* binding */ describeCloudflare),
+/* harmony export */   oA: () => (/* binding */ unwrap),
+/* harmony export */   pu: () => (/* binding */ DEFAULT_CLOUDFLARE_API_URL)
+/* harmony export */ });
+/* unused harmony export remaining */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9944);
+
+
+/** Cloudflare API v4 (CLOUDFLARE_API_URL). Every answer is the `{success, errors, messages, result, result_info}` envelope. */
+const DEFAULT_CLOUDFLARE_API_URL = "https://api.cloudflare.com/client/v4";
+/** Cloudflare said no: `codes` are Cloudflare's error codes (10000 authentication, 8000007 project not found, ...). */
+class CloudflareError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .VendorError */ .Hi {
+    codes;
+    name = "CloudflareError";
+    constructor(message, codes, status, retryable = false) {
+        super("Cloudflare", message, status, retryable);
+        this.codes = codes;
+    }
+}
+const HINTS = {
+    10000: "the API token is not valid or lacks the Pages permission for this account (Read to watch, Edit to deploy or roll back)",
+    8000024: "Pages deployment lists take a page from 1 and at most 25 per page",
+    8000013: "the Pages upload token is not valid or has expired",
+    9109: "the API token is not valid",
+    6003: "the Authorization header is malformed: pass an API token, not a Global API key",
+    8000007: "no Pages project has that name in this account",
+    1000: "the API token is not valid: it was revoked, has expired or is mistyped",
+};
+/** The most deployments one page of a Pages deployment list may hold. */
+const PAGES_DEPLOYMENTS_MAX_PER_PAGE = 25;
+class CloudflareClient {
+    http;
+    constructor(opts) {
+        if (!opts.apiToken)
+            throw new CloudflareError("Cloudflare API token is empty", [], undefined);
+        this.http = new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpClient */ .Qq({
+            vendor: "Cloudflare",
+            baseUrl: opts.baseUrl || DEFAULT_CLOUDFLARE_API_URL,
+            headers: {
+                authorization: `Bearer ${opts.apiToken}`,
+                accept: "application/json",
+                "user-agent": "prodgate",
+            },
+            timeoutMs: opts.timeoutMs,
+            retries: opts.retries,
+            backoffMs: opts.backoffMs,
+            maxRetryAfterMs: opts.maxRetryAfterMs,
+            clock: opts.clock,
+            describe: describeCloudflare,
+        });
+    }
+    get baseUrl() {
+        return this.http.baseUrl;
+    }
+    /**
+     * One page of a Pages project's deployments, newest first (GET /accounts/{id}/pages/projects/{name}/deployments).
+     * Cloudflare gives at most 25 per page and refuses a larger `per_page` (400, code 8000024), so larger asks
+     * are cut to 25; `page` counts from 1.
+     */
+    async pagesDeployments(accountId, project, opts = {}) {
+        const res = await this.http.send({
+            method: "GET",
+            path: `/accounts/${encodeURIComponent(accountId)}/pages/projects/${encodeURIComponent(project)}/deployments`,
+            query: {
+                env: opts.env,
+                page: opts.page === undefined ? undefined : Math.max(1, Math.floor(opts.page)),
+                per_page: opts.perPage === undefined
+                    ? undefined
+                    : Math.min(PAGES_DEPLOYMENTS_MAX_PER_PAGE, Math.max(1, Math.floor(opts.perPage))),
+            },
+            timeoutMs: opts.timeoutMs,
+        });
+        const body = unwrap(res, "GET", "deployments");
+        const deployments = [...(body.result ?? [])].sort((a, b) => a.created_on < b.created_on ? 1 : a.created_on > b.created_on ? -1 : 0);
+        return {
+            deployments,
+            total: body.result_info?.total_count,
+            rateLimitRemaining: remaining(res.headers),
+        };
+    }
+    /** The newest deployment of the environment (production by default), or undefined when there is none. */
+    async latestPagesDeployment(accountId, project, env = "production", timeoutMs) {
+        const page = await this.pagesDeployments(accountId, project, { env, perPage: 5, timeoutMs });
+        return {
+            deployment: page.deployments.find((d) => d.environment === env),
+            rateLimitRemaining: page.rateLimitRemaining,
+        };
+    }
+    // ---- API token verification (rotation sweep) ----
+    /**
+     * The state of the client's own token (active, disabled, expired) and its expiry: GET /user/tokens/verify for
+     * a user token, GET /accounts/{accountId}/tokens/verify for a token the account owns (Cloudflare only
+     * verifies an account-owned token there). The answer carries the token's id and dates, never its value.
+     */
+    async verifyToken(accountId) {
+        const path = accountId
+            ? `/accounts/${encodeURIComponent(accountId)}/tokens/verify`
+            : "/user/tokens/verify";
+        const what = accountId ? "/accounts/…/tokens/verify" : path;
+        const res = await this.http.send({ method: "GET", path });
+        const r = unwrap(res, "GET", what).result;
+        if (!r || typeof r.status !== "string")
+            throw new CloudflareError(`Cloudflare answered GET ${what} without a token status`, [], res.status);
+        return {
+            id: String(r.id ?? ""),
+            status: r.status,
+            ...(typeof r.expires_on === "string" ? { expires_on: r.expires_on } : {}),
+            ...(typeof r.not_before === "string" ? { not_before: r.not_before } : {}),
+        };
+    }
+}
+function unwrap(res, method, what) {
+    const body = res.json;
+    if (!body || typeof body !== "object" || !("success" in body))
+        throw new CloudflareError(`Cloudflare answered ${res.status} for ${method} ${what} without a JSON envelope`, [], res.status);
+    if (!body.success)
+        throw envelopeError(body, res.status, `${method} ${what}`);
+    return body;
+}
+function envelopeError(body, status, what) {
+    const errors = Array.isArray(body.errors) ? body.errors : [];
+    const codes = errors.map((e) => e.code);
+    const first = errors[0];
+    const hint = first ? HINTS[first.code] : undefined;
+    const detail = first ? `${first.message.slice(0, 200)} (code ${first.code})` : "no error detail";
+    const rateLimited = status === 429 || codes.includes(971) || codes.includes(10429);
+    return new CloudflareError(`${rateLimited ? "rate limited: " : ""}Cloudflare answered ${status} for ${what}: ${detail}${hint ? `: ${hint}` : ""}`, codes, status, status === 429 || status >= 500);
+}
+function describeCloudflare(res, req) {
+    const what = `${req.method} ${req.path.split("?")[0]?.replace(/^\/accounts\/[^/]+/, "/accounts/…")}`;
+    return envelopeError((res.json ?? {}), res.status, what);
+}
+function remaining(headers) {
+    const raw = headers["x-ratelimit-remaining"] ?? headers["ratelimit-remaining"];
+    if (raw !== undefined && /^\d+$/.test(raw.trim()))
+        return Number(raw.trim());
+    // IETF draft form: `ratelimit: "default";r=0;t=30` (or limit=..., remaining=..., reset=...)
+    const m = /(?:^|[;,\s])(?:r|remaining)=(\d+)/.exec(headers.ratelimit ?? "");
+    return m ? Number(m[1]) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 2574:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1381,8 +2198,8 @@ async function recordAudit(store, record, opts) {
 /* harmony export */   rb: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_1__.rb)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_SLACK_API_URL, slackHint */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2770);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9944);
 
 
 

@@ -1,8 +1,8 @@
-export const id = 437;
-export const ids = [437];
+export const id = 102;
+export const ids = [102];
 export const modules = {
 
-/***/ 5580:
+/***/ 4673:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,15 +16,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./.build/js/core/gate.js
-var gate = __webpack_require__(5263);
+var gate = __webpack_require__(2789);
 // EXTERNAL MODULE: ./.build/js/core/inputs.js
-var inputs = __webpack_require__(1621);
+var inputs = __webpack_require__(3415);
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
+var errors = __webpack_require__(6265);
 // EXTERNAL MODULE: ./.build/js/core/policy.js
-var core_policy = __webpack_require__(1786);
+var core_policy = __webpack_require__(804);
 // EXTERNAL MODULE: ./.build/js/pipelines/policy.js
-var pipelines_policy = __webpack_require__(6120);
+var pipelines_policy = __webpack_require__(7716);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/env-check.js
 
 
@@ -78,7 +78,7 @@ async function checkEnvironment(environment, opts, ports) {
 }
 
 // EXTERNAL MODULE: ./.build/js/pipelines/approval-check.js + 1 modules
-var approval_check = __webpack_require__(1247);
+var approval_check = __webpack_require__(7982);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/gate.js
 
 
@@ -215,11 +215,11 @@ async function reviewerId(github, r) {
 }
 
 // EXTERNAL MODULE: ./.build/js/vendors/github.js
-var vendors_github = __webpack_require__(9249);
+var vendors_github = __webpack_require__(9231);
 // EXTERNAL MODULE: ./.build/js/cli/context.js
-var context = __webpack_require__(6773);
+var context = __webpack_require__(2056);
 // EXTERNAL MODULE: ./.build/js/cli/terminal.js
-var terminal = __webpack_require__(6481);
+var terminal = __webpack_require__(3967);
 ;// CONCATENATED MODULE: ./.build/js/cli/commands/env.js
 
 
@@ -308,7 +308,7 @@ function registerEnv(program, ctx) {
 
 /***/ }),
 
-/***/ 8760:
+/***/ 9038:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -319,7 +319,7 @@ function registerEnv(program, ctx) {
 /* harmony export */   pc: () => (/* binding */ durationMs)
 /* harmony export */ });
 /* unused harmony exports parseAge, ageCutoff */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 
 const FIXED_MS = {
     ms: 1,
@@ -417,7 +417,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 5263:
+/***/ 2789:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -431,8 +431,8 @@ function formatDuration(ms) {
 /* harmony export */   yS: () => (/* binding */ requiredReviewers)
 /* harmony export */ });
 /* unused harmony exports PRODUCTION_EVENT, MAX_REVIEWERS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1621);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3415);
 
 
 /** The one event that starts a production deploy without a policy naming another (plus the CLI's typed phrase). */
@@ -571,7 +571,7 @@ function planEnvironment(current, currentBranches, spec, ids) {
 
 /***/ }),
 
-/***/ 1621:
+/***/ 3415:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -586,7 +586,7 @@ function planEnvironment(current, currentBranches, spec, ids) {
 /* harmony export */   vd: () => (/* binding */ requireValue),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 
 /** Pure validators shared by every action's input helper and the CLI's flag parsing. */
 function requireValue(input, raw) {
@@ -695,7 +695,7 @@ function parseSha(input, raw) {
 
 /***/ }),
 
-/***/ 333:
+/***/ 835:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -710,7 +710,7 @@ function escapeMd(text) {
 
 /***/ }),
 
-/***/ 424:
+/***/ 9458:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -746,7 +746,7 @@ const silentReporter = {
 
 /***/ }),
 
-/***/ 7505:
+/***/ 6755:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -754,8 +754,8 @@ const silentReporter = {
 /* harmony export */   d8: () => (/* binding */ networkReason)
 /* harmony export */ });
 /* unused harmony export headersMayGo */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8760);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9038);
 
 
 const MAX_BODY = 1024 * 1024;
@@ -896,7 +896,7 @@ function networkReason(err, timeoutMs, signal) {
 
 /***/ }),
 
-/***/ 2770:
+/***/ 9944:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -906,10 +906,10 @@ function networkReason(err, timeoutMs, signal) {
 /* harmony export */   rb: () => (/* binding */ DeliveryUnknownError)
 /* harmony export */ });
 /* unused harmony export cannotHaveArrived */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
-/* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7505);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9458);
+/* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6755);
 
 
 

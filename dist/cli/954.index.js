@@ -1,8 +1,8 @@
-export const id = 557;
-export const ids = [557];
+export const id = 954;
+export const ids = [954];
 export const modules = {
 
-/***/ 2557:
+/***/ 6954:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,17 +21,17 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/js/core/duration.js
-var duration = __webpack_require__(8760);
+var duration = __webpack_require__(9038);
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
+var errors = __webpack_require__(6265);
 // EXTERNAL MODULE: ./.build/js/core/health-inputs.js
-var health_inputs = __webpack_require__(5490);
+var health_inputs = __webpack_require__(9336);
 // EXTERNAL MODULE: ./.build/js/core/inputs.js
-var core_inputs = __webpack_require__(1621);
+var core_inputs = __webpack_require__(3415);
 // EXTERNAL MODULE: ./.build/js/core/registry.js
-var core_registry = __webpack_require__(8335);
+var core_registry = __webpack_require__(6697);
 // EXTERNAL MODULE: ./.build/js/vendors/slack.js
-var slack = __webpack_require__(368);
+var slack = __webpack_require__(2574);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/alerts.js
 
 
@@ -98,63 +98,25 @@ function slackNotifyPort(target, reporter) {
 }
 
 // EXTERNAL MODULE: ./.build/js/pipelines/console.js + 9 modules
-var console = __webpack_require__(7318);
+var console = __webpack_require__(6899);
 // EXTERNAL MODULE: ./.build/js/core/console/maintenance.js
-var maintenance = __webpack_require__(515);
+var maintenance = __webpack_require__(3785);
 // EXTERNAL MODULE: ./.build/js/core/status.js + 7 modules
-var core_status = __webpack_require__(5192);
+var core_status = __webpack_require__(8445);
 // EXTERNAL MODULE: ./.build/js/store/db.js
-var store_db = __webpack_require__(6522);
+var store_db = __webpack_require__(1996);
 // EXTERNAL MODULE: ./.build/js/store/poll-log.js
-var poll_log = __webpack_require__(6742);
+var poll_log = __webpack_require__(3808);
 // EXTERNAL MODULE: ./.build/js/store/rollups.js
-var rollups = __webpack_require__(5557);
+var rollups = __webpack_require__(9571);
 // EXTERNAL MODULE: ./.build/js/vendors/http-probe.js
-var http_probe = __webpack_require__(7505);
+var http_probe = __webpack_require__(6755);
 // EXTERNAL MODULE: ./.build/js/pipelines/health-check.js
-var health_check = __webpack_require__(9213);
+var health_check = __webpack_require__(7315);
+// EXTERNAL MODULE: ./.build/js/pipelines/pool.js
+var pool = __webpack_require__(9454);
 // EXTERNAL MODULE: ./.build/js/pipelines/ports.js
-var pipelines_ports = __webpack_require__(424);
-;// CONCATENATED MODULE: ./.build/js/pipelines/pool.js
-
-async function runPool(items, options, worker) {
-    const results = items.map(() => ({ status: "deadline" }));
-    const controller = new AbortController();
-    const finished = new AbortController();
-    const concurrency = Math.max(1, Math.min(options.concurrency, items.length));
-    const clock = options.clock ?? pipelines_ports/* systemClock */.m;
-    let next = 0;
-    let done = 0;
-    const deadline = new Promise((resolve) => {
-        if (options.deadlineMs === undefined)
-            return;
-        clock.sleep(options.deadlineMs, finished.signal).then(() => {
-            controller.abort(new Error("sweep deadline reached"));
-            resolve("deadline");
-        }, () => { });
-    });
-    const lane = async () => {
-        while (!controller.signal.aborted) {
-            const i = next++;
-            if (i >= items.length)
-                return;
-            const task = (async () => worker(items[i], i, controller.signal))().then((value) => ({ status: "fulfilled", value }), (reason) => ({ status: "rejected", reason }));
-            const settled = await Promise.race([task, deadline]);
-            if (settled === "deadline" || controller.signal.aborted)
-                return;
-            results[i] = settled;
-            options.onSettled?.(++done, items.length);
-        }
-    };
-    try {
-        await Promise.race([Promise.all(Array.from({ length: concurrency }, lane)), deadline]);
-    }
-    finally {
-        finished.abort();
-    }
-    return results;
-}
-
+var pipelines_ports = __webpack_require__(9458);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/status-sweep.js
 
 
@@ -223,7 +185,7 @@ async function status_sweep_probeSurfaces(registry, settings, ports) {
         filesMemo,
         scrub: (t) => scrub.apply(t),
     };
-    const outcomes = await runPool(tasks, {
+    const outcomes = await (0,pool/* runPool */.k)(tasks, {
         concurrency: settings.concurrency,
         deadlineMs: settings.deadlineMs,
         onSettled: ports.onProgress,
@@ -708,151 +670,15 @@ function githubBuildsPort(client) {
 }
 
 // EXTERNAL MODULE: ./.build/js/store/migrate.js
-var store_migrate = __webpack_require__(1243);
-// EXTERNAL MODULE: ./.build/js/vendors/http.js
-var http = __webpack_require__(2770);
-;// CONCATENATED MODULE: ./.build/js/vendors/cloudflare.js
-
-
-/** Cloudflare API v4 (CLOUDFLARE_API_URL). Every answer is the `{success, errors, messages, result, result_info}` envelope. */
-const DEFAULT_CLOUDFLARE_API_URL = "https://api.cloudflare.com/client/v4";
-/** Cloudflare said no: `codes` are Cloudflare's error codes (10000 authentication, 8000007 project not found, ...). */
-class CloudflareError extends errors/* VendorError */.Hi {
-    codes;
-    name = "CloudflareError";
-    constructor(message, codes, status, retryable = false) {
-        super("Cloudflare", message, status, retryable);
-        this.codes = codes;
-    }
-}
-const HINTS = {
-    10000: "the API token is not valid or lacks the Pages permission for this account (Read to watch, Edit to deploy or roll back)",
-    8000024: "Pages deployment lists take a page from 1 and at most 25 per page",
-    8000013: "the Pages upload token is not valid or has expired",
-    9109: "the API token is not valid",
-    6003: "the Authorization header is malformed: pass an API token, not a Global API key",
-    8000007: "no Pages project has that name in this account",
-    1000: "the API token is not valid: it was revoked, has expired or is mistyped",
-};
-/** The most deployments one page of a Pages deployment list may hold. */
-const PAGES_DEPLOYMENTS_MAX_PER_PAGE = 25;
-class CloudflareClient {
-    http;
-    constructor(opts) {
-        if (!opts.apiToken)
-            throw new CloudflareError("Cloudflare API token is empty", [], undefined);
-        this.http = new http/* HttpClient */.Qq({
-            vendor: "Cloudflare",
-            baseUrl: opts.baseUrl || DEFAULT_CLOUDFLARE_API_URL,
-            headers: {
-                authorization: `Bearer ${opts.apiToken}`,
-                accept: "application/json",
-                "user-agent": "prodgate",
-            },
-            timeoutMs: opts.timeoutMs,
-            retries: opts.retries,
-            backoffMs: opts.backoffMs,
-            maxRetryAfterMs: opts.maxRetryAfterMs,
-            clock: opts.clock,
-            describe: describeCloudflare,
-        });
-    }
-    get baseUrl() {
-        return this.http.baseUrl;
-    }
-    /**
-     * One page of a Pages project's deployments, newest first (GET /accounts/{id}/pages/projects/{name}/deployments).
-     * Cloudflare gives at most 25 per page and refuses a larger `per_page` (400, code 8000024), so larger asks
-     * are cut to 25; `page` counts from 1.
-     */
-    async pagesDeployments(accountId, project, opts = {}) {
-        const res = await this.http.send({
-            method: "GET",
-            path: `/accounts/${encodeURIComponent(accountId)}/pages/projects/${encodeURIComponent(project)}/deployments`,
-            query: {
-                env: opts.env,
-                page: opts.page === undefined ? undefined : Math.max(1, Math.floor(opts.page)),
-                per_page: opts.perPage === undefined
-                    ? undefined
-                    : Math.min(PAGES_DEPLOYMENTS_MAX_PER_PAGE, Math.max(1, Math.floor(opts.perPage))),
-            },
-            timeoutMs: opts.timeoutMs,
-        });
-        const body = unwrap(res, "GET", "deployments");
-        const deployments = [...(body.result ?? [])].sort((a, b) => a.created_on < b.created_on ? 1 : a.created_on > b.created_on ? -1 : 0);
-        return {
-            deployments,
-            total: body.result_info?.total_count,
-            rateLimitRemaining: remaining(res.headers),
-        };
-    }
-    /** The newest deployment of the environment (production by default), or undefined when there is none. */
-    async latestPagesDeployment(accountId, project, env = "production", timeoutMs) {
-        const page = await this.pagesDeployments(accountId, project, { env, perPage: 5, timeoutMs });
-        return {
-            deployment: page.deployments.find((d) => d.environment === env),
-            rateLimitRemaining: page.rateLimitRemaining,
-        };
-    }
-    // ---- API token verification (rotation sweep) ----
-    /**
-     * The state of the client's own token (active, disabled, expired) and its expiry: GET /user/tokens/verify for
-     * a user token, GET /accounts/{accountId}/tokens/verify for a token the account owns (Cloudflare only
-     * verifies an account-owned token there). The answer carries the token's id and dates, never its value.
-     */
-    async verifyToken(accountId) {
-        const path = accountId
-            ? `/accounts/${encodeURIComponent(accountId)}/tokens/verify`
-            : "/user/tokens/verify";
-        const what = accountId ? "/accounts/…/tokens/verify" : path;
-        const res = await this.http.send({ method: "GET", path });
-        const r = unwrap(res, "GET", what).result;
-        if (!r || typeof r.status !== "string")
-            throw new CloudflareError(`Cloudflare answered GET ${what} without a token status`, [], res.status);
-        return {
-            id: String(r.id ?? ""),
-            status: r.status,
-            ...(typeof r.expires_on === "string" ? { expires_on: r.expires_on } : {}),
-            ...(typeof r.not_before === "string" ? { not_before: r.not_before } : {}),
-        };
-    }
-}
-function unwrap(res, method, what) {
-    const body = res.json;
-    if (!body || typeof body !== "object" || !("success" in body))
-        throw new CloudflareError(`Cloudflare answered ${res.status} for ${method} ${what} without a JSON envelope`, [], res.status);
-    if (!body.success)
-        throw envelopeError(body, res.status, `${method} ${what}`);
-    return body;
-}
-function envelopeError(body, status, what) {
-    const errors = Array.isArray(body.errors) ? body.errors : [];
-    const codes = errors.map((e) => e.code);
-    const first = errors[0];
-    const hint = first ? HINTS[first.code] : undefined;
-    const detail = first ? `${first.message.slice(0, 200)} (code ${first.code})` : "no error detail";
-    const rateLimited = status === 429 || codes.includes(971) || codes.includes(10429);
-    return new CloudflareError(`${rateLimited ? "rate limited: " : ""}Cloudflare answered ${status} for ${what}: ${detail}${hint ? `: ${hint}` : ""}`, codes, status, status === 429 || status >= 500);
-}
-function describeCloudflare(res, req) {
-    const what = `${req.method} ${req.path.split("?")[0]?.replace(/^\/accounts\/[^/]+/, "/accounts/…")}`;
-    return envelopeError((res.json ?? {}), res.status, what);
-}
-function remaining(headers) {
-    const raw = headers["x-ratelimit-remaining"] ?? headers["ratelimit-remaining"];
-    if (raw !== undefined && /^\d+$/.test(raw.trim()))
-        return Number(raw.trim());
-    // IETF draft form: `ratelimit: "default";r=0;t=30` (or limit=..., remaining=..., reset=...)
-    const m = /(?:^|[;,\s])(?:r|remaining)=(\d+)/.exec(headers.ratelimit ?? "");
-    return m ? Number(m[1]) : undefined;
-}
-
+var store_migrate = __webpack_require__(4957);
+// EXTERNAL MODULE: ./.build/js/vendors/cloudflare.js
+var cloudflare = __webpack_require__(7579);
 // EXTERNAL MODULE: ./.build/js/vendors/github.js
-var vendors_github = __webpack_require__(9249);
+var vendors_github = __webpack_require__(9231);
 // EXTERNAL MODULE: ./.build/js/vendors/heroku.js
-var heroku = __webpack_require__(6561);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var lib_core = __webpack_require__(7264);
+var heroku = __webpack_require__(8408);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 10 modules
+var lib_core = __webpack_require__(8592);
 ;// CONCATENATED MODULE: ./.build/js/actions/runtime.js
 
 
@@ -1055,7 +881,7 @@ function sweepPorts(creds, settings, opts) {
             retries: 0,
         });
     if (creds.cloudflareApiToken)
-        ports.cloudflare = new CloudflareClient({
+        ports.cloudflare = new cloudflare/* CloudflareClient */.$7({
             apiToken: creds.cloudflareApiToken,
             baseUrl: env.CLOUDFLARE_API_URL,
             timeoutMs,
@@ -1244,11 +1070,11 @@ async function run() {
 }
 
 // EXTERNAL MODULE: ./.build/js/cli/context.js
-var context = __webpack_require__(6773);
+var context = __webpack_require__(2056);
 // EXTERNAL MODULE: ./.build/js/cli/terminal.js
-var terminal = __webpack_require__(6481);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var terminal = __webpack_require__(3967);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3439);
 ;// CONCATENATED MODULE: ./.build/js/core/rotation.js
 /**
  * Rotation evaluation: what state a secret is in (seed 000 §4.3 SecretMeta), whether its rotation workflow
@@ -1596,7 +1422,7 @@ function renderSecretSlack(changes, runUrl) {
 }
 
 // EXTERNAL MODULE: ./.build/js/core/yaml-fields.js
-var yaml_fields = __webpack_require__(8665);
+var yaml_fields = __webpack_require__(6839);
 ;// CONCATENATED MODULE: ./.build/js/core/secret-inventory.js
 
 
@@ -1941,7 +1767,7 @@ function secret_inventory_duration(map, key, path, report) {
 }
 
 // EXTERNAL MODULE: ./.build/js/core/audit.js
-var core_audit = __webpack_require__(113);
+var core_audit = __webpack_require__(7391);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-sweep.js
 
 
@@ -1968,7 +1794,7 @@ async function rotation_sweep_runRotationSweep(inventory, settings, ports) {
             throw new errors/* InputError */.dz("github-token", "is required with dispatch: true");
     }
     const now = clock.now();
-    const outcomes = await runPool(inventory.secrets, { concurrency: settings.concurrency }, (s) => ports.metadata.read(s));
+    const outcomes = await (0,pool/* runPool */.k)(inventory.secrets, { concurrency: settings.concurrency }, (s) => ports.metadata.read(s));
     const metadata = outcomes.map((o) => o.status === "fulfilled"
         ? o.value
         : { error: o.status === "rejected" ? (0,errors/* describeError */.Uc)(o.reason) : "not read" });
@@ -2414,13 +2240,13 @@ function date(raw, field) {
 }
 
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
-var store_audit = __webpack_require__(7091);
+var store_audit = __webpack_require__(6448);
 // EXTERNAL MODULE: ./.build/js/store/console-sources.js
-var console_sources = __webpack_require__(4772);
+var console_sources = __webpack_require__(3198);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./.build/js/store/table-store.js
-var table_store = __webpack_require__(5766);
+var table_store = __webpack_require__(9800);
 ;// CONCATENATED MODULE: ./.build/js/store/rotation-jobs.js
 
 
@@ -2543,6 +2369,8 @@ class rotation_jobs_RotationJobStore extends table_store/* TableStore */.s {
     }
 }
 
+// EXTERNAL MODULE: ./.build/js/vendors/http.js
+var http = __webpack_require__(9944);
 ;// CONCATENATED MODULE: ./.build/js/vendors/infisical.js
 
 
@@ -2806,7 +2634,7 @@ function metadataReader(creds, repository, env) {
         cloudflare: (secret) => {
             const token = creds.cloudflareTokens.get(secret.name) ?? creds.cloudflareApiToken;
             return token
-                ? new CloudflareClient({ apiToken: token, baseUrl: env.CLOUDFLARE_API_URL, timeoutMs, retries: 2 })
+                ? new cloudflare/* CloudflareClient */.$7({ apiToken: token, baseUrl: env.CLOUDFLARE_API_URL, timeoutMs, retries: 2 })
                 : undefined;
         },
         ...(creds.herokuApiKey
@@ -3268,15 +3096,15 @@ function progressBar(enabled) {
 
 /***/ }),
 
-/***/ 9213:
+/***/ 7315:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ runHealthCheck)
 /* harmony export */ });
-/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(778);
-/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7505);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
+/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2124);
+/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6755);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9458);
 
 
 
@@ -3317,7 +3145,208 @@ async function runHealthCheck(settings, ports) {
 
 /***/ }),
 
-/***/ 368:
+/***/ 9454:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ runPool)
+/* harmony export */ });
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9458);
+
+async function runPool(items, options, worker) {
+    const results = items.map(() => ({ status: "deadline" }));
+    const controller = new AbortController();
+    const finished = new AbortController();
+    const concurrency = Math.max(1, Math.min(options.concurrency, items.length));
+    const clock = options.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
+    let next = 0;
+    let done = 0;
+    const deadline = new Promise((resolve) => {
+        if (options.deadlineMs === undefined)
+            return;
+        clock.sleep(options.deadlineMs, finished.signal).then(() => {
+            controller.abort(new Error("sweep deadline reached"));
+            resolve("deadline");
+        }, () => { });
+    });
+    const lane = async () => {
+        while (!controller.signal.aborted) {
+            const i = next++;
+            if (i >= items.length)
+                return;
+            const task = (async () => worker(items[i], i, controller.signal))().then((value) => ({ status: "fulfilled", value }), (reason) => ({ status: "rejected", reason }));
+            const settled = await Promise.race([task, deadline]);
+            if (settled === "deadline" || controller.signal.aborted)
+                return;
+            results[i] = settled;
+            options.onSettled?.(++done, items.length);
+        }
+    };
+    try {
+        await Promise.race([Promise.all(Array.from({ length: concurrency }, lane)), deadline]);
+    }
+    finally {
+        finished.abort();
+    }
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 7579:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $7: () => (/* binding */ CloudflareClient),
+/* harmony export */   Oi: () => (/* binding */ CloudflareError),
+/* harmony export */   X1: () => (/* binding */ PAGES_DEPLOYMENTS_MAX_PER_PAGE),
+/* harmony export */   ZD: () => (/* binding */ describeCloudflare),
+/* harmony export */   oA: () => (/* binding */ unwrap),
+/* harmony export */   pu: () => (/* binding */ DEFAULT_CLOUDFLARE_API_URL)
+/* harmony export */ });
+/* unused harmony export remaining */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9944);
+
+
+/** Cloudflare API v4 (CLOUDFLARE_API_URL). Every answer is the `{success, errors, messages, result, result_info}` envelope. */
+const DEFAULT_CLOUDFLARE_API_URL = "https://api.cloudflare.com/client/v4";
+/** Cloudflare said no: `codes` are Cloudflare's error codes (10000 authentication, 8000007 project not found, ...). */
+class CloudflareError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .VendorError */ .Hi {
+    codes;
+    name = "CloudflareError";
+    constructor(message, codes, status, retryable = false) {
+        super("Cloudflare", message, status, retryable);
+        this.codes = codes;
+    }
+}
+const HINTS = {
+    10000: "the API token is not valid or lacks the Pages permission for this account (Read to watch, Edit to deploy or roll back)",
+    8000024: "Pages deployment lists take a page from 1 and at most 25 per page",
+    8000013: "the Pages upload token is not valid or has expired",
+    9109: "the API token is not valid",
+    6003: "the Authorization header is malformed: pass an API token, not a Global API key",
+    8000007: "no Pages project has that name in this account",
+    1000: "the API token is not valid: it was revoked, has expired or is mistyped",
+};
+/** The most deployments one page of a Pages deployment list may hold. */
+const PAGES_DEPLOYMENTS_MAX_PER_PAGE = 25;
+class CloudflareClient {
+    http;
+    constructor(opts) {
+        if (!opts.apiToken)
+            throw new CloudflareError("Cloudflare API token is empty", [], undefined);
+        this.http = new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpClient */ .Qq({
+            vendor: "Cloudflare",
+            baseUrl: opts.baseUrl || DEFAULT_CLOUDFLARE_API_URL,
+            headers: {
+                authorization: `Bearer ${opts.apiToken}`,
+                accept: "application/json",
+                "user-agent": "prodgate",
+            },
+            timeoutMs: opts.timeoutMs,
+            retries: opts.retries,
+            backoffMs: opts.backoffMs,
+            maxRetryAfterMs: opts.maxRetryAfterMs,
+            clock: opts.clock,
+            describe: describeCloudflare,
+        });
+    }
+    get baseUrl() {
+        return this.http.baseUrl;
+    }
+    /**
+     * One page of a Pages project's deployments, newest first (GET /accounts/{id}/pages/projects/{name}/deployments).
+     * Cloudflare gives at most 25 per page and refuses a larger `per_page` (400, code 8000024), so larger asks
+     * are cut to 25; `page` counts from 1.
+     */
+    async pagesDeployments(accountId, project, opts = {}) {
+        const res = await this.http.send({
+            method: "GET",
+            path: `/accounts/${encodeURIComponent(accountId)}/pages/projects/${encodeURIComponent(project)}/deployments`,
+            query: {
+                env: opts.env,
+                page: opts.page === undefined ? undefined : Math.max(1, Math.floor(opts.page)),
+                per_page: opts.perPage === undefined
+                    ? undefined
+                    : Math.min(PAGES_DEPLOYMENTS_MAX_PER_PAGE, Math.max(1, Math.floor(opts.perPage))),
+            },
+            timeoutMs: opts.timeoutMs,
+        });
+        const body = unwrap(res, "GET", "deployments");
+        const deployments = [...(body.result ?? [])].sort((a, b) => a.created_on < b.created_on ? 1 : a.created_on > b.created_on ? -1 : 0);
+        return {
+            deployments,
+            total: body.result_info?.total_count,
+            rateLimitRemaining: remaining(res.headers),
+        };
+    }
+    /** The newest deployment of the environment (production by default), or undefined when there is none. */
+    async latestPagesDeployment(accountId, project, env = "production", timeoutMs) {
+        const page = await this.pagesDeployments(accountId, project, { env, perPage: 5, timeoutMs });
+        return {
+            deployment: page.deployments.find((d) => d.environment === env),
+            rateLimitRemaining: page.rateLimitRemaining,
+        };
+    }
+    // ---- API token verification (rotation sweep) ----
+    /**
+     * The state of the client's own token (active, disabled, expired) and its expiry: GET /user/tokens/verify for
+     * a user token, GET /accounts/{accountId}/tokens/verify for a token the account owns (Cloudflare only
+     * verifies an account-owned token there). The answer carries the token's id and dates, never its value.
+     */
+    async verifyToken(accountId) {
+        const path = accountId
+            ? `/accounts/${encodeURIComponent(accountId)}/tokens/verify`
+            : "/user/tokens/verify";
+        const what = accountId ? "/accounts/…/tokens/verify" : path;
+        const res = await this.http.send({ method: "GET", path });
+        const r = unwrap(res, "GET", what).result;
+        if (!r || typeof r.status !== "string")
+            throw new CloudflareError(`Cloudflare answered GET ${what} without a token status`, [], res.status);
+        return {
+            id: String(r.id ?? ""),
+            status: r.status,
+            ...(typeof r.expires_on === "string" ? { expires_on: r.expires_on } : {}),
+            ...(typeof r.not_before === "string" ? { not_before: r.not_before } : {}),
+        };
+    }
+}
+function unwrap(res, method, what) {
+    const body = res.json;
+    if (!body || typeof body !== "object" || !("success" in body))
+        throw new CloudflareError(`Cloudflare answered ${res.status} for ${method} ${what} without a JSON envelope`, [], res.status);
+    if (!body.success)
+        throw envelopeError(body, res.status, `${method} ${what}`);
+    return body;
+}
+function envelopeError(body, status, what) {
+    const errors = Array.isArray(body.errors) ? body.errors : [];
+    const codes = errors.map((e) => e.code);
+    const first = errors[0];
+    const hint = first ? HINTS[first.code] : undefined;
+    const detail = first ? `${first.message.slice(0, 200)} (code ${first.code})` : "no error detail";
+    const rateLimited = status === 429 || codes.includes(971) || codes.includes(10429);
+    return new CloudflareError(`${rateLimited ? "rate limited: " : ""}Cloudflare answered ${status} for ${what}: ${detail}${hint ? `: ${hint}` : ""}`, codes, status, status === 429 || status >= 500);
+}
+function describeCloudflare(res, req) {
+    const what = `${req.method} ${req.path.split("?")[0]?.replace(/^\/accounts\/[^/]+/, "/accounts/…")}`;
+    return envelopeError((res.json ?? {}), res.status, what);
+}
+function remaining(headers) {
+    const raw = headers["x-ratelimit-remaining"] ?? headers["ratelimit-remaining"];
+    if (raw !== undefined && /^\d+$/.test(raw.trim()))
+        return Number(raw.trim());
+    // IETF draft form: `ratelimit: "default";r=0;t=30` (or limit=..., remaining=..., reset=...)
+    const m = /(?:^|[;,\s])(?:r|remaining)=(\d+)/.exec(headers.ratelimit ?? "");
+    return m ? Number(m[1]) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 2574:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3327,8 +3356,8 @@ async function runHealthCheck(settings, ports) {
 /* harmony export */   rb: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_1__.rb)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_SLACK_API_URL, slackHint */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2770);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9944);
 
 
 

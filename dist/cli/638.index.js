@@ -1,8 +1,8 @@
-export const id = 245;
-export const ids = [245];
+export const id = 638;
+export const ids = [638];
 export const modules = {
 
-/***/ 515:
+/***/ 3785:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,10 +14,10 @@ export const modules = {
 /* harmony export */   nR: () => (/* binding */ coveredMs)
 /* harmony export */ });
 /* unused harmony exports validTimeZone, zoneOffsetMs, localToUtc, windowsOf */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1723);
-/* harmony import */ var _yaml_fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8665);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3439);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9038);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6265);
+/* harmony import */ var _yaml_fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6839);
 
 
 
@@ -287,15 +287,15 @@ function coveredMs(intervals, from, to) {
 
 /***/ }),
 
-/***/ 5490:
+/***/ 9336:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ parseHealthInputs)
 /* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8760);
-/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(778);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1621);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2124);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3415);
 
 
 
@@ -322,7 +322,7 @@ function parseHealthInputs(get, prefix = "") {
 
 /***/ }),
 
-/***/ 8335:
+/***/ 6697:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -331,11 +331,11 @@ function parseHealthInputs(get, prefix = "") {
 /* harmony export */   l5: () => (/* binding */ parseRegistry)
 /* harmony export */ });
 /* unused harmony exports PROVIDERS, RegistryError */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _console_maintenance_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(515);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1723);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1621);
-/* harmony import */ var _yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8665);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3439);
+/* harmony import */ var _console_maintenance_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3785);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6265);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3415);
+/* harmony import */ var _yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6839);
 
 
 
@@ -734,7 +734,7 @@ function resolveHeaders(surface, env, secretEnv) {
 
 /***/ }),
 
-/***/ 7318:
+/***/ 6899:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -752,9 +752,9 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/js/core/duration.js
-var duration = __webpack_require__(8760);
+var duration = __webpack_require__(9038);
 // EXTERNAL MODULE: ./.build/js/core/status.js + 7 modules
-var core_status = __webpack_require__(5192);
+var core_status = __webpack_require__(8445);
 ;// CONCATENATED MODULE: ./.build/js/core/console/alerts.js
 
 
@@ -1740,7 +1740,7 @@ function renderConsole(data, opts = {}) {
 }
 
 // EXTERNAL MODULE: ./.build/js/core/console/maintenance.js
-var console_maintenance = __webpack_require__(515);
+var console_maintenance = __webpack_require__(3785);
 ;// CONCATENATED MODULE: ./.build/js/core/console/model.js
 
 /**
@@ -1802,15 +1802,15 @@ function joinIssues(incidents, issues, slackMs) {
 }
 
 // EXTERNAL MODULE: ./.build/js/core/registry.js
-var core_registry = __webpack_require__(8335);
+var core_registry = __webpack_require__(6697);
 // EXTERNAL MODULE: ./.build/js/store/console-sources.js
-var console_sources = __webpack_require__(4772);
+var console_sources = __webpack_require__(3198);
 // EXTERNAL MODULE: ./.build/js/store/poll-log.js
-var poll_log = __webpack_require__(6742);
+var poll_log = __webpack_require__(3808);
 // EXTERNAL MODULE: ./.build/js/store/rollups.js
-var rollups = __webpack_require__(5557);
+var rollups = __webpack_require__(9571);
 // EXTERNAL MODULE: ./.build/js/pipelines/ports.js
-var pipelines_ports = __webpack_require__(424);
+var pipelines_ports = __webpack_require__(9458);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/console.js
 
 
@@ -1992,7 +1992,7 @@ function writeConsole(dir, files) {
 
 /***/ }),
 
-/***/ 4772:
+/***/ 3198:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2001,8 +2001,8 @@ function writeConsole(dir, files) {
 /* harmony export */   zH: () => (/* binding */ loadSecretSnapshot),
 /* harmony export */   zX: () => (/* binding */ loadAuditEvents)
 /* harmony export */ });
-/* harmony import */ var _db_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6522);
-/* harmony import */ var _migrate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1243);
+/* harmony import */ var _db_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1996);
+/* harmony import */ var _migrate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4957);
 
 
 /**
@@ -2092,7 +2092,7 @@ async function recentRotations(db, limit = 5, table = _migrate_js__WEBPACK_IMPOR
 
 /***/ }),
 
-/***/ 5557:
+/***/ 9571:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2107,8 +2107,8 @@ async function recentRotations(db, limit = 5, table = _migrate_js__WEBPACK_IMPOR
 /* harmony export */   uV: () => (/* binding */ loadDaily)
 /* harmony export */ });
 /* unused harmony exports ROLLUP_RETENTION_DAYS, multirange */
-/* harmony import */ var _db_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6522);
-/* harmony import */ var _poll_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6742);
+/* harmony import */ var _db_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1996);
+/* harmony import */ var _poll_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3808);
 
 
 /**

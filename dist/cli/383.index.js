@@ -1,8 +1,8 @@
-export const id = 350;
-export const ids = [350];
+export const id = 383;
+export const ids = [383];
 export const modules = {
 
-/***/ 8350:
+/***/ 6383:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,9 +18,9 @@ var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./.build/js/core/deploy.js
-var core_deploy = __webpack_require__(7307);
+var core_deploy = __webpack_require__(8353);
 // EXTERNAL MODULE: ./.build/js/core/preview.js
-var preview = __webpack_require__(2634);
+var preview = __webpack_require__(4276);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
@@ -30,7 +30,7 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
+var errors = __webpack_require__(6265);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./.build/js/sandbox/fake-server.js
@@ -1099,8 +1099,8 @@ class HerokuGitServer {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(3849);
+// EXTERNAL MODULE: ../main/node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(9977);
 ;// CONCATENATED MODULE: ./.build/js/sandbox/postgres-server.js
 
 
@@ -2112,15 +2112,15 @@ async function startSandbox(options = {}) {
 }
 
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
-var audit = __webpack_require__(7091);
+var audit = __webpack_require__(6448);
 // EXTERNAL MODULE: ./.build/js/cli/context.js
-var context = __webpack_require__(6773);
+var context = __webpack_require__(2056);
 // EXTERNAL MODULE: ./.build/js/cli/prompt.js
-var cli_prompt = __webpack_require__(4307);
+var cli_prompt = __webpack_require__(8185);
 // EXTERNAL MODULE: ./.build/js/cli/terminal.js
-var terminal = __webpack_require__(6481);
-// EXTERNAL MODULE: ./.build/js/cli/commands/deploy.js + 8 modules
-var commands_deploy = __webpack_require__(528);
+var terminal = __webpack_require__(3967);
+// EXTERNAL MODULE: ./.build/js/cli/commands/deploy.js + 14 modules
+var commands_deploy = __webpack_require__(7992);
 ;// CONCATENATED MODULE: ./.build/js/cli/commands/demo-run.js
 
 

@@ -1,8 +1,8 @@
-export const id = 826;
-export const ids = [826];
+export const id = 794;
+export const ids = [794];
 export const modules = {
 
-/***/ 1844:
+/***/ 1234:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,14 +13,15 @@ export const modules = {
 /* harmony export */   GJ: () => (/* binding */ parseReleaseRef),
 /* harmony export */   KD: () => (/* binding */ nothingToRollBackTo),
 /* harmony export */   Pf: () => (/* binding */ label),
+/* harmony export */   TL: () => (/* binding */ parseGitRef),
 /* harmony export */   US: () => (/* binding */ describeReleaseRef),
 /* harmony export */   hN: () => (/* binding */ classifyPushFailure),
 /* harmony export */   hT: () => (/* binding */ rollbackRefusal),
 /* harmony export */   iq: () => (/* binding */ codeVersion),
 /* harmony export */   ll: () => (/* binding */ newestFirst)
 /* harmony export */ });
-/* unused harmony exports parseGitRef, renderRollbackSummary, renderDeploySummary */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
+/* unused harmony exports renderRollbackSummary, renderDeploySummary */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `v41`, `41`, a release id (UUID), or empty for the release before the current one. */
@@ -43,7 +44,7 @@ function parseReleaseRef(input, raw) {
 function parseGitRef(input, raw) {
     const ref = raw.trim();
     if (!/^[A-Za-z0-9._/@{}^~-]+$/.test(ref) || ref.startsWith("-") || ref.includes(".."))
-        throw new InputError(input, `must be a commit SHA, branch or tag name; got '${raw}'`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be a commit SHA, branch or tag name; got '${raw}'`);
     return ref;
 }
 function describeReleaseRef(ref) {
@@ -184,7 +185,7 @@ function renderDeploySummary(s) {
 
 /***/ }),
 
-/***/ 333:
+/***/ 835:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -199,7 +200,7 @@ function escapeMd(text) {
 
 /***/ }),
 
-/***/ 424:
+/***/ 9458:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -235,19 +236,19 @@ const silentReporter = {
 
 /***/ }),
 
-/***/ 6561:
+/***/ 8408:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ HerokuClient)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6752);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1723);
-/* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1844);
-/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(424);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2770);
-/* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7505);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2480);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6265);
+/* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1234);
+/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9458);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9944);
+/* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6755);
 
 
 
@@ -491,7 +492,7 @@ function pathOnly(path) {
 
 /***/ }),
 
-/***/ 7505:
+/***/ 6755:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -499,8 +500,8 @@ function pathOnly(path) {
 /* harmony export */   d8: () => (/* binding */ networkReason)
 /* harmony export */ });
 /* unused harmony export headersMayGo */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8760);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9038);
 
 
 const MAX_BODY = 1024 * 1024;
@@ -641,7 +642,7 @@ function networkReason(err, timeoutMs, signal) {
 
 /***/ }),
 
-/***/ 2770:
+/***/ 9944:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -651,10 +652,10 @@ function networkReason(err, timeoutMs, signal) {
 /* harmony export */   rb: () => (/* binding */ DeliveryUnknownError)
 /* harmony export */ });
 /* unused harmony export cannotHaveArrived */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
-/* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7505);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9458);
+/* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6755);
 
 
 
