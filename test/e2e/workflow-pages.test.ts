@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CloudflareApiFake } from "../../src/sandbox/cloudflare-api.js";
@@ -25,7 +23,6 @@ describe("deploy-cloudflare-pages.yml, end to end", () => {
 
   const dispatch = async () => {
     const runId = ++nextRun;
-    const artifactsDir = join(tmpdir(), `prodgate-wf-pages-${randomBytes(6).toString("hex")}`);
     const run = await runWorkflow(WORKFLOW, {
       inputs: {
         project: "site",
@@ -48,7 +45,6 @@ describe("deploy-cloudflare-pages.yml, end to end", () => {
       },
       env: { ...w.env, CLOUDFLARE_API_URL: api.url },
       checkoutFrom: w.src,
-      artifactsDir,
       beforeJob: ({ environment }) => {
         if (!environment) return;
         w.approve(runId, environment.name);
