@@ -70,8 +70,7 @@ export default async function deployBench(): Promise<void> {
           environment: "production",
           productionEnvironments: ["production"],
           ref: sha!,
-          method: "git",
-          force: false,
+          surface: { kind: "heroku", apiKey: w.herokuKey, method: "git", force: false },
           trigger: "ci",
           eventName: "workflow_dispatch",
           actor: "octocat",
@@ -85,7 +84,6 @@ export default async function deployBench(): Promise<void> {
           slack: { token: w.slack.token, channel: "C0DEPLOYS", baseUrl: w.slack.apiUrl },
           github: { token: w.githubToken, repository: "acme/shop", baseUrl: w.github.url },
           cwd: work,
-          herokuApiKey: w.herokuKey,
         },
         {
           reporter: silentReporter,

@@ -2,26 +2,17 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseApprovers, parseMinimumApprovals } from "../core/approval.js";
 import { parseSigningKey } from "../core/audit-checkpoint.js";
-import { parseDuration } from "../core/duration.js";
-import { AuditError, InputError, ProdgateError } from "../core/errors.js";
-import { isProduction } from "../core/gate.js";
-import { parseHealthInputs } from "../core/health-inputs.js";
-import { parseGitRef } from "../core/heroku.js";
-import {
-  parseBoolean,
-  parseChoice,
-  parseHerokuApp,
-  parseInteger,
-  parseList,
-  parseSha,
-  requireValue,
-} from "../core/inputs.js";
+import { AuditError, ProdgateError } from "../core/errors.js";
+import { parseBoolean, parseChoice, parseInteger, parseSha, requireValue } from "../core/inputs.js";
+import { rollbackHint } from "../core/surface.js";
 import {
   type DeployApproval,
   type DeployResult,
   type DeploySettings,
   runDeploy,
 } from "../pipelines/deploy.js";
+import { surfaceSecrets } from "../pipelines/deploy-audit.js";
+import { buildDeploySettings } from "../pipelines/deploy-settings.js";
 import type { SlackTarget } from "../pipelines/notify.js";
 import { databaseUrlSecrets, parseDatabaseUrl, quoteIdent } from "../store/db.js";
 import { DEFAULT_TABLES } from "../store/migrate.js";
@@ -37,87 +28,79 @@ import {
 } from "./runtime.js";
 import { maskSlackSecrets, parseSlackInputs } from "./slack-notify.js";
 
-/** Stands in for an empty health-url while the other health inputs are parsed. */
-const NO_URL = "http://health-url.invalid/";
-
 /**
- * The root action's inputs as the deploy pipeline's settings; every problem names its input and happens before
- * anything is contacted. Secrets must already be masked.
+ * The root action's inputs as the deploy pipeline's settings (through the one builder the CLI shares); every
+ * problem names its input and happens before anything is contacted. Secrets must already be masked.
  */
 export function parseDeployInputs(
   get: (name: string) => string,
   env: NodeJS.ProcessEnv = process.env,
   warn: (message: string) => void = () => {},
 ): DeploySettings {
-  const app = parseHerokuApp("app", get("app"));
-  const herokuApiKey = requireValue("heroku-api-key", get("heroku-api-key"));
-  const databaseUrl = requireValue("database-url", get("database-url"));
-  parseDatabaseUrl("database-url", databaseUrl);
-  const table = get("audit-table").trim() || DEFAULT_TABLES.audit;
-  quoteIdent("audit-table", table);
-  const rawRef = get("ref").trim() || env.GITHUB_SHA?.trim() || "";
-  if (!rawRef) throw new InputError("ref", "is required (there is no GITHUB_SHA to default to)");
-  const environment = get("environment").trim() || "production";
-  if (environment.length > 255 || /[\u0000-\u001f]/.test(environment))
-    throw new InputError("environment", "must be an environment name of at most 255 characters");
-  const productionEnvironments = parseList(get("production-environments") || "production");
-  const production = isProduction(environment, productionEnvironments);
-
-  const healthGet = (n: string) => (n === "health-url" ? get(n).trim() || NO_URL : get(n));
-  const { failOnUnhealthy: _ignored, url, ...health } = parseHealthInputs(healthGet, "health-");
-
-  const repository = env.GITHUB_REPOSITORY?.trim() || undefined;
-  const serverUrl = (env.GITHUB_SERVER_URL?.trim() || "https://github.com").replace(/\/+$/, "");
-  const runId = env.GITHUB_RUN_ID?.trim() || undefined;
-  const attempt = Number(env.GITHUB_RUN_ATTEMPT || "1");
-  const runAttempt = Number.isInteger(attempt) && attempt > 0 ? attempt : 1;
-  const githubToken = get("github-token").trim();
-  const teamsToken = get("approvers-token").trim() || undefined;
-  const rawRequire = get("require-reviewers").trim();
-  const approval = parseApprovalInputs(get);
-  const rawPreviewed = get("previewed-from-sha").trim();
-  const triggeringActor = env.GITHUB_TRIGGERING_ACTOR?.trim() || undefined;
-  const runActor = env.GITHUB_ACTOR?.trim() || undefined;
-
-  return {
-    app,
-    environment,
-    productionEnvironments,
-    ref: parseGitRef("ref", rawRef),
-    method: parseChoice("method", get("method"), ["git", "build"] as const, "git"),
-    force: parseBoolean("force", get("force"), false),
-    trigger: "ci",
-    actor: triggeringActor ?? runActor ?? "unknown",
-    runActor: runActor && runActor !== triggeringActor ? runActor : undefined,
-    approval,
-    // `none`: the preview saw nothing live (a first deploy), so something live now refuses the deploy.
-    previewedFromSha:
-      rawPreviewed === "none" ? "" : rawPreviewed ? parseSha("previewed-from-sha", rawPreviewed) : undefined,
-    eventName: env.GITHUB_EVENT_NAME?.trim() || undefined,
-    requireReviewers: rawRequire ? parseBoolean("require-reviewers", rawRequire, true) : undefined,
-    repository,
-    serverUrl,
-    runId,
-    runAttempt,
-    runUrl:
-      runId && repository
-        ? `${serverUrl}/${repository}/actions/runs/${runId}/attempts/${runAttempt}`
-        : undefined,
-    health: { ...health, url: url.toString() === NO_URL ? undefined : url },
-    rollbackOnFailure: parseBoolean("rollback-on-failure", get("rollback-on-failure"), production),
-    audit: {
-      databaseUrl,
-      table,
-      spoolDir: get("audit-spool-dir").trim() || join(env.RUNNER_TEMP || tmpdir(), "prodgate-audit-spool"),
-      signingKey: auditSigningKey(get),
-    },
-    lockWaitMs: parseDuration("lock-timeout", get("lock-timeout") || "10m"),
-    slack: parseSlack(get, env, app, environment, productionEnvironments, warn),
-    github: githubToken && repository ? { token: githubToken, repository, teamsToken } : undefined,
-    commentMode: parseChoice("comment", get("comment"), ["auto", "pr", "commit", "none"] as const, "auto"),
-    cwd: resolve(env.GITHUB_WORKSPACE || process.cwd(), get("working-directory") || "."),
-    herokuApiKey,
+  const src = {
+    get: (name: string) => (name === "cloudflare-api-url" ? (env.CLOUDFLARE_API_URL ?? "") : get(name)),
+    label: (name: string) => name,
   };
+  return buildDeploySettings(
+    src,
+    (target) => {
+      const databaseUrl = requireValue("database-url", get("database-url"));
+      parseDatabaseUrl("database-url", databaseUrl);
+      const table = get("audit-table").trim() || DEFAULT_TABLES.audit;
+      quoteIdent("audit-table", table);
+      const repository = env.GITHUB_REPOSITORY?.trim() || undefined;
+      const serverUrl = (env.GITHUB_SERVER_URL?.trim() || "https://github.com").replace(/\/+$/, "");
+      const runId = env.GITHUB_RUN_ID?.trim() || undefined;
+      const attempt = Number(env.GITHUB_RUN_ATTEMPT || "1");
+      const runAttempt = Number.isInteger(attempt) && attempt > 0 ? attempt : 1;
+      const githubToken = get("github-token").trim();
+      const teamsToken = get("approvers-token").trim() || undefined;
+      const rawRequire = get("require-reviewers").trim();
+      const rawPreviewed = get("previewed-from-sha").trim();
+      const triggeringActor = env.GITHUB_TRIGGERING_ACTOR?.trim() || undefined;
+      const runActor = env.GITHUB_ACTOR?.trim() || undefined;
+      return {
+        trigger: "ci",
+        actor: triggeringActor ?? runActor ?? "unknown",
+        runActor: runActor && runActor !== triggeringActor ? runActor : undefined,
+        approval: parseApprovalInputs(get),
+        // `none`: the preview saw nothing live (a first deploy), so something live now refuses the deploy.
+        previewedFromSha:
+          rawPreviewed === "none"
+            ? ""
+            : rawPreviewed
+              ? parseSha("previewed-from-sha", rawPreviewed)
+              : undefined,
+        eventName: env.GITHUB_EVENT_NAME?.trim() || undefined,
+        requireReviewers: rawRequire ? parseBoolean("require-reviewers", rawRequire, true) : undefined,
+        repository,
+        serverUrl,
+        runId,
+        runAttempt,
+        runUrl:
+          runId && repository
+            ? `${serverUrl}/${repository}/actions/runs/${runId}/attempts/${runAttempt}`
+            : undefined,
+        audit: {
+          databaseUrl,
+          table,
+          spoolDir:
+            get("audit-spool-dir").trim() || join(env.RUNNER_TEMP || tmpdir(), "prodgate-audit-spool"),
+          signingKey: auditSigningKey(get),
+        },
+        slack: parseSlack(get, env, target.app, target.environment, target.productionEnvironments, warn),
+        github: githubToken && repository ? { token: githubToken, repository, teamsToken } : undefined,
+        commentMode: parseChoice(
+          "comment",
+          get("comment"),
+          ["auto", "pr", "commit", "none"] as const,
+          "auto",
+        ),
+        cwd: resolve(env.GITHUB_WORKSPACE || process.cwd(), get("working-directory") || "."),
+      };
+    },
+    { ref: env.GITHUB_SHA, lockWait: "10m" },
+  );
 }
 
 /**
@@ -171,12 +154,15 @@ function parseSlack(
 export function deployOutputs(r: DeployResult): Record<string, string | boolean | number | undefined> {
   return {
     outcome: r.outcome,
+    surface: r.surface ?? "heroku",
     "from-sha": r.fromSha ?? "",
     "to-sha": r.toSha,
     "release-id": r.releaseId ?? "",
-    "release-version": r.release?.replace(/^v/, "") ?? "",
+    "release-version": (r.surface ?? "heroku") === "heroku" ? (r.release?.replace(/^v/, "") ?? "") : "",
+    release: r.release ?? "",
     "previous-release-id": r.previousReleaseId ?? "",
-    "rolled-back-to": r.rolledBackTo?.replace(/^v/, "") ?? "",
+    "rolled-back-to":
+      ((r.surface ?? "heroku") === "heroku" ? r.rolledBackTo?.replace(/^v/, "") : r.rolledBackTo) ?? "",
     healthy: r.health?.healthy ?? false,
     "approved-by": r.approvedBy ?? "",
     "audit-id": r.auditIds.completed ?? "",
@@ -193,7 +179,7 @@ export function failureMessage(app: string, r: DeployResult): string {
   const why = r.reason ?? "the deploy did not succeed";
   if (r.outcome === "rolled_back") return `rolled_back: ${why}; ${app} was rolled back to ${r.rolledBackTo}`;
   if (r.outcome === "health_check_failed")
-    return `health_check_failed: ${why}; ${r.release ?? "the release"} stays live. Roll back: prodgate rollback --app ${app}`;
+    return `health_check_failed: ${why}; ${r.release ?? "the release"} stays live. Roll back: ${rollbackHint(r.surface ?? "heroku", app).commands[0]}`;
   return `${r.outcome}: ${why}`;
 }
 
@@ -208,6 +194,7 @@ function auditSigningKey(get: (name: string) => string): string | undefined {
 export async function run(): Promise<void> {
   await runStep(async () => {
     secretInput("heroku-api-key");
+    secretInput("cloudflare-api-token");
     secretInput("github-token");
     secretInput("approvers-token");
     secretInput("audit-signing-key");
@@ -215,7 +202,7 @@ export async function run(): Promise<void> {
     maskSlackSecrets(input, "slack-");
     maskHeaderValues(input("health-headers"));
     const settings = parseDeployInputs(input, process.env, (m) => actionReporter.warning(m));
-    actionReporter.secret(Buffer.from(`heroku:${settings.herokuApiKey}`).toString("base64"));
+    for (const s of surfaceSecrets(settings.surface)) actionReporter.secret(s);
 
     // A cancelled run (SIGINT, then SIGTERM) stops the health wait; the outcome is still written.
     const controller = new AbortController();

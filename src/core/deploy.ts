@@ -8,6 +8,7 @@ import { type HealthReport, renderHealthSummary } from "./health.js";
 import { shortSha } from "./heroku.js";
 import { redactUrl } from "./inputs.js";
 import { escapeMd } from "./markdown.js";
+import { rollbackHint, type SurfaceKind } from "./surface.js";
 
 export type DeployState =
   | "triggered"
@@ -138,6 +139,8 @@ export interface DeploySummarySettings {
   trigger: string;
   method: string;
   runUrl?: string;
+  /** Default heroku. */
+  surface?: SurfaceKind;
 }
 
 /** What the summary of a gated deploy shows of its result. */
@@ -176,7 +179,7 @@ export function renderGatedDeploySummary(
     spoolSummaries: [],
   },
 ): string {
-  const cmds = rollbackCommands(settings.app);
+  const hint = rollbackHint(settings.surface ?? "heroku", settings.app);
   const cell = escapeMd;
   const rows: [string, string | undefined][] = [
     ["Outcome", `\`${result.outcome}\``],
@@ -222,19 +225,8 @@ export function renderGatedDeploySummary(
   for (const n of extra.notices) lines.push("> [!WARNING]", `> ${cell(n)}`, "");
   lines.push("### Path", "", describePath(result.path), "", renderStateDiagram(result.path), "");
   if (result.health) lines.push(renderHealthSummary(result.health));
-  lines.push(
-    "### Roll back",
-    "",
-    "No CI, no rebuild: the Platform API's release rollback, in seconds.",
-    "",
-    "```sh",
-    cmds.prodgate,
-    cmds.heroku,
-    "```",
-    "",
-    "Or run the `rollback-heroku.yml` workflow.",
-    "",
-  );
+  lines.push("### Roll back", "", hint.how, "", "```sh", ...hint.commands, "```", "");
+  if (hint.workflow) lines.push(`Or run the \`${hint.workflow}\` workflow.`, "");
   for (const s of extra.spoolSummaries) lines.push(s);
   const took = `Took ${formatDuration(result.durationMs)}.`;
   lines.push(settings.runUrl ? `${took} [The workflow run](${settings.runUrl})` : took, "");

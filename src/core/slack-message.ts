@@ -4,6 +4,7 @@
  */
 
 import { rollbackCommands } from "./deploy.js";
+import { rollbackHint, type SurfaceKind } from "./surface.js";
 
 export { rollbackCommands };
 
@@ -28,6 +29,8 @@ export interface DeployNotice {
   serverUrl?: string;
   /** One more line of context: the reason of a failure, the release number, ... */
   detail?: string;
+  /** Where it shipped (default heroku): the rollback the failure message offers. */
+  surface?: SurfaceKind;
 }
 
 /** A Block Kit block as Slack takes it (only the shapes this module builds are spelled out). */
@@ -120,17 +123,15 @@ export function buildDeployMessage(notice: DeployNotice): SlackMessage {
 
   if (notice.status === "failure") {
     const cmd = rollbackCommands(app);
-    blocks.push({
-      type: "section",
-      text: mrkdwn(
-        truncate(
-          `*Roll back now* (no CI, no rebuild):\n\`\`\`${escapeText(cmd.prodgate)}\`\`\`\n` +
-            `or the \`rollback-heroku\` workflow, or \`${escapeText(cmd.heroku)}\` ` +
-            "(the Platform API's release rollback).",
-          SLACK_LIMITS.sectionText,
-        ),
-      ),
-    });
+    const hint = rollbackHint(notice.surface ?? "heroku", app);
+    const text =
+      (notice.surface ?? "heroku") === "heroku"
+        ? `*Roll back now* (no CI, no rebuild):\n\`\`\`${escapeText(cmd.prodgate)}\`\`\`\n` +
+          `or the \`rollback-heroku\` workflow, or \`${escapeText(cmd.heroku)}\` ` +
+          "(the Platform API's release rollback)."
+        : `*Roll back now*:\n\`\`\`${escapeText(hint.commands[0] ?? "")}\`\`\`\n${escapeText(hint.how)}` +
+          (hint.workflow ? ` Or the \`${escapeText(hint.workflow.replace(/\.yml$/, ""))}\` workflow.` : "");
+    blocks.push({ type: "section", text: mrkdwn(truncate(text, SLACK_LIMITS.sectionText)) });
   }
 
   const context: SlackText[] = [];
@@ -151,7 +152,8 @@ function fallbackText(notice: DeployNotice, badge: string, change: string, runUr
     parts.push(`${notice.status === "rejected" ? "rejected" : "approved"} by ${notice.approvedBy.trim()}`);
   const sentences = [parts.join(", ")];
   if (notice.detail?.trim()) sentences.push(notice.detail.trim().replace(/\s+/g, " "));
-  if (notice.status === "failure") sentences.push(`Roll back: ${rollbackCommands(app).prodgate}`);
+  if (notice.status === "failure")
+    sentences.push(`Roll back: ${rollbackHint(notice.surface ?? "heroku", app).commands[0]}`);
   if (runUrl) sentences.push(`Run: ${runUrl}`);
   const text = sentences.join(" · ");
   return truncate(escapeText(text), SLACK_LIMITS.text);

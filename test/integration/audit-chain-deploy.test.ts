@@ -39,8 +39,7 @@ describe("deploys and rollbacks sign a checkpoint after their outcome rows", () 
     environment: "production",
     productionEnvironments: ["production"],
     ref: sha,
-    method: "git",
-    force: false,
+    surface: { kind: "heroku", apiKey: w.herokuKey, method: "git", force: false },
     trigger: "local-script",
     actor: "ops@example.com",
     runId: `chain-test-${++run}`,
@@ -57,7 +56,6 @@ describe("deploys and rollbacks sign a checkpoint after their outcome rows", () 
     audit: { databaseUrl: w.databaseUrl, spoolDir: join(w.dir, `spool-${run}`), signingKey: pair.privateKey },
     lockWaitMs: 5_000,
     cwd: w.checkout(sha),
-    herokuApiKey: w.herokuKey,
     ...over,
   });
 

@@ -63,8 +63,7 @@ describe("deploy pipeline (in-process)", () => {
     environment: "production",
     productionEnvironments: ["production"],
     ref: sha,
-    method: "git",
-    force: false,
+    surface: { kind: "heroku", apiKey: w.herokuKey, method: "git", force: false },
     trigger: "local-script",
     actor: "ops@example.com",
     runId: `local-test-${++run}`,
@@ -82,7 +81,6 @@ describe("deploy pipeline (in-process)", () => {
     lockWaitMs: 5_000,
     slack: { token: w.slack.token, channel: "C0DEPLOYS", baseUrl: w.slack.apiUrl },
     cwd: w.checkout(sha),
-    herokuApiKey: w.herokuKey,
     ...over,
   });
 

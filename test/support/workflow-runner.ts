@@ -406,7 +406,8 @@ async function runJobOnce(
           );
         }
       } else {
-        record = runScript(id, step, env, workspace, runnerTemp);
+        // The machine's environment (opts.env: PATH with the tools a test stands in, ...), then the workflow's env.
+        record = runScript(id, step, env, workspace, runnerTemp, opts.env);
       }
       record.env = env;
       steps.push(record);
@@ -474,6 +475,7 @@ function runScript(
   env: Record<string, string>,
   workspace: string,
   runnerTemp: string,
+  machineEnv: Record<string, string | undefined> = {},
 ): StepRun {
   const dir = mkdtempSync(join(tmpdir(), "prodgate-wf-run-"));
   const output = join(dir, "output");
@@ -485,6 +487,10 @@ function runScript(
     env: {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
       HOME: process.env.HOME ?? dir,
+      ...(Object.fromEntries(Object.entries(machineEnv).filter(([, v]) => v !== undefined)) as Record<
+        string,
+        string
+      >),
       GITHUB_OUTPUT: output,
       GITHUB_STEP_SUMMARY: summary,
       RUNNER_TEMP: runnerTemp,

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
 import { parseSigningKey } from "../../core/audit-checkpoint.js";
-import { confirmationPhrase, describePath, rollbackCommands } from "../../core/deploy.js";
-import { parseDuration } from "../../core/duration.js";
+import { confirmationPhrase, describePath } from "../../core/deploy.js";
 import { describeError, InputError } from "../../core/errors.js";
 import { isProduction } from "../../core/gate.js";
-import { parseExpectStatus } from "../../core/health.js";
-import { parseChoice, parseHerokuApp, parseHttpUrl, parseInteger, parseList } from "../../core/inputs.js";
+import { parseInteger } from "../../core/inputs.js";
 import { short } from "../../core/preview.js";
-import { type DeployResult, runDeploy } from "../../pipelines/deploy.js";
-import { HerokuClient } from "../../vendors/heroku.js";
+import { parseSurface, rollbackHint } from "../../core/surface.js";
+import { type DeployResult, openSurface, runDeploy } from "../../pipelines/deploy.js";
+import { buildDeploySettings, type DeployOptionSource } from "../../pipelines/deploy-settings.js";
+import type { LiveCommitSource } from "../../pipelines/preview.js";
 import { type CliContext, EXIT, ExitError, envSecret } from "../context.js";
 import { LiveProgress, onInterrupt } from "../progress.js";
 import {
@@ -25,7 +25,15 @@ import { localPreview, previewTerminalLines, resolveLocalRef } from "./preview.j
 import { databaseUrlOf, slackTargetOf, spoolDirOf } from "./rollback.js";
 
 export interface DeployCommandOptions {
+  surface?: string;
   app: string;
+  /** cloudflare-pages: the built directory. */
+  dir?: string;
+  /** cloudflare-pages: the account (default CLOUDFLARE_ACCOUNT_ID). */
+  accountId?: string;
+  deployCommand?: string;
+  rollbackCommand?: string;
+  liveVersionCommand?: string;
   ref: string;
   environment: string;
   productionEnvironments: string;
@@ -99,31 +107,31 @@ export async function deployCommand(
   const cwd = io.cwd ?? process.cwd();
   const prompter = io.prompter ?? terminalPrompter();
 
-  const app = parseHerokuApp("--app", opts.app);
-  const environment = opts.environment.trim() || "production";
-  const productionEnvironments = parseList(opts.productionEnvironments);
-  const method = parseChoice("--method", opts.method, ["git", "build"] as const, "git");
-  const health = {
-    url: opts.healthUrl ? parseHttpUrl("--health-url", opts.healthUrl) : undefined,
-    attempts: parseInteger("--health-attempts", opts.healthAttempts, 1, 100),
-    intervalMs: parseDuration("--health-interval", opts.healthInterval),
-    timeoutMs: parseDuration("--health-timeout", opts.healthTimeout),
-    expectStatus: parseExpectStatus("--health-expect-status", opts.healthExpectStatus),
-    headers: {},
-    method: "GET" as const,
-    followRedirects: true,
+  const surfaceKind = parseSurface("--surface", opts.surface);
+  // Credentials come from the environment only; the surface decides which are needed.
+  const credentials: Record<string, string | undefined> = {
+    "heroku-api-key": envSecret(ctx, "HEROKU_API_KEY", surfaceKind === "heroku"),
+    "cloudflare-api-token": envSecret(ctx, "CLOUDFLARE_API_TOKEN", surfaceKind === "cloudflare-pages"),
   };
-  const lockWaitMs = parseDuration("--lock-wait", opts.lockWait);
-  const maxCommits = parseInteger("--max-commits", opts.maxCommits, 0, 250);
-  const herokuApiKey = envSecret(ctx, "HEROKU_API_KEY", true) ?? "";
   const databaseUrl = databaseUrlOf(ctx, true) ?? "";
+  const settings = buildDeploySettings(
+    cliOptionSource(ctx, opts, credentials),
+    () => ({
+      trigger: "local-script",
+      actor: "",
+      audit: { databaseUrl, table: opts.auditTable, spoolDir: spoolDirOf(ctx, opts.spoolDir) },
+      cwd,
+    }),
+    { lockWait: DEPLOY_DEFAULTS.lockWait },
+  );
+  const { app, environment, productionEnvironments } = settings;
+  const maxCommits = parseInteger("--max-commits", opts.maxCommits, 0, 250);
   const slack = slackTargetOf(ctx, opts.slackChannel);
   const githubToken = envSecret(ctx, "GITHUB_TOKEN", false);
   const github =
     githubToken && opts.githubRepo
       ? { token: githubToken, repository: opts.githubRepo, baseUrl: ctx.env.GITHUB_API_URL || undefined }
       : undefined;
-  const spoolDir = spoolDirOf(ctx, opts.spoolDir);
   const signingKey = envSecret(ctx, "PRODGATE_AUDIT_SIGNING_KEY", false);
   if (signingKey) parseSigningKey("PRODGATE_AUDIT_SIGNING_KEY", signingKey);
   const phrase = confirmationPhrase(app, environment);
@@ -132,21 +140,24 @@ export async function deployCommand(
   precheckConfirmation(phrase, opts.confirm, prompter);
 
   const toSha = await resolveLocalRef(cwd, opts.ref);
-  const heroku = new HerokuClient({
-    apiKey: herokuApiKey,
-    baseUrl: ctx.env.HEROKU_API_URL,
-    onRetry: (m) => reporter.warning(m),
-  });
+  const surface = await openSurface(settings, { reporter });
   const production = isProduction(environment, productionEnvironments);
   const preview = await localPreview(
     { app, environment, production, ref: opts.ref, cwd, maxCommits },
-    { heroku },
+    {
+      heroku:
+        "heroku" in surface
+          ? (surface.heroku as LiveCommitSource)
+          : { liveCommit: async () => ({ sha: await surface.liveSha() }) },
+    },
   );
   reporter.info("");
   reporter.info(targetBanner(app, environment, production));
-  reporter.info(
-    `Operator: ${actor.email} (${actor.source}) · method: ${method}${opts.force ? " (force)" : ""}`,
-  );
+  const how =
+    settings.surface.kind === "heroku"
+      ? `method: ${settings.surface.method}${settings.surface.force ? " (force)" : ""}`
+      : `surface: ${settings.surface.kind}`;
+  reporter.info(`Operator: ${actor.email} (${actor.source}) · ${how}`);
   for (const line of previewTerminalLines(preview)) reporter.info(line);
   reporter.info("");
   await confirmPhrase(phrase, opts.confirm, prompter, (l) => reporter.info(l));
@@ -160,36 +171,24 @@ export async function deployCommand(
   const removeHandlers =
     io.handleInterrupts === false ? () => {} : onInterrupt(controller, (l) => live.wrap(reporter).warning(l));
   const progress = live.wrap(reporter);
-  const rollbackOnFailure = opts.rollbackOnFailure ?? isProduction(environment, productionEnvironments);
   let result: DeployResult;
   try {
     result = await runDeploy(
       {
-        app,
-        environment,
-        productionEnvironments,
+        ...settings,
         ref: toSha,
-        method,
-        force: Boolean(opts.force),
-        trigger: "local-script",
         actor: actor.email,
         confirmedBy: actor.email,
         runId: `local-${randomUUID()}`,
         runAttempt: 1,
-        health,
-        rollbackOnFailure,
-        audit: { databaseUrl, table: opts.auditTable, spoolDir, signingKey },
-        lockWaitMs,
+        audit: { ...settings.audit, signingKey },
         slack,
         github,
-        cwd,
-        herokuApiKey,
       },
       {
         reporter: progress,
-        heroku,
         signal: controller.signal,
-        onHealthAttempt: (attempt, total) => live.healthAttempt(attempt, total, health.intervalMs),
+        onHealthAttempt: (attempt, total) => live.healthAttempt(attempt, total, settings.health.intervalMs),
         onState: (state) => {
           live.done();
           reporter.info(paint(`● ${describePath([state])}`, "cyan"));
@@ -207,7 +206,7 @@ export async function deployCommand(
   }
 
   const interrupted = result.interrupted || controller.signal.aborted;
-  const commands = rollbackCommands(app);
+  const commands = rollbackHint(settings.surface.kind, app).commands;
   const { summary: _summary, ...rest } = result;
   const out: DeployCommandResult = {
     app,
@@ -215,7 +214,7 @@ export async function deployCommand(
     actor: actor.email,
     trigger: "local-script",
     interrupted,
-    rollbackCommand: commands.prodgate,
+    rollbackCommand: commands[0] ?? "",
     exit: exitOf(app, result, interrupted),
     result: rest,
   };
@@ -225,9 +224,52 @@ export async function deployCommand(
   reporter.info(`Path: ${describePath(result.path)}`);
   reporter.info(`Audit: ${auditLine(result)}`);
   reporter.info(
-    `${paint("Rollback:", "bold")} ${paint(commands.prodgate, "cyan")}   (or: ${commands.heroku})`,
+    `${paint("Rollback:", "bold")} ${paint(commands[0] ?? "", "cyan")}${commands[1] ? `   (or: ${commands[1]})` : ""}`,
   );
   return out;
+}
+
+/** Flags and environment variables that differ from `--<input name>`. */
+const CLI_NAMES: Record<string, string> = {
+  "lock-timeout": "--lock-wait",
+  directory: "--dir",
+  "heroku-api-key": "HEROKU_API_KEY",
+  "cloudflare-api-token": "CLOUDFLARE_API_TOKEN",
+  "cloudflare-account-id": "--account-id (or CLOUDFLARE_ACCOUNT_ID)",
+};
+
+/** The command's flags (and credentials from the environment) under the root action's input names. */
+function cliOptionSource(
+  ctx: CliContext,
+  opts: DeployCommandOptions,
+  credentials: Record<string, string | undefined>,
+): DeployOptionSource {
+  const flag = (v: string | boolean | undefined) => (typeof v === "boolean" ? String(v) : (v ?? ""));
+  const values: Record<string, string | boolean | undefined> = {
+    surface: opts.surface,
+    app: opts.app,
+    ref: opts.ref,
+    environment: opts.environment,
+    "production-environments": opts.productionEnvironments,
+    method: opts.method,
+    force: opts.force,
+    "health-url": opts.healthUrl,
+    "health-attempts": opts.healthAttempts,
+    "health-interval": opts.healthInterval,
+    "health-timeout": opts.healthTimeout,
+    "health-expect-status": opts.healthExpectStatus,
+    "rollback-on-failure": opts.rollbackOnFailure,
+    "lock-timeout": opts.lockWait,
+    directory: opts.dir,
+    "cloudflare-account-id": opts.accountId || ctx.env.CLOUDFLARE_ACCOUNT_ID,
+    "heroku-api-url": ctx.env.HEROKU_API_URL,
+    "cloudflare-api-url": ctx.env.CLOUDFLARE_API_URL,
+    "deploy-command": opts.deployCommand,
+    "rollback-command": opts.rollbackCommand,
+    "live-version-command": opts.liveVersionCommand,
+    ...credentials,
+  };
+  return { get: (name) => flag(values[name]), label: (name) => CLI_NAMES[name] ?? `--${name}` };
 }
 
 /** The exit code of a finished deploy, and why when it is not 0. */
@@ -295,8 +337,14 @@ export function registerDeploy(program: Command, ctx: CliContext): void {
     .description(
       "Break-glass deploy from this checkout: banner, diff, typed confirmation, push, /health, audit",
     )
-    .requiredOption("--app <name>", "the Heroku app")
-    .option("--ref <ref>", "branch, tag or SHA in this checkout", d.ref)
+    .option("--surface <kind>", "heroku, cloudflare-pages or command", "heroku")
+    .requiredOption("--app <name>", "the Heroku app, the Pages project, or a name for a command surface")
+    .option("--ref <ref>", "branch, tag or SHA in this checkout (the commit shipped)", d.ref)
+    .option("--dir <dir>", "cloudflare-pages: the built directory to upload")
+    .option("--account-id <id>", "cloudflare-pages: the Cloudflare account (default CLOUDFLARE_ACCOUNT_ID)")
+    .option("--deploy-command <script>", "command: what deploys (bash, in this checkout)")
+    .option("--rollback-command <script>", "command: what rolls back after a failed /health")
+    .option("--live-version-command <script>", "command: prints what is live, ideally a SHA")
     .option("--environment <name>", "the environment the app serves", d.environment)
     .option(
       "--production-environments <list>",
@@ -305,7 +353,10 @@ export function registerDeploy(program: Command, ctx: CliContext): void {
     )
     .option("--method <git|build>", "git push, or the Build API from a source tarball", d.method)
     .option("--force", "force-push (replace what Heroku's git has)")
-    .option("--health-url <url>", "the health URL (default: the app's web URL + /health)")
+    .option(
+      "--health-url <url>",
+      "the health URL (default: the app's web URL or the Pages domain + /health; required for command)",
+    )
     .option("--health-attempts <n>", "health attempts before giving up", d.healthAttempts)
     .option("--health-interval <duration>", "wait between health attempts", d.healthInterval)
     .option("--health-timeout <duration>", "time limit of each health attempt", d.healthTimeout)
@@ -328,7 +379,11 @@ The prompt is: Type 'deploy APP to ENVIRONMENT' to continue:
 Anything else aborts with nothing done (no audit row, no push). Without a terminal, --confirm "deploy APP to
 ENVIRONMENT" is required. The actor is an email: --actor, PRODGATE_ACTOR or git config user.email.
 
-Environment: HEROKU_API_KEY and DATABASE_URL (required), SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, GITHUB_TOKEN,
+The commands of --surface command run with bash in this checkout, with PRODGATE_APP, PRODGATE_ENVIRONMENT,
+PRODGATE_FROM_SHA and PRODGATE_TO_SHA set.
+
+Environment: HEROKU_API_KEY and DATABASE_URL (required), or for --surface cloudflare-pages
+CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID (--account-id overrides it) with DATABASE_URL; CLOUDFLARE_API_URL, SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, GITHUB_TOKEN,
 PRODGATE_ACTOR, PRODGATE_SLACK_CHANNEL, PRODGATE_SPOOL_DIR, HEROKU_API_URL, HEROKU_GIT_URL, SLACK_API_URL.
 Exit codes: 0 deployed and healthy, 1 failed or rolled back, 2 bad usage, 3 refused (phrase, actor, no
 terminal, lock), 130 interrupted (the outcome row is still written and the lock released).`,

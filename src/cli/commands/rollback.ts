@@ -5,16 +5,20 @@ import type { Command } from "commander";
 import { type AuditOutcome, type AuditRecord, buildAuditRecord } from "../../core/audit.js";
 import { parseSigningKey } from "../../core/audit-checkpoint.js";
 import { rollbackCommands } from "../../core/deploy.js";
-import { describeError } from "../../core/errors.js";
+import { describeError, InputError } from "../../core/errors.js";
 import { isProduction } from "../../core/gate.js";
 import { label, parseReleaseRef, shortSha } from "../../core/heroku.js";
 import { parseHerokuApp, parseList } from "../../core/inputs.js";
+import { commitOf, parseAccountId, parseDeploymentRef, parsePagesProject } from "../../core/pages.js";
+import { parseSurface, type SurfaceKind } from "../../core/surface.js";
 import { notifySlack, type SlackTarget } from "../../pipelines/notify.js";
+import { rollbackPages } from "../../pipelines/pages-rollback.js";
 import { type RollbackResult, runRollback } from "../../pipelines/rollback.js";
 import { AuditStore } from "../../store/audit.js";
 import { writeCheckpoint } from "../../store/checkpoints.js";
 import { databaseUrlSecrets } from "../../store/db.js";
 import { spoolRecord } from "../../store/spool.js";
+import { CloudflarePagesClient } from "../../vendors/cloudflare-pages.js";
 import { HerokuClient } from "../../vendors/heroku.js";
 import { type CliContext, EXIT, ExitError, envSecret } from "../context.js";
 import { type Actor, resolveActor } from "../prompt.js";
@@ -51,7 +55,12 @@ export function slackTargetOf(ctx: CliContext, channelFlag: string | undefined):
 }
 
 export interface RollbackCommandOptions {
+  surface?: string;
   app: string;
+  /** cloudflare-pages: the deployment to roll back to (default: the previous production one). */
+  deployment?: string;
+  /** cloudflare-pages: the account (default CLOUDFLARE_ACCOUNT_ID). */
+  accountId?: string;
   release?: string;
   environment: string;
   productionEnvironments?: string;
@@ -68,9 +77,11 @@ export interface RollbackCommandResult {
   ok: boolean;
   actor: string;
   noop?: boolean;
-  before?: { version: number; commit: string | null };
-  target?: { version: number; commit: string | null };
-  after?: { version: number; commit: string | null };
+  surface?: SurfaceKind;
+  /** A Heroku release version, or a Pages deployment's short id. */
+  before?: { version: number | string; commit: string | null };
+  target?: { version: number | string; commit: string | null };
+  after?: { version: number | string; commit: string | null };
   durationMs?: number;
   error?: string;
   audit: { started?: string; completed?: string; spooled: string[] };
@@ -87,9 +98,23 @@ export async function rollbackCommand(
   opts: RollbackCommandOptions,
 ): Promise<RollbackCommandResult> {
   const { reporter } = ctx;
-  const app = parseHerokuApp("--app", opts.app);
-  const release = parseReleaseRef("--release", opts.release ?? "");
-  const apiKey = envSecret(ctx, "HEROKU_API_KEY", true) ?? "";
+  const surface = parseSurface("--surface", opts.surface);
+  if (surface === "command")
+    throw new InputError(
+      "--surface",
+      "command has no rollback of its own here: run your rollback-command (the deploy ran it after a failed /health)",
+    );
+  const pages = surface === "cloudflare-pages";
+  const app = pages ? parsePagesProject("--app", opts.app) : parseHerokuApp("--app", opts.app);
+  const release = pages ? { kind: "previous" as const } : parseReleaseRef("--release", opts.release ?? "");
+  const deployment = pages ? parseDeploymentRef("--deployment", opts.deployment ?? "") : undefined;
+  const apiKey = envSecret(ctx, pages ? "CLOUDFLARE_API_TOKEN" : "HEROKU_API_KEY", true) ?? "";
+  const accountId = pages
+    ? parseAccountId(
+        "--account-id (or CLOUDFLARE_ACCOUNT_ID)",
+        opts.accountId || ctx.env.CLOUDFLARE_ACCOUNT_ID || "",
+      )
+    : "";
   const databaseUrl = databaseUrlOf(ctx, false);
   const slack = slackTargetOf(ctx, opts.slackChannel);
   const spoolDir = spoolDirOf(ctx, opts.spoolDir);
@@ -116,6 +141,7 @@ export async function rollbackCommand(
 
   const result: RollbackCommandResult = {
     app,
+    surface,
     environment: opts.environment,
     ok: false,
     actor: who,
@@ -183,7 +209,9 @@ export async function rollbackCommand(
       runId,
       context: {
         command: "prodgate rollback",
-        release: opts.release || "previous",
+        ...(pages
+          ? { surface, deployment: deployment ?? "previous" }
+          : { release: opts.release || "previous" }),
         actor_source: actor?.source ?? "none",
         ...extra.context,
       },
@@ -193,6 +221,18 @@ export async function rollbackCommand(
 
   try {
     result.audit.started = await audit(record("started", {}));
+    if (pages)
+      return await rollbackPagesCommand(ctx, opts, {
+        app,
+        apiKey,
+        accountId,
+        deployment,
+        result,
+        audit,
+        record,
+        slack,
+        who,
+      });
     const heroku = new HerokuClient({
       apiKey,
       baseUrl: ctx.env.HEROKU_API_URL,
@@ -288,6 +328,118 @@ export async function rollbackCommand(
   }
 }
 
+/** `prodgate rollback --surface cloudflare-pages`: production back to the previous (or named) deployment. */
+async function rollbackPagesCommand(
+  ctx: CliContext,
+  opts: RollbackCommandOptions,
+  run: {
+    app: string;
+    apiKey: string;
+    accountId: string;
+    deployment: string | undefined;
+    result: RollbackCommandResult;
+    audit: (record: AuditRecord) => Promise<string | undefined>;
+    record: (
+      phase: "started" | "completed",
+      extra: {
+        outcome?: AuditOutcome;
+        fromSha?: string | null;
+        toSha?: string | null;
+        context?: Record<string, unknown>;
+      },
+    ) => AuditRecord;
+    slack: SlackTarget | undefined;
+    who: string;
+  },
+): Promise<RollbackCommandResult> {
+  const { reporter } = ctx;
+  const { app, result, audit, record, slack, who } = run;
+  const production = isProduction(opts.environment, parseList(opts.productionEnvironments ?? "production"));
+  const client = new CloudflarePagesClient({
+    apiToken: run.apiKey,
+    accountId: run.accountId,
+    baseUrl: ctx.env.CLOUDFLARE_API_URL || undefined,
+    onRetry: (m) => reporter.warning(m),
+  });
+  let rolled: Awaited<ReturnType<typeof rollbackPages>>;
+  try {
+    rolled = await rollbackPages({ project: app, deployment: run.deployment }, { pages: client, reporter });
+  } catch (err) {
+    result.error = describeError(err);
+    result.audit.completed = await audit(
+      record("completed", { outcome: "deploy_failed", context: { error: result.error } }),
+    );
+    if (slack)
+      await notifySlack(
+        slack,
+        {
+          status: "failure",
+          app,
+          surface: "cloudflare-pages",
+          environment: opts.environment,
+          production,
+          actor: who,
+          detail: `Rollback failed: ${result.error}`,
+        },
+        { reporter },
+      );
+    throw new ExitError(`rollback of ${app} failed: ${result.error}`, EXIT.failed);
+  }
+  const line = (d: typeof rolled.before) => ({ version: d.short_id, commit: commitOf(d) ?? null });
+  Object.assign(result, {
+    ok: true,
+    noop: rolled.noop,
+    before: line(rolled.before),
+    target: line(rolled.target),
+    after: line(rolled.target),
+    durationMs: rolled.durationMs,
+    undo: rolled.noop
+      ? undefined
+      : `prodgate rollback --surface cloudflare-pages --app ${app} --deployment ${rolled.before.id}`,
+  });
+  result.audit.completed = await audit(
+    record("completed", {
+      outcome: "success",
+      fromSha: commitOf(rolled.before),
+      toSha: commitOf(rolled.target),
+      context: {
+        noop: rolled.noop,
+        before_deployment: rolled.before.id,
+        target_deployment: rolled.target.id,
+      },
+    }),
+  );
+  if (slack && !rolled.noop)
+    await notifySlack(
+      slack,
+      {
+        status: "rolled_back",
+        app,
+        surface: "cloudflare-pages",
+        environment: opts.environment,
+        production,
+        actor: who,
+        fromSha: commitOf(rolled.before),
+        toSha: commitOf(rolled.target),
+        detail: `prodgate rollback: production ${rolled.before.short_id} → ${rolled.target.short_id}`,
+      },
+      { reporter },
+    );
+  reporter.info(
+    paint(
+      rolled.noop
+        ? `${app}: ${rolled.target.short_id} already serves production: nothing changed`
+        : `↩ ${app} rolled back: production ${rolled.before.short_id} (${shortSha(commitOf(rolled.before) ?? null)}) → ${rolled.target.short_id} (${shortSha(commitOf(rolled.target) ?? null)}) in ${(rolled.durationMs / 1000).toFixed(1)} s`,
+      "green",
+      "bold",
+    ),
+  );
+  reporter.info(`Audit: ${auditLine(result.audit)}`);
+  if (result.undo) reporter.info(`To undo: ${result.undo}`);
+  if (opts.json) ctx.json(result);
+  return result;
+}
+
 function auditLine(audit: RollbackCommandResult["audit"]): string {
   const parts = [];
   if (audit.started) parts.push(`started #${audit.started}`);
@@ -299,8 +451,16 @@ function auditLine(audit: RollbackCommandResult["audit"]): string {
 export function registerRollback(program: Command, ctx: CliContext): void {
   program
     .command("rollback")
-    .description("The kill switch: roll a Heroku app back to its previous release (or --release vN), audited")
-    .requiredOption("--app <name>", "the Heroku app")
+    .description(
+      "The kill switch: roll a Heroku app back to its previous release (or --release vN), or a Pages project to its previous production deployment, audited",
+    )
+    .option("--surface <kind>", "heroku or cloudflare-pages", "heroku")
+    .requiredOption("--app <name>", "the Heroku app, or the Pages project")
+    .option(
+      "--deployment <id>",
+      "cloudflare-pages: the deployment to roll back to (default: the previous one)",
+    )
+    .option("--account-id <id>", "cloudflare-pages: the Cloudflare account (default CLOUDFLARE_ACCOUNT_ID)")
     .option(
       "--release <vN>",
       "the release to roll back to: v41, 41 or a release id (default: the previous one)",
@@ -319,7 +479,8 @@ Never gated: no prompt and no lock, so it works while a deploy is stuck. Audited
 started and completed in DATABASE_URL; when the database cannot be written, the records are spooled (replay them
 with 'prodgate audit replay').
 
-Environment: HEROKU_API_KEY (required), DATABASE_URL, SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, PRODGATE_ACTOR,
+Environment: HEROKU_API_KEY (required; CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID for --surface
+cloudflare-pages, CLOUDFLARE_API_URL), DATABASE_URL, SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, PRODGATE_ACTOR,
 PRODGATE_SLACK_CHANNEL, PRODGATE_SPOOL_DIR, HEROKU_API_URL.
 Exit codes: 0 rolled back (or nothing to do), 1 the rollback failed, 2 bad usage.
 Same as: ${rollbackCommands("APP").heroku}`,
