@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
 import { registerGateRoutes } from "./github-gate-fake.js";
+import { registerSecretWriteRoutes } from "./github-secrets-fake.js";
 
 /**
  * A loopback stand-in for the GitHub REST API with a seedable in-memory model: repositories with a commit
@@ -14,7 +15,14 @@ import { registerGateRoutes } from "./github-gate-fake.js";
  */
 
 export type Permission = "none" | "read" | "write";
-export type Scope = "contents" | "pull-requests" | "issues" | "deployments" | "actions" | "environments";
+export type Scope =
+  | "contents"
+  | "pull-requests"
+  | "issues"
+  | "deployments"
+  | "actions"
+  | "environments"
+  | "secrets";
 
 export interface FakeToken {
   login: string;
@@ -430,6 +438,7 @@ export class GitHubApiFake {
     registerEnvironmentRoutes(this);
     registerApprovalGateRoutes(this);
     registerGateRoutes(this);
+    registerSecretWriteRoutes(this);
   }
 
   get url(): string {
