@@ -2,7 +2,7 @@ export const id = 437;
 export const ids = [437];
 export const modules = {
 
-/***/ 5580:
+/***/ 6437:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,1056 +10,2231 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  envCheckCommand: () => (/* binding */ envCheckCommand),
-  envSetupCommand: () => (/* binding */ envSetupCommand),
-  registerEnv: () => (/* binding */ registerEnv)
+  DEPLOY_DEFAULTS: () => (/* binding */ DEPLOY_DEFAULTS),
+  deployCommand: () => (/* binding */ deployCommand),
+  registerDeploy: () => (/* binding */ registerDeploy)
 });
 
-// EXTERNAL MODULE: ./.build/js/core/gate.js
-var gate = __webpack_require__(5263);
-// EXTERNAL MODULE: ./.build/js/core/inputs.js
-var inputs = __webpack_require__(1621);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./.build/js/core/audit-checkpoint.js
+var audit_checkpoint = __webpack_require__(8582);
+// EXTERNAL MODULE: ./.build/js/core/deploy.js
+var deploy = __webpack_require__(8353);
+// EXTERNAL MODULE: ./.build/js/core/duration.js
+var duration = __webpack_require__(9038);
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
-// EXTERNAL MODULE: ./.build/js/core/policy.js
-var core_policy = __webpack_require__(1786);
-// EXTERNAL MODULE: ./.build/js/pipelines/policy.js
-var pipelines_policy = __webpack_require__(6120);
-;// CONCATENATED MODULE: ./.build/js/pipelines/env-check.js
+var errors = __webpack_require__(6265);
+// EXTERNAL MODULE: ./.build/js/core/gate.js
+var gate = __webpack_require__(2789);
+// EXTERNAL MODULE: ./.build/js/core/health.js
+var core_health = __webpack_require__(2124);
+// EXTERNAL MODULE: ./.build/js/core/inputs.js
+var inputs = __webpack_require__(3415);
+// EXTERNAL MODULE: ./.build/js/core/preview.js
+var core_preview = __webpack_require__(4276);
+// EXTERNAL MODULE: ./.build/js/core/audit.js
+var audit = __webpack_require__(7391);
+// EXTERNAL MODULE: ./.build/js/core/heroku.js
+var core_heroku = __webpack_require__(1234);
+// EXTERNAL MODULE: ./.build/js/store/db.js
+var db = __webpack_require__(1996);
+// EXTERNAL MODULE: ./.build/js/store/migrate.js
+var migrate = __webpack_require__(4957);
+;// CONCATENATED MODULE: ./.build/js/store/approval-ledger.js
 
 
-
-async function checkEnvironment(environment, opts, ports) {
-    const { github } = ports;
-    const repo = github.fullName;
-    const findings = [];
-    const add = (id, message) => findings.push({ id, message });
-    const setup = `prodgate env setup --repo ${repo} --environment ${environment}`;
-    const env = await github.getEnvironment(environment);
-    if (!env)
-        add("no-environment", `${repo} has no environment '${environment}': create it with ${setup} --reviewers LOGIN --prevent-self-review --branch main`);
-    else {
-        const rule = env.protection_rules?.find((r) => r.type === "required_reviewers");
-        if (!rule?.reviewers?.length)
-            add("no-reviewers", `'${environment}' has no required reviewers, so nobody approves a deploy (${setup} --reviewers LOGIN)`);
-        else if (!rule.prevent_self_review)
-            add("self-review", `'${environment}' lets whoever started a deploy approve it: turn on Prevent self-review (${setup} --reviewers ... --prevent-self-review)`);
-        const policy = env.deployment_branch_policy;
-        if (!policy || (!policy.protected_branches && !policy.custom_branch_policies))
-            add("any-branch", `any branch may deploy to '${environment}', so a workflow on any branch can reach its secrets: ${setup} --reviewers ... --branch main`);
-    }
-    const [repoSecrets, envSecrets] = await Promise.all([
-        github.listRepoSecrets().catch((err) => {
-            add("secrets-unreadable", `the repository's secrets could not be listed (${(0,errors/* describeError */.Uc)(err)}): the token needs Secrets read`);
-            return undefined;
-        }),
-        env
-            ? github.listEnvironmentSecrets(environment).catch((err) => {
-                add("secrets-unreadable", `the secrets of '${environment}' could not be listed (${(0,errors/* describeError */.Uc)(err)})`);
-                return undefined;
-            })
-            : Promise.resolve(undefined),
-    ]);
-    if (repoSecrets?.some((s) => s.name === opts.secret))
-        add("key-in-repository", `${opts.secret} is a repository secret, so any workflow on any branch can read it: keep the deploy key only as a secret of '${environment}' and delete the repository one`);
-    if (env && envSecrets && !envSecrets.some((s) => s.name === opts.secret))
-        add("key-not-in-environment", `${opts.secret} is not a secret of '${environment}': store the deploy key there, where only approved jobs can read it`);
+/**
+ * Which of a run's environment approvals earlier attempts already used. GitHub's review history of a run
+ * (GET .../runs/{id}/approvals) spans every attempt and carries no time, so each deploy records in its audit
+ * rows how many review entries of its environment it had seen (`details.approval_entries`); attempt N then
+ * counts only the entries after the most any earlier attempt of the same run recorded. An approval given to
+ * attempt 1 is therefore never taken as attempt 2's.
+ */
+async function approvalEntriesUsed(databaseUrl, opts) {
+    const table = (0,db/* quoteIdent */.v4)("audit-table", opts.table?.trim() || migrate/* DEFAULT_TABLES */.uB.audit);
+    const client = await (0,db/* connect */.Ng)(databaseUrl, { applicationName: "prodgate approval ledger" });
     try {
-        const policy = await (0,pipelines_policy/* loadPolicy */.t)(github, ports.reporter);
-        if (!policy)
-            add("no-policy", `there is no ${core_policy/* POLICY_PATH */.l$} on the default branch: without it the gated workflow's own inputs choose the approvers (add one, owned by CODEOWNERS, under branch protection)`);
-        else if (!policy.environments.has(environment.toLowerCase()))
-            add("no-policy-rules", `${policy.source} has no rules for '${environment}'`);
+        const res = await client.query(`SELECT max((context->'details'->>'approval_entries')::int) AS used FROM ${table}
+        WHERE action = $1 AND context->>'run_id' = $2 AND (context->>'run_attempt')::int < $3
+          AND context->'details' ? 'approval_entries'`, [opts.action, opts.runId, opts.runAttempt]);
+        return res.rows[0]?.used ?? 0;
     }
     catch (err) {
-        add("bad-policy", (0,errors/* describeError */.Uc)(err));
+        // No audit table yet (the first deploy migrates it): no attempt has used anything.
+        if (err.code === "42P01")
+            return 0;
+        throw err;
     }
-    return { repository: repo, environment, findings };
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+
+// EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
+var store_audit = __webpack_require__(6448);
+// EXTERNAL MODULE: ./.build/js/store/checkpoints.js
+var checkpoints = __webpack_require__(5695);
+;// CONCATENATED MODULE: ./.build/js/store/lock.js
+
+
+
+
+
+/** The first key of every per-app lock (the second is hashtext of the app): prodgate's own key space. */
+const APP_LOCK_SPACE = 72_468_130;
+const HEARTBEAT_MS = 15_000;
+/** Another deploy of the app held its lock for longer than the wait. */
+class LockTimeoutError extends errors/* ProdgateError */.fc {
+    app;
+    holder;
+    name = "LockTimeoutError";
+    constructor(message, app, holder) {
+        super(message);
+        this.app = app;
+        this.holder = holder;
+    }
+}
+function describeHolder(row) {
+    if (!row)
+        return undefined;
+    const runUrl = typeof row.context.run_url === "string" ? `, ${row.context.run_url}` : "";
+    return `${row.actor} (${row.action} started ${row.createdAt.toISOString()}${runUrl})`;
+}
+/**
+ * Runs `fn` holding the Postgres advisory lock of `app`, so one deploy per app runs at a time. The lock
+ * lives on a connection of its own, opened here and held for the whole of `fn`; it is released on every way
+ * out (return, throw) and, since a session lock dies with its session, when the process is killed. A second
+ * caller waits up to `waitMs`, then fails naming the holder from the newest `started` audit row of the app.
+ * `fn` gets a signal that aborts if the lock's connection is lost while it runs.
+ *
+ * Session locks need a direct connection: a transaction-pooling bouncer (PgBouncer) would not keep them.
+ */
+async function withAppLock(databaseUrl, app, fn, opts = {}) {
+    (0,db/* parseDatabaseUrl */.mx)("database-url", databaseUrl);
+    const table = opts.table?.trim() || migrate/* DEFAULT_TABLES */.uB.audit;
+    (0,db/* quoteIdent */.v4)("table", table);
+    const waitMs = Math.max(0, Math.round(opts.waitMs ?? 600_000));
+    const key = `prodgate:deploy:${app}`;
+    const client = await (0,db/* connect */.Ng)(databaseUrl, {
+        applicationName: `prodgate lock ${app}`.slice(0, 63),
+        keepAlive: true,
+        statementTimeoutMs: 0,
+    });
+    const lost = new AbortController();
+    const onLost = () => {
+        if (!lost.signal.aborted)
+            lost.abort(new errors/* ProdgateError */.fc(`the lock of ${app} was lost: its database connection closed`));
+    };
+    let acquired = false;
+    try {
+        try {
+            await client.query("SELECT set_config('statement_timeout', '0', false)");
+            if (waitMs === 0) {
+                const res = await client.query("SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok", [APP_LOCK_SPACE, key]);
+                acquired = res.rows[0]?.ok === true;
+            }
+            else {
+                await client.query("SELECT set_config('lock_timeout', $1, false)", [`${waitMs}ms`]);
+                try {
+                    await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [APP_LOCK_SPACE, key]);
+                    acquired = true;
+                }
+                catch (err) {
+                    if (err.code !== "55P03")
+                        throw err;
+                }
+                await client.query("SELECT set_config('lock_timeout', '0', false)");
+            }
+        }
+        catch (err) {
+            throw (0,db/* dbFailure */.LU)(`cannot take the deploy lock of ${app}`, err, databaseUrl);
+        }
+        if (!acquired) {
+            let holder;
+            try {
+                holder = describeHolder(await (0,store_audit/* latestStartedRow */.j)(client, table, app));
+            }
+            catch {
+                holder = undefined;
+            }
+            const waited = waitMs ? ` after waiting ${(0,duration/* formatDuration */.a3)(waitMs)}` : "";
+            throw new LockTimeoutError(`another deploy of ${app} holds its lock${waited}: ${holder ? `held by ${holder}` : "holder unknown (no started audit row)"}`, app, holder);
+        }
+        client.on("error", onLost);
+        client.on("end", onLost);
+        const heartbeat = setInterval(() => {
+            client.query("SELECT 1").catch(onLost);
+        }, HEARTBEAT_MS);
+        heartbeat.unref();
+        try {
+            return await fn(lost.signal);
+        }
+        finally {
+            clearInterval(heartbeat);
+        }
+    }
+    finally {
+        client.off("end", onLost);
+        if (acquired)
+            await client
+                .query("SELECT pg_advisory_unlock($1, hashtext($2))", [APP_LOCK_SPACE, key])
+                .catch(() => { });
+        // A connection the server already dropped may never confirm its end: do not wait on it forever.
+        await Promise.race([client.end().catch(() => { }), new Promise((r) => setTimeout(r, 2000).unref())]);
+    }
+}
+
+// EXTERNAL MODULE: ./.build/js/store/spool.js
+var spool = __webpack_require__(6435);
+// EXTERNAL MODULE: ./.build/js/vendors/github.js
+var vendors_github = __webpack_require__(9231);
+// EXTERNAL MODULE: ./.build/js/vendors/heroku.js
+var vendors_heroku = __webpack_require__(8408);
+// EXTERNAL MODULE: ../main/node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(7980);
+;// CONCATENATED MODULE: ./.build/js/vendors/heroku-git.js
+
+
+
+
+async function git(args, opts) {
+    let stdout = "";
+    let stderr = "";
+    let pending = "";
+    const code = await (0,exec/* exec */.m)("git", args, {
+        cwd: opts.cwd,
+        env: opts.env ?? process.env,
+        silent: true,
+        ignoreReturnCode: true,
+        listeners: {
+            stdout: (d) => {
+                stdout += d.toString("utf8");
+            },
+            stderr: (d) => {
+                const text = d.toString("utf8");
+                stderr += text;
+                if (!opts.onStderrLine)
+                    return;
+                pending += text;
+                const parts = pending.split(/\r\n|\r|\n/);
+                pending = parts.pop() ?? "";
+                for (const line of parts)
+                    opts.onStderrLine(line);
+            },
+        },
+    });
+    if (pending && opts.onStderrLine)
+        opts.onStderrLine(pending);
+    return { code, stdout, stderr };
+}
+function lines(text) {
+    return text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "");
+}
+/** A failed push, with what kind of failure it was and the last lines of the remote build. */
+class HerokuPushError extends errors/* VendorError */.Hi {
+    kind;
+    tail;
+    constructor(message, kind, tail) {
+        super("Heroku", message, undefined, kind === "unreachable");
+        this.kind = kind;
+        this.tail = tail;
+    }
+}
+class HerokuGit {
+    gitUrl;
+    cwd;
+    apiKey;
+    baseEnv;
+    onOutput;
+    constructor(opts) {
+        const raw = (opts.gitUrl || process.env.HEROKU_GIT_URL || "https://git.heroku.com").trim();
+        const url = (0,inputs/* parseHttpUrl */.f$)("HEROKU_GIT_URL", raw);
+        if (url.username || url.password)
+            throw new errors/* InputError */.dz("HEROKU_GIT_URL", `must not carry credentials; got '${(0,inputs/* redactUrl */.BO)(url)}'`);
+        this.gitUrl = url.toString().replace(/\/+$/, "");
+        this.apiKey = opts.apiKey;
+        this.cwd = opts.cwd ?? process.cwd();
+        this.baseEnv = opts.env ?? process.env;
+        this.onOutput = opts.onOutput;
+    }
+    remoteUrl(app) {
+        return `${this.gitUrl}/${app}.git`;
+    }
+    /**
+     * The environment of a git process that talks to Heroku: the key as a Basic Authorization header scoped to
+     * Heroku's git URL, no credential helpers (nothing stored, nothing prompted), no terminal prompts.
+     */
+    authEnv() {
+        const env = {};
+        for (const [k, v] of Object.entries(this.baseEnv))
+            if (v !== undefined)
+                env[k] = v;
+        delete env.GIT_ASKPASS;
+        delete env.SSH_ASKPASS;
+        let n = Number(env.GIT_CONFIG_COUNT ?? "0");
+        if (!Number.isInteger(n) || n < 0)
+            n = 0;
+        const add = (key, value) => {
+            env[`GIT_CONFIG_KEY_${n}`] = key;
+            env[`GIT_CONFIG_VALUE_${n}`] = value;
+            n++;
+        };
+        const basic = Buffer.from(`heroku:${this.apiKey}`).toString("base64");
+        add(`http.${this.gitUrl}/.extraHeader`, `Authorization: Basic ${basic}`);
+        add("credential.helper", "");
+        env.GIT_CONFIG_COUNT = String(n);
+        env.GIT_TERMINAL_PROMPT = "0";
+        return env;
+    }
+    /** The commit on Heroku's main branch, or undefined when the app's repo is empty. */
+    async remoteHead(app) {
+        const r = await git(["ls-remote", this.remoteUrl(app), "refs/heads/main", "refs/heads/master"], {
+            cwd: this.cwd,
+            env: this.authEnv(),
+        });
+        if (r.code !== 0)
+            throw this.failure(app, "reach", lines(r.stderr));
+        const refs = Object.fromEntries(lines(r.stdout).map((l) => {
+            const [sha, ref] = l.split(/\s+/);
+            return [ref ?? "", sha ?? ""];
+        }));
+        return refs["refs/heads/main"] || refs["refs/heads/master"] || undefined;
+    }
+    /**
+     * Pushes `sha` to the app's main branch, streaming the remote build's output. Never forces unless asked; a
+     * non-fast-forward push fails, changing nothing, with a message that names `force: true`.
+     */
+    async push(app, sha, opts = {}) {
+        const all = [];
+        const onLine = (raw) => {
+            const line = raw.replace(/\s+$/, "");
+            all.push(line);
+            if (line.trim() && !line.startsWith("hint:"))
+                this.onOutput?.(line);
+        };
+        const refspec = `${opts.force ? "+" : ""}${sha}:refs/heads/main`;
+        const r = await git(["push", "--porcelain", "--no-verify", this.remoteUrl(app), refspec], {
+            cwd: this.cwd,
+            env: this.authEnv(),
+            onStderrLine: onLine,
+        });
+        const out = lines(r.stdout);
+        for (const line of out) {
+            const status = /^.\t([^:\s]+):refs\/heads\/main\t(.*)$/.exec(line);
+            if (status)
+                onLine(`git push: ${(0,core_heroku/* shortSha */.Fu)(status[1])} -> main ${status[2]}`);
+            else if (!/^(To |Done$)/.test(line))
+                onLine(line);
+        }
+        const everything = [...all, ...out];
+        const status = out.find((l) => l.includes(":refs/heads/main\t"));
+        const rejected = status?.startsWith("!") || everything.some((l) => /Push rejected/.test(l));
+        if (r.code === 0 && !rejected)
+            return { upToDate: status?.startsWith("=") ?? false, forced: !!opts.force, lines: everything };
+        throw this.failure(app, "push", everything, sha);
+    }
+    failure(app, what, output, sha) {
+        const kind = (0,core_heroku/* classifyPushFailure */.hN)(output);
+        const tail = (0,core_heroku/* buildLines */.A)(output);
+        const target = this.remoteUrl(app);
+        switch (kind) {
+            case "non-fast-forward":
+                return new HerokuPushError(`Heroku's git repo for '${app}' has commits that ${(0,core_heroku/* shortSha */.Fu)(sha)} does not contain, so the push was refused (not a fast-forward). Nothing was changed. To replace what Heroku has with this commit, run again with force: true.`, kind, tail);
+            case "rejected-build":
+                return new HerokuPushError(`Heroku rejected the build of ${(0,core_heroku/* shortSha */.Fu)(sha)} for '${app}' (Push rejected); nothing was released.${tail.length ? ` Last build lines:\n${tail.join("\n")}` : ""}`, kind, tail);
+            case "auth":
+                return new HerokuPushError(`Heroku git rejected the API key (401 Unauthorized) for ${target}: check that heroku-api-key / HEROKU_API_KEY holds a valid key with access to '${app}'`, kind, tail);
+            case "not-found":
+                return new HerokuPushError(`Heroku git has no app '${app}' at ${target}`, kind, tail);
+            case "shallow":
+                return new HerokuPushError(`Heroku refused the push from a shallow clone (shallow update not allowed); check out with fetch-depth: 0`, kind, tail);
+            default: {
+                const last = output
+                    .filter((l) => l.trim())
+                    .slice(-8)
+                    .join("\n");
+                return new HerokuPushError(`git ${what === "push" ? "push to" : "could not reach"} ${target} failed${last ? `:\n${last}` : ""}`, kind, tail);
+            }
+        }
+    }
+}
+/** The local checkout a deploy pushes from. */
+class LocalRepo {
+    cwd;
+    onInfo;
+    constructor(cwd, onInfo = () => { }) {
+        this.cwd = cwd;
+        this.onInfo = onInfo;
+    }
+    run(args, onStderrLine) {
+        return git(args, { cwd: this.cwd, onStderrLine });
+    }
+    /** The full SHA `ref` names in this checkout. */
+    async resolveCommit(input, ref) {
+        const inside = await this.run(["rev-parse", "--is-inside-work-tree"]);
+        if (inside.code !== 0 || inside.stdout.trim() !== "true")
+            throw new errors/* InputError */.dz(input, `needs a git checkout, but ${this.cwd} is not one: add actions/checkout before this step`);
+        const r = await this.run(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+        const sha = r.stdout.trim();
+        if (r.code !== 0 || !/^[0-9a-f]{40}$/.test(sha))
+            throw new errors/* InputError */.dz(input, `names '${ref}', which is not a commit in the checkout at ${this.cwd}: check it out (actions/checkout with ref: and fetch-depth: 0) or pass a commit SHA that is there`);
+        return sha;
+    }
+    async isShallow() {
+        const r = await this.run(["rev-parse", "--is-shallow-repository"]);
+        return r.stdout.trim() === "true";
+    }
+    async hasCommit(sha) {
+        return (await this.run(["cat-file", "-e", `${sha}^{commit}`])).code === 0;
+    }
+    async isAncestor(ancestor, of) {
+        return (await this.run(["merge-base", "--is-ancestor", ancestor, of])).code === 0;
+    }
+    async subject(sha) {
+        return (await this.run(["log", "-1", "--format=%s", sha])).stdout.trim();
+    }
+    /** The remote a shallow clone is deepened from: origin, else the only remote. */
+    async deepenRemote() {
+        const remotes = lines((await this.run(["remote"])).stdout);
+        if (remotes.includes("origin"))
+            return "origin";
+        if (remotes.length === 1)
+            return remotes[0];
+        throw new errors/* VendorError */.Hi("git", `The checkout at ${this.cwd} is a shallow clone with no origin remote to deepen it from: check out with fetch-depth: 0`);
+    }
+    /**
+     * Makes the history Heroku needs available. Heroku refuses a push whose history stops at a shallow boundary
+     * it cannot connect to what it has, so a shallow clone is deepened until `sha` reaches `remoteHead` (the
+     * commit Heroku has), or made whole when Heroku has nothing yet or the histories do not meet.
+     */
+    async ensureHistory(sha, remoteHead) {
+        if (!(await this.isShallow()))
+            return "complete";
+        const remote = await this.deepenRemote();
+        const connected = async () => remoteHead !== undefined &&
+            (await this.hasCommit(remoteHead)) &&
+            (await this.isAncestor(remoteHead, sha));
+        if (await connected())
+            return "deepened";
+        if (remoteHead) {
+            for (const depth of [50, 500]) {
+                this.onInfo(`Shallow clone: fetching ${depth} more commits of history from ${remote}`);
+                const r = await this.run(["fetch", "--no-tags", "--quiet", `--deepen=${depth}`, remote, sha]);
+                if (r.code !== 0)
+                    break;
+                if (!(await this.isShallow()))
+                    return "unshallowed";
+                if (await connected())
+                    return "deepened";
+            }
+        }
+        this.onInfo(`Shallow clone: fetching the whole history from ${remote}`);
+        let r = await this.run(["fetch", "--no-tags", "--quiet", "--unshallow", remote, sha]);
+        if (r.code !== 0 && (await this.isShallow()))
+            r = await this.run(["fetch", "--quiet", "--unshallow", remote]);
+        if (r.code !== 0 && (await this.isShallow()))
+            throw new errors/* VendorError */.Hi("git", `Could not deepen the shallow clone at ${this.cwd} from ${remote}: ${lines(r.stderr).slice(-3).join(" ")}. Check out with fetch-depth: 0.`);
+        return "unshallowed";
+    }
+    /** Writes a gzipped tarball of the tree at `sha` (what `git archive` exports) to `file`. */
+    async archive(sha, file) {
+        const r = await this.run(["archive", "--format=tar.gz", "-o", file, sha]);
+        if (r.code !== 0)
+            throw new errors/* VendorError */.Hi("git", `git archive of ${(0,core_heroku/* shortSha */.Fu)(sha)} failed: ${lines(r.stderr).slice(-3).join(" ")}`);
+    }
 }
 
 // EXTERNAL MODULE: ./.build/js/pipelines/approval-check.js + 1 modules
-var approval_check = __webpack_require__(1247);
-;// CONCATENATED MODULE: ./.build/js/pipelines/gate.js
-
-
+var approval_check = __webpack_require__(7982);
+;// CONCATENATED MODULE: ./.build/js/pipelines/deployment-record.js
 
 /**
- * The environment gate (environment-gate `mode: environment`, and the gate checks of the deploy pipeline):
- * the structural guard against automated events, proof that the environment really has required reviewers,
- * and who approved this run. Also `prodgate env setup`, which configures those rules (environment as code).
+ * Tells GitHub what runs on an environment now, as a deployment of `sha` with a `success` status, after a
+ * rollback: the next preview that holds no Heroku credential diffs from GitHub's newest successful deployment,
+ * so it must not still be the release that was rolled back. Never fails the caller (a warning instead).
  */
-/** How the gate decides: GitHub's required reviewers (`environment`), or an approval issue (`issue`). */
-const GATE_MODES = (/* unused pure expression or super */ null && (["environment", "issue"]));
-/**
- * Runs the gate checks of `mode: environment` (verifyDeployApproval). Throws a GateError that says what to fix
- * when the deploy must not go on; otherwise returns who approved this attempt.
- */
-async function runEnvironmentGate(settings, ports) {
-    const { environment } = settings;
-    const result = {
-        mode: "environment",
-        decision: "not-required",
-        approvedBy: [],
-        reviewers: [],
-        warnings: [],
-    };
-    const { github } = ports;
-    if (!github) {
-        if (settings.eventName !== undefined)
-            checkTriggerEvent(settings.eventName, environment, settings.productionEnvironments);
-        if (settings.requireReviewers)
-            throw new GateError(`cannot check the reviewers of environment '${environment}': no GitHub token was given (github-token)`);
-        return result;
+async function recordLiveDeployment(github, req, reporter) {
+    try {
+        const { deployment } = await github.findOrCreateDeployment({
+            sha: req.sha,
+            ref: req.sha,
+            environment: req.environment,
+            description: `prodgate: ${req.app}`,
+            payload: { app: req.app },
+            production_environment: req.production,
+        });
+        await github.setDeploymentStatus(deployment.id, {
+            state: "success",
+            log_url: req.logUrl,
+            description: req.description,
+        });
+        return deployment.id;
     }
-    if (!settings.runId)
-        throw new GateError("the approval can only be checked inside a workflow run (GITHUB_RUN_ID)");
-    const checked = await verifyDeployApproval({
-        mode: "environment",
-        environment,
+    catch (err) {
+        reporter.warning(`GitHub was not told that ${req.sha.slice(0, 7)} is live on ${req.environment}: ${(0,errors/* describeError */.Uc)(err)} (the next preview without a Heroku token diffs from the last deployment GitHub knows)`);
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./.build/js/pipelines/health-check.js
+var health_check = __webpack_require__(7315);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./.build/js/pipelines/ports.js
+var pipelines_ports = __webpack_require__(9458);
+// EXTERNAL MODULE: ./.build/js/pipelines/rollback.js
+var rollback = __webpack_require__(72);
+;// CONCATENATED MODULE: ./.build/js/pipelines/heroku-release.js
+
+
+
+
+
+
+
+
+/**
+ * Ships one commit to a Heroku app, by git push or by the Build API, and proves it: the new release's slug
+ * commit must be the SHA shipped. The deploy pipeline calls it between its audit rows.
+ */
+async function releaseToHeroku(settings, ports) {
+    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
+    const started = clock.now().getTime();
+    const { app, sha } = settings;
+    const { heroku, reporter } = ports;
+    const timeoutMs = settings.timeoutMs ?? 30 * 60_000;
+    const onBuildLine = ports.onBuildLine ?? ((line) => reporter.info(line));
+    const [appInfo, releases] = await Promise.all([heroku.app(app), heroku.releases(app, { max: 10 })]);
+    const current = (0,core_heroku/* currentRelease */.BX)(releases);
+    const newestBefore = (0,core_heroku/* newestFirst */.ll)(releases)[0]?.version ?? 0;
+    const beforeCommit = current?.slug ? (await heroku.slug(app, current.slug.id)).commit : null;
+    const before = current ? { release: current, commit: beforeCommit } : undefined;
+    reporter.info(`Deploying ${(0,core_heroku/* shortSha */.Fu)(sha)} to ${app} by ${settings.method}${settings.force ? " (force)" : ""}; live now: ${current ? `${(0,core_heroku/* label */.Pf)(current)} at ${(0,core_heroku/* shortSha */.Fu)(beforeCommit)}` : "nothing"}`);
+    let release;
+    let alreadyLive = false;
+    if (settings.method === "git") {
+        const remoteHead = await ports.git.remoteHead(app);
+        const history = await ports.repo.ensureHistory(sha, remoteHead);
+        if (history !== "complete")
+            reporter.info(`Shallow clone ${history} so that Heroku can take the push`);
+        let pushed;
+        try {
+            pushed = await reporter.group(`git push to Heroku (${app})`, () => ports.git.push(app, sha, { force: settings.force }));
+        }
+        catch (err) {
+            if (!(err instanceof HerokuPushError) || err.kind !== "shallow")
+                throw err;
+            reporter.info("Heroku needs more history than the shallow clone has; fetching all of it");
+            await ports.repo.ensureHistory(sha, undefined);
+            pushed = await ports.git.push(app, sha, { force: settings.force });
+        }
+        const made = (0,core_heroku/* newestFirst */.ll)(await heroku.releases(app, { max: 5 })).find((r) => r.version > newestBefore);
+        if (made)
+            release = made;
+        else if (pushed.upToDate && beforeCommit === sha && current) {
+            release = current;
+            alreadyLive = true;
+            reporter.info(`${app} already runs ${(0,core_heroku/* shortSha */.Fu)(sha)} (${(0,core_heroku/* label */.Pf)(current)}); no new release`);
+        }
+        else if (pushed.upToDate)
+            throw new errors/* ProdgateError */.fc(`Heroku's git repo for ${app} already has ${(0,core_heroku/* shortSha */.Fu)(sha)}, so the push built nothing, but the app runs ${(0,core_heroku/* shortSha */.Fu)(beforeCommit)} (a rollback happened since). Deploy it with method: build, or roll forward with the heroku-rollback action.`);
+        else
+            throw new errors/* ProdgateError */.fc(`The push of ${(0,core_heroku/* shortSha */.Fu)(sha)} to ${app} succeeded, but Heroku made no new release.`);
+    }
+    else {
+        release = await buildFromSource(settings, ports, clock, timeoutMs, onBuildLine);
+    }
+    if (!alreadyLive) {
+        release = await (0,rollback/* waitForRelease */.U)(heroku, app, release, reporter, clock, timeoutMs);
+        if (release.status === "failed")
+            throw new errors/* ProdgateError */.fc(`${app} ${(0,core_heroku/* label */.Pf)(release)} failed (its release command failed), so ${(0,core_heroku/* shortSha */.Fu)(sha)} is not live${current ? `; ${(0,core_heroku/* label */.Pf)(current)} stays current` : ""}.`);
+    }
+    if (!release.slug)
+        throw new errors/* ProdgateError */.fc(`${app} ${(0,core_heroku/* label */.Pf)(release)} has no slug, so it runs no commit.`);
+    const slug = await heroku.slug(app, release.slug.id);
+    if (slug.commit !== sha)
+        throw new errors/* ProdgateError */.fc(`${app} ${(0,core_heroku/* label */.Pf)(release)} runs commit ${(0,core_heroku/* shortSha */.Fu)(slug.commit)}, not the ${(0,core_heroku/* shortSha */.Fu)(sha)} deployed: something else released at the same time.`);
+    reporter.info(`Verified: ${app} ${(0,core_heroku/* label */.Pf)(release)} runs ${sha}`);
+    return {
+        app,
+        sha,
+        method: settings.method,
+        before,
+        after: { release, commit: slug.commit },
+        alreadyLive,
+        forced: settings.force,
+        webUrl: appInfo.web_url,
+        durationMs: clock.now().getTime() - started,
+    };
+}
+/** `git archive` tarball → sources upload URL → POST builds → output streamed → polled to the end. */
+async function buildFromSource(settings, ports, clock, timeoutMs, onBuildLine) {
+    const { app, sha } = settings;
+    const { heroku, reporter } = ports;
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ports.tempDir || (0,external_node_os_.tmpdir)(), "prodgate-source-"));
+    try {
+        const file = (0,external_node_path_.join)(dir, "source.tar.gz");
+        await ports.repo.archive(sha, file);
+        const subject = await ports.repo.subject(sha);
+        const source = await heroku.createSource();
+        reporter.info(`Uploading source of ${(0,core_heroku/* shortSha */.Fu)(sha)} (${Math.ceil((0,external_node_fs_.statSync)(file).size / 1024)} KiB)`);
+        await heroku.upload(source.source_blob.put_url, file);
+        let build = await heroku.createBuild(app, {
+            url: source.source_blob.get_url,
+            version: sha,
+            versionDescription: subject || undefined,
+        });
+        reporter.info(`Build ${build.id} started`);
+        const tail = [];
+        const onLine = (line) => {
+            tail.push(line);
+            if (tail.length > 15)
+                tail.shift();
+            onBuildLine(line);
+        };
+        if (build.output_stream_url) {
+            const streamUrl = build.output_stream_url;
+            await reporter
+                .group(`Heroku build (${app})`, () => heroku.streamOutput(streamUrl, onLine))
+                .catch((err) => reporter.warning(`Build output stream ended early: ${String(err.message)}`));
+        }
+        const deadline = clock.now().getTime() + timeoutMs;
+        while (build.status === "pending") {
+            build = await heroku.build(app, build.id);
+            if (build.status !== "pending")
+                break;
+            if (clock.now().getTime() > deadline)
+                throw new errors/* ProdgateError */.fc(`Heroku build ${build.id} of ${app} is still running after ${Math.round(timeoutMs / 1000)} s`);
+            await clock.sleep(1_000);
+        }
+        if (build.status === "failed") {
+            const lines = tail.filter((l) => l.trim());
+            throw new errors/* VendorError */.Hi("Heroku", `Heroku rejected the build of ${(0,core_heroku/* shortSha */.Fu)(sha)} for '${app}' (build failed); nothing was released.${lines.length ? ` Last build lines:\n${lines.join("\n")}` : ""}`);
+        }
+        if (!build.release)
+            throw new errors/* ProdgateError */.fc(`Heroku build ${build.id} of ${app} succeeded but made no release.`);
+        return await heroku.release(app, build.release.id);
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./.build/js/pipelines/notify.js + 1 modules
+var notify = __webpack_require__(3099);
+// EXTERNAL MODULE: ./.build/js/vendors/github-gate.js
+var github_gate = __webpack_require__(103);
+;// CONCATENATED MODULE: ./.build/js/pipelines/preview.js
+
+
+
+
+
+
+
+/**
+ * What a deploy of `ref` to `app` would ship. Used by the diff-preview action, the deploy pipeline, the
+ * issue-comment approval gate and `prodgate preview`.
+ */
+async function computePreview(req, ports) {
+    const { github, reporter } = ports;
+    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
+    const serverUrl = (req.serverUrl ?? "https://github.com").replace(/\/+$/, "");
+    const max = Math.max(0, req.maxCommits);
+    const target = await github.findCommit(req.ref);
+    if (!target)
+        throw new errors/* InputError */.dz("ref", `'${req.ref}' names no branch, tag or commit in ${github.fullName}: push it, or check the name`);
+    const toSha = target.sha;
+    let from;
+    let liveKnown;
+    if (req.fromSha)
+        from = { sha: req.fromSha, source: "input" };
+    else if (!ports.heroku && req.liveFromDeployments) {
+        const d = await (0,github_gate/* newestSuccessfulDeployment */.uB)(github, req.environment);
+        if (d)
+            from = { sha: d.sha, source: "deployment" };
+        else
+            liveKnown = false;
+        reporter.info(d
+            ? `Live SHA from GitHub's newest successful deployment to ${req.environment} (#${d.deploymentId}): ${d.sha.slice(0, 7)}; the deploy reads the live SHA again with the deploy key`
+            : `No successful deployment to ${req.environment} on GitHub: previewing as a first deploy`);
+    }
+    else {
+        if (!req.app || !ports.heroku)
+            throw new errors/* InputError */.dz("from-sha", "is required when no Heroku app and API key are given to read the live release");
+        const live = await ports.heroku.liveCommit(req.app);
+        if (live.sha)
+            from = {
+                sha: live.sha,
+                source: "heroku",
+                release: live.release?.version !== undefined ? `release v${live.release.version}` : undefined,
+            };
+    }
+    const base = {
+        repository: github.fullName,
+        serverUrl,
+        app: req.app,
+        environment: req.environment,
+        production: (0,gate/* isProduction */.KV)(req.environment, req.productionEnvironments ?? ["production"]),
+        ...(liveKnown === false ? { liveKnown } : {}),
+        to: { sha: toSha, url: target.html_url, ref: req.ref },
+        generatedAt: clock.now().toISOString(),
+        runUrl: req.runUrl,
+    };
+    if (!from) {
+        const [count, history] = await Promise.all([github.countCommits(toSha), github.listCommits(toSha, max)]);
+        const preview = {
+            ...base,
+            status: "first-deploy",
+            ahead: count,
+            behind: 0,
+            commitCount: count,
+            commits: history.map(toPreviewCommit),
+            removed: [],
+            files: [],
+            filesDirection: "ship",
+        };
+        log(reporter, preview);
+        return preview;
+    }
+    const fromSha = from.sha;
+    if ((0,core_preview/* classifyPreview */.L5)(fromSha, toSha, undefined) === "identical") {
+        const preview = {
+            ...base,
+            from: { ...from, sha: toSha.startsWith(fromSha.toLowerCase()) ? toSha : fromSha, url: target.html_url },
+            status: "identical",
+            ahead: 0,
+            behind: 0,
+            commitCount: 0,
+            commits: [],
+            removed: [],
+            files: [],
+            filesDirection: "ship",
+        };
+        log(reporter, preview);
+        return preview;
+    }
+    let forward;
+    try {
+        forward = await github.compare(fromSha, toSha, { newest: max });
+    }
+    catch (err) {
+        if (!(err instanceof vendors_github/* GitHubError */.y_ && err.status === 404))
+            throw err;
+        const preview = {
+            ...base,
+            from,
+            status: "unknown",
+            ahead: 0,
+            behind: 0,
+            commitCount: 0,
+            commits: [],
+            removed: [],
+            files: [],
+            filesDirection: "ship",
+            note: err.apiMessage && err.apiMessage !== "Not Found" ? err.apiMessage : "GitHub: Not Found",
+        };
+        log(reporter, preview);
+        return preview;
+    }
+    const status = (0,core_preview/* classifyPreview */.L5)(fromSha, toSha, forward.status);
+    let removed = [];
+    let files = forward.files.map(toPreviewFile);
+    let filesDirection = "ship";
+    if (forward.behindBy > 0) {
+        // What is live but not in the target: the commits this deploy takes away.
+        const reverse = await github.compare(toSha, fromSha, { newest: max });
+        removed = reverse.commits.map(toPreviewCommit);
+        if (status === "behind") {
+            files = reverse.files.map(toPreviewFile);
+            filesDirection = "revert";
+        }
+    }
+    const preview = {
+        ...base,
+        from: { ...from, sha: forward.baseCommit.sha, url: forward.baseCommit.html_url },
+        status,
+        ahead: forward.aheadBy,
+        behind: forward.behindBy,
+        commitCount: forward.aheadBy,
+        commits: forward.commits.map(toPreviewCommit),
+        removed,
+        files,
+        filesDirection,
+        compareUrl: `${serverUrl}/${github.fullName}/compare/${forward.baseCommit.sha}...${toSha}`,
+    };
+    log(reporter, preview);
+    return preview;
+}
+/**
+ * Where reviewers look for `sha`: `auto` → the pull request whose head is the SHA (an open one first), else
+ * the commit; `pr` → that pull request only; `commit` → the commit; `none` → nowhere.
+ */
+async function findCommentTarget(github, sha, mode) {
+    if (mode === "none")
+        return undefined;
+    if (mode === "commit")
+        return { commit: sha };
+    const pulls = (await github.pullsForCommit(sha)).filter((p) => p.head.sha === sha);
+    const pr = pulls.find((p) => p.state === "open") ?? pulls[0];
+    if (pr)
+        return { pr: pr.number };
+    return mode === "auto" ? { commit: sha } : undefined;
+}
+/** Posts or updates the one sticky preview comment for the app and environment. */
+async function publishPreviewComment(preview, opts) {
+    const target = await findCommentTarget(opts.github, preview.to.sha, opts.mode);
+    if (!target) {
+        if (opts.mode === "pr")
+            opts.reporter.warning(`No pull request has ${shortSha(preview.to.sha)} as its head: no comment posted (comment: pr)`);
+        return undefined;
+    }
+    const body = opts.body ?? renderPreviewMarkdown(preview, { variant: "comment" });
+    const result = await opts.github.upsertStickyComment({
+        target,
+        key: stickyKey(preview.app, preview.environment),
+        body,
+    });
+    const where = "pr" in target ? `pull request #${target.pr}` : `commit ${shortSha(target.commit)}`;
+    opts.reporter.info(`Preview comment ${result.action} on ${where}: ${result.comment.html_url}`);
+    return { ...result, target };
+}
+function log(reporter, preview) {
+    for (const line of (0,core_preview/* previewLogLines */.w)(preview))
+        reporter.info(line);
+}
+function toPreviewCommit(c) {
+    const user = c.author && "login" in c.author ? c.author : undefined;
+    return {
+        sha: c.sha,
+        url: c.html_url,
+        author: user?.login ?? c.commit.author?.name ?? "unknown",
+        authorUrl: user?.html_url,
+        message: c.commit.message,
+        date: c.commit.author?.date ?? c.commit.committer?.date,
+    };
+}
+function toPreviewFile(f) {
+    return {
+        filename: f.filename,
+        status: f.status,
+        additions: f.additions,
+        deletions: f.deletions,
+        changes: f.changes,
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/js/pipelines/deploy.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `deploy.production`, `rollback.prod-eu`: the audit action of an environment. */
+function auditAction(kind, environment) {
+    const env = environment
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9._:-]+/g, "-")
+        .replace(/^-+|-+$/g, "") || "unknown";
+    return `${kind}.${env}`;
+}
+/** The app's web URL joined with /health. */
+function defaultHealthUrl(webUrl) {
+    if (!webUrl)
+        throw new errors/* InputError */.dz("health-url", "is required: the app has no web URL to probe /health on");
+    return new URL(`${webUrl.replace(/\/+$/, "")}/health`);
+}
+async function runDeploy(settings, ports) {
+    const { reporter } = ports;
+    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
+    const startedAt = clock.now().getTime();
+    const secrets = registerSecrets(settings, reporter);
+    const runId = settings.runId?.trim() || `local-${(0,external_node_crypto_.randomUUID)()}`;
+    const runAttempt = settings.runAttempt ?? 1;
+    const production = (0,gate/* isProduction */.KV)(settings.environment, settings.productionEnvironments);
+    const { app, environment } = settings;
+    const heroku = ports.heroku ??
+        new vendors_heroku/* HerokuClient */.K({ apiKey: settings.herokuApiKey, onRetry: (m) => reporter.warning(m), clock });
+    const github = settings.github
+        ? new vendors_github/* GitHubClient */.jh({
+            token: settings.github.token,
+            repository: settings.github.repository,
+            baseUrl: settings.github.baseUrl,
+            clock,
+            onRetry: ({ attempt, waitMs, reason, what }) => reporter.info(`GitHub answered ${reason} for ${what}; retry ${attempt} in ${Math.round(waitMs)} ms`),
+        })
+        : undefined;
+    const repo = new LocalRepo(settings.cwd, (m) => reporter.info(m));
+    // Resolve the target: what ships, where, what runs there now.
+    const toSha = await repo.resolveCommit("ref", settings.ref);
+    const [appInfo, live] = await Promise.all([heroku.app(app), heroku.liveCommit(app)]);
+    const healthUrl = settings.health.url ?? defaultHealthUrl(appInfo.web_url);
+    const health = { ...settings.health, url: healthUrl };
+    const state = {
+        path: new deploy/* DeployPath */.rv(),
+        result: {
+            outcome: "rejected",
+            auditIds: {},
+            auditSpooled: false,
+            toSha,
+            fromSha: live.sha,
+            appUrl: appInfo.web_url ?? undefined,
+            interrupted: false,
+            durationMs: 0,
+        },
+        notices: [],
+        spoolSummaries: [],
+    };
+    const go = (s) => {
+        state.path.go(s);
+        ports.onState?.(s);
+    };
+    const ctx = {
+        settings,
+        ports,
+        clock,
+        startedAt,
+        secrets,
+        runId,
+        runAttempt,
+        production,
+        github,
+        heroku,
+        state,
+        go,
+    };
+    reporter.info(`Deploy ${(0,core_heroku/* shortSha */.Fu)(toSha)} to ${app} (${environment}${production ? ", PRODUCTION" : ""}); live now: ${live.sha ? (0,core_heroku/* shortSha */.Fu)(live.sha) : "nothing"}`);
+    // Gate checks.
+    go("gate_checks");
+    try {
+        if (settings.trigger === "ci") {
+            const approval = await verifyCiApproval(ctx);
+            if (approval) {
+                state.result.approvedBy = approval.approvedBy.join(", ") || undefined;
+                state.approvalEntries = approval.approvalEntries;
+                state.notices.push(...approval.warnings);
+            }
+        }
+        else
+            state.result.approvedBy = settings.confirmedBy;
+    }
+    catch (err) {
+        if (err instanceof errors/* AuditError */.M_)
+            return refuse(ctx, err.message, { writeRow: false });
+        return refuse(ctx, (0,errors/* describeError */.Uc)(err), { writeRow: true });
+    }
+    // The app's lock, then everything that changes production.
+    try {
+        return await withAppLock(settings.audit.databaseUrl, app, async (lockSignal) => {
+            ctx.lockSignal = lockSignal;
+            lockSignal.addEventListener("abort", () => reporter.warning(`${(0,errors/* describeError */.Uc)(lockSignal.reason)}${state.pushed ? "; the push had begun, so the deploy goes on" : "; nothing will be pushed"}`), { once: true });
+            go("locked");
+            return await deployLocked(ctx, health);
+        }, { waitMs: settings.lockWaitMs, table: settings.audit.table });
+    }
+    catch (err) {
+        if (state.path.current !== "gate_checks")
+            throw err;
+        if (err instanceof LockTimeoutError)
+            return refuse(ctx, err.message, { writeRow: true });
+        // The lock lives in the audit database: if it cannot be reached, neither can the audit log.
+        return refuse(ctx, `${audit/* AUDIT_REFUSED */.Z5} (${(0,errors/* describeError */.Uc)(err)})`, { writeRow: false });
+    }
+}
+/** The app lock's connection dropped before the push began. */
+class LockLostError extends errors/* ProdgateError */.fc {
+    name = "LockLostError";
+}
+/**
+ * The approval of a `ci` deploy, verified here from GitHub every time (never taken from an input). Production
+ * without GitHub to ask is refused. Environment mode counts only review entries after those that earlier
+ * attempts of the run used (recorded in their audit rows), so the database must answer first: fail closed.
+ */
+async function verifyCiApproval(ctx) {
+    const { settings, github, ports } = ctx;
+    const mode = settings.approval?.mode ?? "environment";
+    const needed = ctx.production || settings.requireReviewers || mode === "issue";
+    if (!github || !settings.runId) {
+        if (ctx.production && !settings.eventName)
+            throw new errors/* GateError */.ue(`refusing to deploy to ${settings.environment}: the triggering event is unknown, and production deploys start only from a deliberate dispatch`);
+        if (settings.eventName)
+            (0,gate/* checkTriggerEvent */.F$)(settings.eventName, settings.environment, settings.productionEnvironments);
+        if (needed)
+            throw new errors/* GateError */.ue(`cannot verify the approval of this deploy to ${settings.environment}: ${!github ? "no github-token was given" : "GITHUB_RUN_ID is not set"}, and the step that deploys checks the approval itself, from GitHub`);
+        return undefined;
+    }
+    let entriesUsed = 0;
+    if (mode === "environment" && needed) {
+        try {
+            entriesUsed = await approvalEntriesUsed(settings.audit.databaseUrl, {
+                table: settings.audit.table,
+                action: auditAction("deploy", settings.environment),
+                runId: settings.runId,
+                runAttempt: ctx.runAttempt,
+            });
+        }
+        catch (err) {
+            throw new errors/* AuditError */.M_(`${audit/* AUDIT_REFUSED */.Z5} (${(0,errors/* describeError */.Uc)(err)})`);
+        }
+    }
+    const teams = settings.github?.teamsToken
+        ? new vendors_github/* GitHubClient */.jh({
+            token: settings.github.teamsToken,
+            repository: settings.github.repository,
+            baseUrl: settings.github.baseUrl,
+            clock: ctx.clock,
+        })
+        : undefined;
+    const approval = settings.approval;
+    return (0,approval_check/* verifyDeployApproval */.C)({
+        mode,
+        environment: settings.environment,
         productionEnvironments: settings.productionEnvironments,
-        repository: settings.repository,
+        repository: github.fullName,
         eventName: settings.eventName,
         actor: settings.actor,
         runActor: settings.runActor,
         runId: settings.runId,
-        runAttempt: settings.runAttempt ?? 1,
+        runAttempt: ctx.runAttempt,
         requireReviewers: settings.requireReviewers,
-        entriesUsed: settings.entriesUsed,
-    }, { github, teams: ports.teams, reporter: ports.reporter, policy: ports.policy });
-    if (checked.decision === "not-required")
-        return result;
-    return {
-        ...result,
-        decision: "approved",
-        approvedBy: checked.approvedBy,
-        approvedAt: checked.approvedAt,
-        approvalComment: checked.approvalComment,
-        reviewers: checked.reviewers,
-        warnings: checked.warnings,
-        approvalEntries: checked.approvalEntries,
-    };
-}
-/** require-reviewers when not given: true for production environments. */
-function defaultRequireReviewers(environment, productionEnvironments) {
-    return isProduction(environment, productionEnvironments);
-}
-/** The job-summary section of a gate decision. */
-function renderGateSummary(settings, result) {
-    const lines = [`### 🔐 Gate: ${settings.environment}`, ""];
-    if (result.decision === "approved")
-        lines.push(`Approved by **${result.approvedBy.join(", ")}**${result.approvalComment ? `: “${result.approvalComment.replace(/[\r\n]+/g, " ")}”` : ""}${result.approvedAt ? ` (${result.approvedAt})` : ""}.`);
-    else if (result.decision === "rejected")
-        lines.push("Rejected.");
-    else
-        lines.push("No review required for this environment.");
-    if (result.reviewers.length)
-        lines.push("", `Required reviewers: ${result.reviewers.join(", ")}`);
-    for (const w of result.warnings)
-        lines.push("", `> [!WARNING]\n> ${w}`);
-    return `${lines.join("\n")}\n`;
-}
-/**
- * Makes environment `name` match `spec`: required reviewers, self-review, wait timer and (with `branches`)
- * the branches allowed to deploy. Idempotent: a second run finds nothing to change and changes nothing.
- */
-async function setupEnvironment(name, spec, ports) {
-    const { github, reporter } = ports;
-    const ids = new Map();
-    for (const r of spec.reviewers)
-        ids.set((0,gate/* reviewerLabel */.kz)(r), await reviewerId(github, r));
-    const current = await github.getEnvironment(name);
-    const policy = current?.deployment_branch_policy;
-    const custom = Boolean(policy?.custom_branch_policies);
-    const policies = current && custom && spec.branches ? await github.listBranchPolicies(name) : [];
-    const plan = (0,gate/* planEnvironment */.RJ)(current, policies.map((p) => p.name), spec, ids);
-    const result = {
-        environment: name,
-        repository: github.fullName,
-        changes: plan.changes,
-        reviewers: spec.reviewers.map(gate/* reviewerLabel */.kz),
-        htmlUrl: current?.html_url,
-    };
-    if (plan.changes.length === 0) {
-        reporter.info(`Environment '${name}' of ${github.fullName} already matches: nothing to change`);
-        return result;
-    }
-    for (const c of plan.changes)
-        reporter.info(`${ports.dryRun ? "would " : ""}${c}`);
-    if (ports.dryRun)
-        return result;
-    if (plan.put) {
-        const saved = await github.putEnvironment(name, plan.put);
-        result.htmlUrl = saved.html_url;
-    }
-    for (const b of plan.branchesToAdd)
-        await github.createBranchPolicy(name, b, "branch");
-    for (const b of plan.branchesToRemove) {
-        const p = policies.find((x) => x.name === b);
-        if (p)
-            await github.deleteBranchPolicy(name, p.id);
-    }
-    reporter.info(`Environment '${name}' of ${github.fullName} configured (${plan.changes.length} change(s))`);
-    return result;
-}
-async function reviewerId(github, r) {
-    if (r.type === "User") {
-        const user = await github.getUser(r.login);
-        if (!user)
-            throw new errors/* InputError */.dz("--reviewers", `names ${r.login}, but GitHub has no user by that login`);
-        return user.id;
-    }
-    const team = await github.getTeam(r.org, r.slug);
-    if (!team)
-        throw new errors/* InputError */.dz("--reviewers", `names @${r.org}/${r.slug}, but the organization has no such team (or the token cannot see it)`);
-    return team.id;
-}
-
-// EXTERNAL MODULE: ./.build/js/vendors/github.js
-var vendors_github = __webpack_require__(9249);
-// EXTERNAL MODULE: ./.build/js/cli/context.js
-var context = __webpack_require__(6773);
-// EXTERNAL MODULE: ./.build/js/cli/terminal.js
-var terminal = __webpack_require__(6481);
-;// CONCATENATED MODULE: ./.build/js/cli/commands/env.js
-
-
-
-
-
-
-
-/** `prodgate env setup`: the environment's protection rules as code; running it again changes nothing. */
-async function envSetupCommand(ctx, opts) {
-    const { owner, repo } = (0,vendors_github/* parseRepository */.SU)("--repo", opts.repo);
-    const spec = {
-        reviewers: (0,gate/* parseReviewers */._y)("--reviewers", opts.reviewers),
-        preventSelfReview: Boolean(opts.preventSelfReview),
-        waitTimer: opts.waitTimer === undefined ? undefined : (0,inputs/* parseInteger */.cG)("--wait-timer", opts.waitTimer, 0, 43_200),
-        branches: opts.branch === undefined ? undefined : (0,gate/* parseBranches */.G)("--branch", opts.branch),
-    };
-    const github = githubFor(ctx, `${owner}/${repo}`);
-    const result = await setupEnvironment(opts.environment, spec, {
-        github,
-        reporter: ctx.reporter,
-        dryRun: opts.dryRun,
-    });
-    if (opts.json)
-        ctx.json({ ...result, changed: result.changes.length > 0 && !opts.dryRun, dryRun: Boolean(opts.dryRun) });
-    else if (result.changes.length === 0)
-        ctx.reporter.info((0,terminal/* paint */.nI)(`${opts.environment}: already as configured`, "green"));
-    else if (!opts.dryRun)
-        ctx.reporter.info((0,terminal/* paint */.nI)(`${opts.environment}: required reviewers ${result.reviewers.join(", ")}`, "green"));
-    return result;
-}
-function githubFor(ctx, repository) {
-    const token = (0,context/* envSecret */.eo)(ctx, "GITHUB_TOKEN", true) ?? "";
-    return new vendors_github/* GitHubClient */.jh({
-        token,
-        repository,
-        baseUrl: ctx.env.GITHUB_API_URL,
-        onRetry: ({ attempt, waitMs, reason, what }) => ctx.reporter.info(`GitHub answered ${reason} for ${what}; retry ${attempt} in ${Math.round(waitMs)} ms`),
-    });
-}
-/** `prodgate env check`: every weakness of the environment it can see; exit 1 on any. */
-async function envCheckCommand(ctx, opts) {
-    const { owner, repo } = (0,vendors_github/* parseRepository */.SU)("--repo", opts.repo);
-    const github = githubFor(ctx, `${owner}/${repo}`);
-    const result = await checkEnvironment(opts.environment, { secret: opts.secret }, { github, reporter: ctx.reporter });
-    if (opts.json)
-        ctx.json(result);
-    for (const f of result.findings)
-        ctx.reporter.warning(f.message);
-    if (result.findings.length === 0) {
-        ctx.reporter.info((0,terminal/* paint */.nI)(`${opts.environment} of ${result.repository}: no weakness found`, "green"));
-        return result;
-    }
-    throw new context/* ExitError */.RS(`${opts.environment} of ${result.repository}: ${result.findings.length} weakness${result.findings.length === 1 ? "" : "es"} (${result.findings.map((f) => f.id).join(", ")})`, context/* EXIT */.dc.failed);
-}
-function registerEnv(program, ctx) {
-    const env = program.command("env").description("GitHub environments that gate deploys (GITHUB_TOKEN)");
-    env
-        .command("setup")
-        .description("Give an environment required reviewers (and branch rules), idempotently: environment as code")
-        .requiredOption("--repo <owner/name>", "the repository")
-        .requiredOption("--environment <name>", "the environment (created when missing)")
-        .requiredOption("--reviewers <list>", "required reviewers: logins and @org/team slugs, comma-separated (at most 6)")
-        .option("--prevent-self-review", "the person who started a deploy cannot approve it")
-        .option("--branch <list>", "only these branches (patterns like release/*) may deploy; '' for any branch")
-        .option("--wait-timer <minutes>", "minutes to wait after approval before the job runs")
-        .option("--dry-run", "say what would change, change nothing")
-        .option("--json", "print the result as JSON on stdout")
-        .addHelpText("after", "\nGITHUB_TOKEN must administer the repository (fine-grained: Administration write; classic: repo);\na workflow's GITHUB_TOKEN cannot. Required reviewers on private repositories need GitHub Enterprise\n(or use environment-gate's mode: issue).")
-        .action(async (opts) => {
-        await envSetupCommand(ctx, opts);
-    });
-    env
-        .command("check")
-        .description("Report every weakness of a deploy environment: no reviewers, self-review, any branch, the deploy key as a repository secret, no policy file")
-        .requiredOption("--repo <owner/name>", "the repository")
-        .requiredOption("--environment <name>", "the environment")
-        .option("--secret <name>", "the deploy key's secret name", "HEROKU_API_KEY")
-        .option("--json", "print the findings as JSON on stdout")
-        .addHelpText("after", "\nReads only. GITHUB_TOKEN needs to read the environment, the repository's secrets (names only) and contents.\nExit codes: 0 no weakness, 1 weaknesses found (each printed), 2 bad usage.")
-        .action(async (opts) => {
-        await envCheckCommand(ctx, opts);
-    });
-}
-
-
-/***/ }),
-
-/***/ 8760:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   JJ: () => (/* binding */ parseDurationSpec),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   iI: () => (/* binding */ ageCutoffOf),
-/* harmony export */   pc: () => (/* binding */ durationMs)
-/* harmony export */ });
-/* unused harmony exports parseAge, ageCutoff */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-
-const FIXED_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 604_800_000,
-};
-const GRAMMAR = /^(\d+(?:\.\d+)?)\s*(ms|mo|s|m|h|d|w|y)?$/i;
-const isCalendar = (unit) => unit === "mo" || unit === "y";
-/**
- * Reads `raw` by the grammar above. `bare` is the unit a number without one is taken in (none: refused);
- * `expected` is the phrase the error message uses for what a valid value looks like.
- */
-function parseDurationSpec(input, raw, opts) {
-    const m = GRAMMAR.exec(raw.trim());
-    const unit = (m?.[2]?.toLowerCase() ?? opts.bare);
-    if (!m || !unit)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be ${opts.expected}; got '${raw}'`);
-    const amount = Number(m[1]);
-    if (!Number.isFinite(amount))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `is too large; got '${raw}'`);
-    if (isCalendar(unit) && !Number.isInteger(amount))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must count whole months or years; got '${raw}'`);
-    return { amount, unit };
-}
-/** A fixed length in milliseconds (`mo` and `y` have none). */
-function durationMs(input, spec, raw) {
-    if (isCalendar(spec.unit))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `cannot be in months or years, which have no fixed length: write days or weeks (e.g. 30d); got '${raw}'`);
-    const ms = Math.round(spec.amount * FIXED_MS[spec.unit]);
-    if (!Number.isSafeInteger(ms))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `is too large; got '${raw}'`);
-    return ms;
-}
-/**
- * A timeout or an interval: `500ms`, `10s`, `2m`, `1h`, `7d`, `2w`, or a bare number of seconds (`10`,
- * `0.5`), in milliseconds. `input` names the input in the error message.
- */
-function parseDuration(input, raw) {
-    const spec = parseDurationSpec(input, raw, {
-        bare: "s",
-        expected: "a duration like 500ms, 10s, 2m, 1h, 7d or a number of seconds",
-    });
-    return durationMs(input, spec, raw);
-}
-/** An age (a retention): a unit is required and the amount is at least 1 of it (`2y`, `18mo`, `90d`, `36h`). */
-function parseAge(input, raw) {
-    const spec = parseDurationSpec(input, raw, { expected: "an age like 2y, 18mo, 90d, 12w or 36h" });
-    if (spec.amount < 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be at least 1 of its unit; got '${raw}'`);
-    if (!isCalendar(spec.unit))
-        durationMs(input, spec, raw);
-    return spec;
-}
-/**
- * The instant `age` before `now`. Fixed units subtract their length. Months and years move back on the UTC
- * calendar keeping the time of day; when the target month is shorter than the day of the month, the result is
- * that month's last day (31 March − 1mo = 28 or 29 February; 29 February 2024 − 1y = 28 February 2023).
- * `12mo` and `1y` are the same age.
- */
-function ageCutoff(age, now) {
-    if (!isCalendar(age.unit))
-        return new Date(now.getTime() - age.amount * FIXED_MS[age.unit]);
-    const months = age.unit === "y" ? age.amount * 12 : age.amount;
-    const total = now.getUTCFullYear() * 12 + now.getUTCMonth() - months;
-    const year = Math.floor(total / 12);
-    const month = total - year * 12;
-    const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    const cutoff = new Date(now.getTime());
-    cutoff.setUTCFullYear(year, month, Math.min(now.getUTCDate(), lastDay));
-    return cutoff;
-}
-/** Parses an age and returns its cutoff before `now`, with an error naming the input if it is out of range. */
-function ageCutoffOf(input, raw, now) {
-    const cutoff = ageCutoff(parseAge(input, raw), now);
-    if (Number.isNaN(cutoff.getTime()))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `reaches too far back; got '${raw}'`);
-    return cutoff;
-}
-/** Renders milliseconds for humans: `850ms`, `12.3s`, `2m 5s`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)}s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    if (minutes < 60)
-        return `${minutes}m ${seconds}s`;
-    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
-}
-
-
-/***/ }),
-
-/***/ 5263:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bk: () => (/* binding */ isNeverAllowedEvent),
-/* harmony export */   F$: () => (/* binding */ checkTriggerEvent),
-/* harmony export */   G: () => (/* binding */ parseBranches),
-/* harmony export */   KV: () => (/* binding */ isProduction),
-/* harmony export */   RJ: () => (/* binding */ planEnvironment),
-/* harmony export */   _y: () => (/* binding */ parseReviewers),
-/* harmony export */   kz: () => (/* binding */ reviewerLabel),
-/* harmony export */   yS: () => (/* binding */ requiredReviewers)
-/* harmony export */ });
-/* unused harmony exports PRODUCTION_EVENT, MAX_REVIEWERS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1621);
-
-
-/** The one event that starts a production deploy without a policy naming another (plus the CLI's typed phrase). */
-const PRODUCTION_EVENT = "workflow_dispatch";
-/**
- * Events that can never start a production deploy, not even when a policy names them: a push or a pull
- * request (any `pull_request*` event), a schedule, or another workflow's completion deploy by accident.
- */
-function isNeverAllowedEvent(eventName) {
-    const e = eventName.trim().toLowerCase();
-    return e === "push" || e.startsWith("pull_request") || e === "schedule" || e === "workflow_run";
-}
-/** The one meaning of production: the environment is one of `production-environments` (case-insensitive). */
-function isProduction(environment, productionEnvironments) {
-    const env = environment.trim().toLowerCase();
-    return productionEnvironments.some((p) => p.trim().toLowerCase() === env);
-}
-/**
- * The structural guard, an allow-list: production starts only from `workflow_dispatch`, or from an event the
- * policy file names deliberately (`events:`), and never from push, pull_request*, schedule or workflow_run.
- * The refusal quotes the event as GitHub spells it.
- */
-function checkTriggerEvent(eventName, environment, productionEnvironments, allowedEvents = []) {
-    if (!isProduction(environment, productionEnvironments))
-        return;
-    const event = eventName.trim();
-    if (event === PRODUCTION_EVENT)
-        return;
-    if (!isNeverAllowedEvent(event) && allowedEvents.some((e) => e.trim() === event))
-        return;
-    const extra = allowedEvents.filter((e) => !isNeverAllowedEvent(e));
-    const allowed = [PRODUCTION_EVENT, ...extra].join(", ");
-    const hint = isNeverAllowedEvent(event)
-        ? ` '${event}' can never deploy to production.`
-        : ` To deploy from '${event}' deliberately, name it under environments.${environment}.events in .github/prodgate.yml on the default branch.`;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`refusing to deploy to ${environment}: the run was triggered by '${event}'. Production deploys start only from ${allowed} or the break-glass CLI.${hint}`);
-}
-/** Reviewers of the environment's required_reviewers rule; refuses when there are none and they are required. */
-function requiredReviewers(env, environment, repository, require) {
-    const rule = env?.protection_rules?.find((r) => r.type === "required_reviewers");
-    const reviewers = (rule?.reviewers ?? []).map((r) => r.type === "Team" ? `@${r.reviewer.slug ?? r.reviewer.name ?? "team"}` : (r.reviewer.login ?? "unknown"));
-    if (require && reviewers.length === 0) {
-        const why = env ? "has no required reviewers" : "does not exist";
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`environment '${environment}' of ${repository} ${why}, so nobody would approve this deploy. Add required reviewers (Settings → Environments → ${environment} → Required reviewers, or \`prodgate env setup --repo ${repository} --environment ${environment} --reviewers LOGIN\`), or use the issue-comment gate (mode: issue) where required reviewers are not available.`);
-    }
-    return reviewers;
-}
-/** GitHub allows up to six reviewers (users or teams) on an environment. */
-const MAX_REVIEWERS = 6;
-function reviewerLabel(r) {
-    return r.type === "User" ? r.login : `@${r.org}/${r.slug}`;
-}
-/** `alice,bob,@acme/ops`: users by login, teams as @org/slug; at most six, no duplicates. */
-function parseReviewers(input, raw) {
-    const out = [];
-    for (const part of (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseList */ .E1)(raw)) {
-        const team = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9_.-]{1,100})$/.exec(part);
-        if (team)
-            out.push({ type: "Team", org: team[1], slug: team[2].toLowerCase() });
-        else if (/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(part))
-            out.push({ type: "User", login: part.replace(/^@/, "") });
-        else
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `has '${part}', which is neither a GitHub login nor a team as @org/team-slug`);
-    }
-    if (out.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, "must name at least one reviewer (login or @org/team)");
-    const labels = out.map((r) => reviewerLabel(r).toLowerCase());
-    const dup = labels.find((l, i) => labels.indexOf(l) !== i);
-    if (dup)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `names ${dup} twice`);
-    if (out.length > MAX_REVIEWERS)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `names ${out.length} reviewers; GitHub allows at most ${MAX_REVIEWERS}`);
-    return out;
-}
-/** Deployment branch names for `--branch`: `main`, `release/*`; fnmatch patterns GitHub takes. */
-function parseBranches(input, raw) {
-    const out = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseList */ .E1)(raw);
-    for (const b of out)
-        if (b.length > 255 || /[\s~^:?\\\u0000-\u001f\u007f]/.test(b) || b.startsWith("-") || b.includes(".."))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `has '${b}', which is not a branch name or pattern`);
-    return [...new Set(out)];
-}
-/**
- * What `prodgate env setup` must change so that the environment matches `spec` (environment as code):
- * nothing when it already does, so running it again changes nothing. `ids` maps each reviewer's label to
- * the id GitHub knows it by; `currentBranches` are the names of the environment's branch policies.
- */
-function planEnvironment(current, currentBranches, spec, ids) {
-    const changes = [];
-    const rule = current?.protection_rules?.find((r) => r.type === "required_reviewers");
-    const have = new Set((rule?.reviewers ?? []).map((r) => r.type === "Team"
-        ? `team:${r.reviewer.id ?? r.reviewer.slug}`
-        : `user:${r.reviewer.id ?? r.reviewer.login}`));
-    const want = new Set(spec.reviewers.map((r) => `${r.type === "Team" ? "team" : "user"}:${ids.get(reviewerLabel(r))}`));
-    if (!current)
-        changes.push("create the environment");
-    if (have.size !== want.size || [...want].some((w) => !have.has(w)))
-        changes.push(`required reviewers → ${spec.reviewers.map(reviewerLabel).join(", ")}`);
-    if (Boolean(rule?.prevent_self_review) !== spec.preventSelfReview)
-        changes.push(`prevent self-review → ${spec.preventSelfReview}`);
-    const timerRule = current?.protection_rules?.find((r) => r.type === "wait_timer");
-    if (spec.waitTimer !== undefined && (timerRule?.wait_timer ?? 0) !== spec.waitTimer)
-        changes.push(`wait timer → ${spec.waitTimer} min`);
-    const policy = current?.deployment_branch_policy ?? null;
-    let branchPolicy;
-    if (spec.branches !== undefined) {
-        branchPolicy = spec.branches.length ? { protected_branches: false, custom_branch_policies: true } : null;
-        const same = branchPolicy === null
-            ? policy === null
-            : Boolean(policy?.custom_branch_policies && !policy.protected_branches);
-        if (!same)
-            changes.push(branchPolicy ? "deployment branches → selected branches only" : "deployment branches → any branch");
-    }
-    const put = changes.length > 0
-        ? {
-            ...(spec.waitTimer !== undefined
-                ? { wait_timer: spec.waitTimer }
-                : timerRule?.wait_timer
-                    ? { wait_timer: timerRule.wait_timer }
-                    : {}),
-            prevent_self_review: spec.preventSelfReview,
-            reviewers: spec.reviewers.map((r) => ({ type: r.type, id: ids.get(reviewerLabel(r)) })),
-            deployment_branch_policy: branchPolicy === undefined ? policy : branchPolicy,
-        }
-        : undefined;
-    const wanted = spec.branches ?? [];
-    const branchesToAdd = spec.branches ? wanted.filter((b) => !currentBranches.includes(b)) : [];
-    const branchesToRemove = spec.branches ? currentBranches.filter((b) => !wanted.includes(b)) : [];
-    for (const b of branchesToAdd)
-        changes.push(`allow deploys from branch ${b}`);
-    for (const b of branchesToRemove)
-        changes.push(`no longer allow deploys from branch ${b}`);
-    return { changes, put, branchesToAdd, branchesToRemove };
-}
-
-
-/***/ }),
-
-/***/ 1621:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   E1: () => (/* binding */ parseList),
-/* harmony export */   HU: () => (/* binding */ parseChoice),
-/* harmony export */   QG: () => (/* binding */ parseHeaders),
-/* harmony export */   cG: () => (/* binding */ parseInteger),
-/* harmony export */   f$: () => (/* binding */ parseHttpUrl),
-/* harmony export */   j0: () => (/* binding */ parseHerokuApp),
-/* harmony export */   qL: () => (/* binding */ parseSha),
-/* harmony export */   vd: () => (/* binding */ requireValue),
-/* harmony export */   yG: () => (/* binding */ parseBoolean)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-
-/** Pure validators shared by every action's input helper and the CLI's flag parsing. */
-function requireValue(input, raw) {
-    const v = (raw ?? "").trim();
-    if (!v)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, "is required");
-    return v;
-}
-function parseInteger(input, raw, min, max) {
-    const text = raw.trim();
-    if (!/^-?\d+$/.test(text))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be a whole number from ${min} to ${max}; got '${raw}'`);
-    const n = Number(text);
-    if (n < min || n > max)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be from ${min} to ${max}; got ${n}`);
-    return n;
-}
-function parseBoolean(input, raw, fallback) {
-    const text = raw.trim().toLowerCase();
-    if (text === "")
-        return fallback;
-    if (["true", "yes", "1", "on"].includes(text))
-        return true;
-    if (["false", "no", "0", "off"].includes(text))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be true or false; got '${raw}'`);
-}
-function parseChoice(input, raw, choices, fallback) {
-    const text = raw.trim();
-    if (text === "" && fallback !== undefined)
-        return fallback;
-    if (choices.includes(text))
-        return text;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be one of ${choices.join(", ")}; got '${raw}'`);
-}
-/** An http(s) URL. The error never echoes userinfo (it may hold a password). */
-function parseHttpUrl(input, raw) {
-    const text = raw.trim();
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be an http:// or https:// URL; got '${redactUrl(text)}'`);
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be an http:// or https:// URL; got scheme '${url.protocol.replace(/:$/, "")}'`);
-    }
-    return url;
-}
-/** A URL safe to print: userinfo removed, query string values removed. */
-function redactUrl(raw) {
-    try {
-        const url = new URL(String(raw));
-        url.username = "";
-        url.password = "";
-        for (const key of [...url.searchParams.keys()])
-            url.searchParams.set(key, "***");
-        return url.toString();
-    }
-    catch {
-        return String(raw).replace(/\/\/[^/@\s]*@/, "//");
-    }
-}
-/** Comma- or newline-separated list, trimmed, empties dropped. */
-function parseList(raw) {
-    return raw
-        .split(/[,\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-/** Multi-line `Name: value` headers. */
-function parseHeaders(input, raw) {
-    const headers = {};
-    const lines = raw.split(/\r?\n/);
-    lines.forEach((line, i) => {
-        if (!line.trim())
-            return;
-        const idx = line.indexOf(":");
-        if (idx <= 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `line ${i + 1} must look like 'Name: value' (no colon found)`);
-        const name = line.slice(0, idx).trim();
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `line ${i + 1} has an invalid header name`);
-        }
-        headers[name] = line.slice(idx + 1).trim();
-    });
-    return headers;
-}
-/** Heroku app names: lowercase letters, digits and dashes, 3–30 characters, starting with a letter. */
-function parseHerokuApp(input, raw) {
-    const app = requireValue(input, raw);
-    if (!/^[a-z][a-z0-9-]{2,29}$/.test(app)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be a Heroku app name (3-30 lowercase letters, digits and dashes, starting with a letter); got '${app}'`);
-    }
-    return app;
-}
-/** A full or abbreviated git SHA. */
-function parseSha(input, raw) {
-    const sha = raw.trim();
-    if (!/^[0-9a-f]{7,40}$/i.test(sha))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be a git commit SHA; got '${raw}'`);
-    return sha.toLowerCase();
-}
-
-
-/***/ }),
-
-/***/ 333:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ escapeMd)
-/* harmony export */ });
-/** Markdown helpers for the renderers (job summaries, comments, issues). Pure. */
-/** Escapes text for one line of GitHub Markdown (a table cell, a heading): markup characters, newlines. */
-function escapeMd(text) {
-    return text.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
-}
-
-
-/***/ }),
-
-/***/ 424:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ silentReporter),
-/* harmony export */   m: () => (/* binding */ systemClock)
-/* harmony export */ });
-const systemClock = {
-    now: () => new Date(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const t = setTimeout(() => {
-            signal?.removeEventListener("abort", onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(t);
-            reject(signal?.reason);
-        };
-        signal?.addEventListener("abort", onAbort, { once: true });
-    }),
-};
-/** A reporter that says nothing; for library callers who only want results. */
-const silentReporter = {
-    info() { },
-    warning() { },
-    error() { },
-    debug() { },
-    secret() { },
-    group: (_t, fn) => fn(),
-};
-
-
-/***/ }),
-
-/***/ 7505:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PF: () => (/* binding */ HttpProbe),
-/* harmony export */   d8: () => (/* binding */ networkReason)
-/* harmony export */ });
-/* unused harmony export headersMayGo */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8760);
-
-
-const MAX_BODY = 1024 * 1024;
-const MAX_REDIRECTS = 5;
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/**
- * One HTTP request against a health URL, following redirects when asked. Never throws: failures become
- * `error`.
- *
- * Redirects are followed here rather than by undici's redirect interceptor because that one forwards every
- * custom header to wherever `Location` points (it drops only Authorization and Cookie on a cross-origin hop).
- * With custom headers (a Cloudflare Access service token, a bearer token) a redirect is followed only within
- * the origin the headers were given for, or to that origin's https upgrade; a redirect anywhere else (another
- * host or port, https down to http) is refused, and the result names the origin it pointed to. It is not
- * followed without the headers either: behind an access proxy that page is a login form answering 200, which
- * would pass for healthy.
- */
-class HttpProbe {
-    agent;
-    constructor() {
-        this.agent = new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ connect: { timeout: 10_000 }, keepAliveTimeout: 1_000 });
-    }
-    async probe(url, opts) {
-        const started = performance.now();
-        const signal = AbortSignal.timeout(opts.timeoutMs);
-        const custom = Object.keys(opts.headers).length > 0;
-        const headers = { "user-agent": "prodgate-health-check", ...opts.headers };
-        let method = opts.method;
-        let current = url;
-        try {
-            for (let hop = 0;; hop++) {
-                const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(current, {
-                    method,
-                    headers,
-                    dispatcher: this.agent,
-                    signal,
-                    headersTimeout: opts.timeoutMs,
-                    bodyTimeout: opts.timeoutMs,
-                });
-                const location = headerValue(res.headers.location);
-                if (opts.followRedirects && REDIRECT_STATUSES.has(res.statusCode) && location) {
-                    await res.body.dump();
-                    const next = resolveLocation(location, current);
-                    const latencyMs = performance.now() - started;
-                    if (!next)
-                        return { status: res.statusCode, latencyMs, error: "redirect to an invalid Location" };
-                    if (custom && !headersMayGo(url, next)) {
-                        return {
-                            status: res.statusCode,
-                            latencyMs,
-                            error: `redirect to ${next.origin} not followed with custom headers (they go only to ${url.origin}; point the url at the final address)`,
-                        };
-                    }
-                    if (hop >= MAX_REDIRECTS)
-                        return { status: res.statusCode, latencyMs, error: "too many redirects" };
-                    if (res.statusCode === 303 && method !== "HEAD")
-                        method = "GET";
-                    current = next;
-                    continue;
-                }
-                const body = method === "HEAD" ? "" : await readBounded(res.body);
-                if (method === "HEAD")
-                    res.body.resume();
-                return { status: res.statusCode, body, latencyMs: performance.now() - started };
+        issue: approval?.mode === "issue"
+            ? {
+                number: approval.issue,
+                app: settings.app,
+                approvers: approval.approvers,
+                minimumApprovals: approval.minimumApprovals,
+                allowSelfApproval: approval.allowSelfApproval,
             }
+            : undefined,
+        entriesUsed,
+    }, { github, teams, reporter: ports.reporter });
+}
+function registerSecrets(settings, reporter) {
+    const secrets = [
+        settings.herokuApiKey,
+        Buffer.from(`heroku:${settings.herokuApiKey}`).toString("base64"),
+        ...(0,db/* databaseUrlSecrets */.I6)(settings.audit.databaseUrl),
+        settings.github?.token ?? "",
+        settings.slack?.token ?? "",
+        settings.slack?.webhookUrl ?? "",
+        ...(settings.audit.signingKey ?? "").split(/\r?\n/).map((l) => l.trim()),
+        settings.audit.signingKey ?? "",
+    ].filter((s) => s.length >= 4);
+    for (const s of secrets)
+        reporter.secret(s);
+    return secrets;
+}
+function record(ctx, kind, phase, outcome, extra = {}) {
+    const { settings, state } = ctx;
+    return (0,audit/* buildAuditRecord */.Ti)({
+        action: auditAction(kind, settings.environment),
+        phase,
+        outcome,
+        actor: settings.actor,
+        approvedBy: state.result.approvedBy,
+        target: settings.app,
+        fromSha: extra.fromSha ?? state.result.fromSha,
+        toSha: extra.toSha ?? state.result.toSha,
+        trigger: settings.trigger,
+        environment: settings.environment,
+        runUrl: settings.runUrl,
+        runId: ctx.runId,
+        runAttempt: ctx.runAttempt,
+        context: {
+            method: settings.method,
+            force: settings.force,
+            ...(settings.approval ? { approval_mode: settings.approval.mode } : {}),
+            ...(settings.approval?.mode === "issue" && settings.approval.issue
+                ? { approval_issue: settings.approval.issue }
+                : {}),
+            ...(state.approvalEntries !== undefined ? { approval_entries: state.approvalEntries } : {}),
+            ...(settings.runActor && settings.runActor !== settings.actor
+                ? { run_started_by: settings.runActor }
+                : {}),
+            ...extra.context,
+        },
+        createdAt: ctx.clock.now(),
+        secrets: ctx.secrets,
+    });
+}
+/** Writes an outcome row; a record that cannot be written is spooled and shown (the caller fails the step). */
+async function writeOutcome(ctx, store, rec) {
+    const { reporter } = ctx.ports;
+    const written = await (0,spool/* recordAudit */.h3)(store, rec, { spoolDir: ctx.settings.audit.spoolDir });
+    if (!written.spooled) {
+        reporter.info(`Audit row #${written.id}${written.duplicate ? " (already written)" : ""}: ${rec.action} ${rec.phase} ${rec.outcome ?? ""}`);
+        if (rec.phase === "completed")
+            await checkpointAfter(ctx, await store, rec);
+        return written.id;
+    }
+    ctx.state.result.auditSpooled = true;
+    ctx.state.result.spoolFile ??= written.file;
+    ctx.state.spoolSummaries.push((0,audit/* renderSpoolSummary */.In)(rec, written.file, written.reason));
+    reporter.warning(`The ${rec.action} ${rec.phase} row could not be written (${written.reason}); ${written.file ? `spooled to ${written.file}` : "it is in the summary"}: write it later with 'prodgate audit replay --spool DIR'`);
+    return undefined;
+}
+/** After an outcome row: a signed checkpoint into the table, the summary and the log (or "not signed"). */
+async function checkpointAfter(ctx, store, rec) {
+    try {
+        const written = await (0,checkpoints/* writeCheckpoint */.Kp)(store, ctx.settings.audit.signingKey, {
+            reason: rec.action.startsWith("rollback") ? "rollback" : "deploy",
+            now: ctx.clock.now(),
+        });
+        ctx.ports.reporter.info(written.logLine);
+        if (!ctx.state.spoolSummaries.includes(written.summary))
+            ctx.state.spoolSummaries.push(written.summary);
+    }
+    catch (err) {
+        ctx.ports.reporter.warning(`the audit checkpoint could not be written: ${(0,errors/* describeError */.Uc)(err)}`);
+    }
+}
+function openStore(settings) {
+    const opening = store_audit/* AuditStore */.f.open(settings.audit.databaseUrl, {
+        table: settings.audit.table,
+        migrate: settings.audit.migrate ?? true,
+    });
+    opening.catch(() => { });
+    return opening;
+}
+async function closeStore(store) {
+    await store.then((s) => s.close()).catch(() => { });
+}
+/** A deploy refused before anything changed: a `rejected` row when the database can take it, a notice. */
+async function refuse(ctx, reason, opts) {
+    const { state, ports } = ctx;
+    ports.reporter.info(`Deploy refused: ${reason}`);
+    state.result.outcome = "rejected";
+    state.result.reason = reason;
+    ctx.go("refused");
+    if (opts.writeRow) {
+        const store = openStore(ctx.settings);
+        try {
+            state.result.auditIds.completed = await writeOutcome(ctx, store, record(ctx, "deploy", "completed", "rejected", { context: { refused: reason } }));
+        }
+        finally {
+            await closeStore(store);
+        }
+    }
+    await notifyOutcome(ctx, "rejected", `Refused: ${reason}`);
+    ctx.go("done");
+    return finish(ctx);
+}
+async function deployLocked(ctx, health) {
+    const { settings, ports, state, go } = ctx;
+    const { reporter } = ports;
+    const { result } = state;
+    if (settings.previewedFromSha !== undefined) {
+        // What ships is what the approvers saw: the live SHA, read again now with the deploy key, under the lock.
+        const saw = settings.previewedFromSha;
+        const live = (await ctx.heroku.liveCommit(settings.app)).sha;
+        const same = saw === "" ? !live : Boolean(live && (0,core_preview/* sameSha */.vo)(live, saw));
+        if (!same)
+            return refuse(ctx, `${settings.app} runs ${live ? (0,core_heroku/* shortSha */.Fu)(live) : "nothing"} now, but the approvers saw a diff from ${saw ? (0,core_heroku/* shortSha */.Fu)(saw) : "nothing live"}: something shipped in between, so this is not the change they approved. Nothing was pushed; run the deploy again for a fresh preview.`, { writeRow: true });
+        state.result.fromSha = live ?? undefined;
+        ports.reporter.info(`The live SHA matches what the approvers saw (${live ? (0,core_heroku/* shortSha */.Fu)(live) : "nothing live"})`);
+    }
+    else if (settings.trigger === "ci")
+        ctx.state.notices.push("The live SHA was not compared with the preview's: no previewed-from-sha was given.");
+    const store = openStore(settings);
+    try {
+        // Audit `started`: fail closed.
+        try {
+            const started = await (0,spool/* recordAudit */.h3)(store, record(ctx, "deploy", "started", undefined), {
+                spoolDir: settings.audit.spoolDir,
+            });
+            if (!started.spooled)
+                result.auditIds.started = started.id;
+            reporter.info(`Audit row #${result.auditIds.started}: ${auditAction("deploy", settings.environment)} started`);
         }
         catch (err) {
-            return { latencyMs: performance.now() - started, error: networkReason(err, opts.timeoutMs, signal) };
+            const reason = err instanceof errors/* AuditError */.M_ ? err.message : `${audit/* AUDIT_REFUSED */.Z5} (${(0,errors/* describeError */.Uc)(err)})`;
+            reporter.info(`${reason}: nothing was pushed`);
+            go("audit_refused");
+            result.outcome = "rejected";
+            result.reason = reason;
+            await notifyOutcome(ctx, "rejected", `${reason}; nothing was pushed`);
+            go("done");
+            return finish(ctx);
+        }
+        go("audit_started");
+        await notifyStarted(ctx);
+        // Push.
+        go("deploying");
+        let release;
+        try {
+            ports.signal?.throwIfAborted();
+            if (ctx.lockSignal?.aborted)
+                throw new LockLostError(`${(0,errors/* describeError */.Uc)(ctx.lockSignal.reason)} before the push: nothing was pushed`);
+            state.pushed = true;
+            release = await releaseToHeroku({ app: settings.app, sha: result.toSha, method: settings.method, force: settings.force }, {
+                heroku: ctx.heroku,
+                git: new HerokuGit({
+                    apiKey: settings.herokuApiKey,
+                    cwd: settings.cwd,
+                    onOutput: (line) => reporter.info(line),
+                }),
+                repo: new LocalRepo(settings.cwd, (m) => reporter.info(m)),
+                reporter,
+                clock: ctx.clock,
+                tempDir: process.env.RUNNER_TEMP,
+            });
+        }
+        catch (err) {
+            const reason = ports.signal?.aborted
+                ? "interrupted before the push: nothing was pushed"
+                : (0,errors/* describeError */.Uc)(err);
+            const lockLost = err instanceof LockLostError;
+            result.interrupted = Boolean(ports.signal?.aborted);
+            go("deploy_failed");
+            result.outcome = "deploy_failed";
+            result.reason = reason;
+            reporter.info(`Deploy failed: ${reason}`);
+            result.auditIds.completed = await writeOutcome(ctx, store, record(ctx, "deploy", "completed", "deploy_failed", {
+                context: { error: reason, ...(lockLost ? { lock_lost: true, pushed: false } : {}) },
+            }));
+            go("audited");
+            await notifyOutcome(ctx, "failure", reason);
+            go("done");
+            return finish(ctx);
+        }
+        result.release = (0,core_heroku/* label */.Pf)(release.after.release);
+        result.releaseId = release.after.release.id;
+        if (release.before) {
+            result.previousRelease = (0,core_heroku/* label */.Pf)(release.before.release);
+            result.previousReleaseId = release.before.release.id;
+            result.fromSha = release.before.commit ?? result.fromSha;
+        }
+        if (release.webUrl)
+            result.appUrl = release.webUrl;
+        // Health.
+        go("health_check");
+        const attempts = [];
+        let report;
+        try {
+            report = await (0,health_check/* runHealthCheck */.W)(health, {
+                reporter,
+                clock: ctx.clock,
+                signal: ports.signal,
+                onAttempt: (a, total) => {
+                    attempts.push(a);
+                    ports.onHealthAttempt?.(a, total);
+                },
+            });
+        }
+        catch (err) {
+            if (!ports.signal?.aborted)
+                throw err;
+            result.interrupted = true;
+            report = (0,core_health/* buildReport */.FK)(health, attempts);
+            report.healthy = false;
+            report.lastReason = `interrupted after ${attempts.length} attempt(s)`;
+        }
+        result.health = report;
+        const releaseContext = {
+            release: result.release,
+            release_id: result.releaseId,
+            previous_release: result.previousRelease,
+            already_live: release.alreadyLive,
+            health: {
+                url: report.url,
+                healthy: report.healthy,
+                attempts: report.attempts.length,
+                last_status: report.lastStatus,
+                last_reason: report.lastReason,
+            },
+        };
+        if (report.healthy) {
+            go("healthy");
+            result.outcome = "success";
+            result.auditIds.completed = await writeOutcome(ctx, store, record(ctx, "deploy", "completed", "success", { context: releaseContext }));
+            go("audited");
+            await notifyOutcome(ctx, "success", `${result.release} is live and healthy`);
+            go("done");
+            return finish(ctx);
+        }
+        go("health_failed");
+        result.outcome = "health_check_failed";
+        result.reason = `${report.url} is unhealthy after ${report.attempts.length} attempt(s): ${report.lastReason}`;
+        reporter.info(result.reason);
+        result.auditIds.completed = await writeOutcome(ctx, store, record(ctx, "deploy", "completed", "health_check_failed", {
+            context: { ...releaseContext, rollback_on_failure: settings.rollbackOnFailure },
+        }));
+        const before = release.before;
+        const canRollBack = settings.rollbackOnFailure && !result.interrupted && before?.release.slug && !release.alreadyLive;
+        if (!canRollBack) {
+            if (settings.rollbackOnFailure && !result.interrupted)
+                reporter.warning(release.alreadyLive
+                    ? `${settings.app} already ran ${(0,core_heroku/* shortSha */.Fu)(result.toSha)} before this deploy: nothing to roll back`
+                    : `${settings.app} had no release with code before: nothing to roll back to`);
+            go("audited");
+            await notifyOutcome(ctx, "failure", result.reason);
+            go("done");
+            return finish(ctx);
+        }
+        go("rolling_back");
+        try {
+            const rb = await (0,rollback/* runRollback */.e)({ app: settings.app, release: { kind: "id", id: before.release.id } }, { heroku: ctx.heroku, reporter, clock: ctx.clock });
+            go("rolled_back");
+            result.outcome = "rolled_back";
+            result.rolledBackTo = (0,core_heroku/* label */.Pf)(rb.target.release);
+            if (ctx.github && rb.after.commit)
+                await recordLiveDeployment(ctx.github, {
+                    sha: rb.after.commit,
+                    environment: settings.environment,
+                    app: settings.app,
+                    production: ctx.production,
+                    logUrl: settings.runUrl,
+                    description: `Rolled back to ${result.rolledBackTo}`,
+                }, reporter);
+            result.auditIds.rollback = await writeOutcome(ctx, store, record(ctx, "rollback", "completed", "rolled_back", {
+                fromSha: result.toSha,
+                toSha: rb.target.commit ?? result.fromSha,
+                context: {
+                    reason: result.reason,
+                    rolled_back_to: result.rolledBackTo,
+                    release: (0,core_heroku/* label */.Pf)(rb.after.release),
+                    release_id: rb.after.release.id,
+                    automatic: true,
+                },
+            }));
+            go("audited");
+            await notifyOutcome(ctx, "rolled_back", `${result.reason}; rolled back to ${result.rolledBackTo} (${(0,core_heroku/* label */.Pf)(rb.after.release)})`);
+        }
+        catch (err) {
+            const why = (0,errors/* describeError */.Uc)(err);
+            go("rollback_failed");
+            reporter.error(`The automatic rollback failed: ${why}`);
+            state.notices.push(`The automatic rollback failed: ${why}. Roll back by hand (below).`);
+            go("audited");
+            await notifyOutcome(ctx, "failure", `${result.reason}; the automatic rollback failed: ${why}`);
+        }
+        go("done");
+        return finish(ctx);
+    }
+    catch (err) {
+        // Something unforeseen after the started row: the outcome is still written, the lock still released.
+        const reason = (0,errors/* describeError */.Uc)(err);
+        result.outcome = "deploy_failed";
+        result.reason = reason;
+        reporter.info(`Deploy failed: ${reason}`);
+        if (result.auditIds.started && !result.auditIds.completed)
+            result.auditIds.completed = await writeOutcome(ctx, store, record(ctx, "deploy", "completed", "deploy_failed", { context: { error: reason } })).catch(() => undefined);
+        state.notices.push(`Stopped at '${(0,deploy/* describePath */.NH)([state.path.current])}': ${reason}`);
+        await notifyOutcome(ctx, "failure", reason).catch(() => { });
+        return finish(ctx);
+    }
+    finally {
+        await closeStore(store);
+    }
+}
+// ---- notifications: Slack, the GitHub deployment, the sticky comment; never fatal ----
+/** Retries of each Slack call: a Slack outage costs the deploy seconds, not minutes. */
+const SLACK_RETRIES = 1;
+async function notifyStarted(ctx) {
+    const { settings, ports, state, github } = ctx;
+    await Promise.all([
+        settings.slack
+            ? (0,notify/* notifySlack */.g)(settings.slack, notice(ctx, "started"), {
+                reporter: ports.reporter,
+                clock: ctx.clock,
+                deployKey: slackDeployKey(ctx),
+            }).then((r) => {
+                if (r.ok)
+                    state.result.slack = { ts: r.ts, channel: r.channel };
+                else if (r.unknown)
+                    state.result.slack = { unknown: true };
+            })
+            : undefined,
+        github
+            ? (async () => {
+                const { deployment } = await github.findOrCreateDeployment({
+                    sha: state.result.toSha,
+                    ref: state.result.toSha,
+                    environment: settings.environment,
+                    description: `prodgate: ${settings.app}`,
+                    payload: { app: settings.app },
+                    production_environment: ctx.production,
+                });
+                state.result.deploymentId = deployment.id;
+                await github.setDeploymentStatus(deployment.id, {
+                    state: "in_progress",
+                    log_url: settings.runUrl,
+                    description: `Deploying ${(0,core_heroku/* shortSha */.Fu)(state.result.toSha)} to ${settings.app}`,
+                });
+            })().catch((err) => ports.reporter.warning(`GitHub deployment not marked in progress: ${(0,errors/* describeError */.Uc)(err)} (the deploy goes on)`))
+            : undefined,
+    ]);
+}
+/** What finds this deploy's Slack message again when a post's answer was lost. */
+function slackDeployKey(ctx) {
+    return `${ctx.runId}.${ctx.runAttempt}.${ctx.settings.app}.${ctx.settings.environment}`;
+}
+function notice(ctx, status, detail) {
+    const { settings, state } = ctx;
+    return {
+        status,
+        app: settings.app,
+        environment: settings.environment,
+        production: ctx.production,
+        fromSha: state.result.fromSha,
+        toSha: state.result.toSha,
+        actor: settings.actor,
+        approvedBy: state.result.approvedBy,
+        runUrl: settings.runUrl,
+        repository: settings.github?.repository ?? settings.repository,
+        serverUrl: settings.serverUrl,
+        detail,
+    };
+}
+async function notifyOutcome(ctx, status, detail) {
+    const { settings, ports, state, github } = ctx;
+    const { reporter } = ports;
+    const tasks = [];
+    if (settings.slack) {
+        const slackTarget = state.result.slack?.channel
+            ? { ...settings.slack, channel: state.result.slack.channel }
+            : settings.slack;
+        tasks.push((0,notify/* notifySlack */.g)(slackTarget, notice(ctx, status, detail), {
+            reporter,
+            clock: ctx.clock,
+            updateTs: state.result.slack?.ts,
+            retries: SLACK_RETRIES,
+            deployKey: slackDeployKey(ctx),
+            startUnknownSince: state.result.slack?.unknown ? new Date(ctx.startedAt) : undefined,
+        }).then((r) => {
+            if (r.ok)
+                state.result.slack = {
+                    ts: r.ts ?? state.result.slack?.ts,
+                    channel: r.channel ?? state.result.slack?.channel,
+                };
+        }));
+    }
+    if (github) {
+        tasks.push((async () => {
+            let id = state.result.deploymentId;
+            if (id === undefined) {
+                const { deployment } = await github.findOrCreateDeployment({
+                    sha: state.result.toSha,
+                    ref: state.result.toSha,
+                    environment: settings.environment,
+                    description: `prodgate: ${settings.app}`,
+                    payload: { app: settings.app },
+                    production_environment: ctx.production,
+                });
+                id = deployment.id;
+                state.result.deploymentId = id;
+            }
+            await github.setDeploymentStatus(id, {
+                state: status === "success" ? "success" : status === "rejected" ? "error" : "failure",
+                environment_url: status === "success" ? state.result.appUrl : undefined,
+                log_url: settings.runUrl,
+                description: detail,
+            });
+        })().catch((err) => reporter.warning(`GitHub deployment status not set: ${(0,errors/* describeError */.Uc)(err)} (the deploy goes on)`)), publishOutcomeComment(ctx, status, detail).catch((err) => reporter.warning(`Deploy comment not posted: ${(0,errors/* describeError */.Uc)(err)} (the deploy goes on)`)));
+    }
+    await Promise.all(tasks);
+}
+async function publishOutcomeComment(ctx, status, detail) {
+    const { settings, state, github, ports } = ctx;
+    if (!github || (settings.commentMode ?? "auto") === "none")
+        return;
+    const target = await findCommentTarget(github, state.result.toSha, settings.commentMode ?? "auto");
+    if (!target)
+        return;
+    const outcome = renderOutcomeSection(ctx, status, detail);
+    let body = outcome;
+    if (state.result.fromSha) {
+        try {
+            const preview = await computePreview({
+                app: settings.app,
+                environment: settings.environment,
+                productionEnvironments: settings.productionEnvironments,
+                ref: state.result.toSha,
+                fromSha: state.result.fromSha,
+                maxCommits: 50,
+                serverUrl: settings.serverUrl,
+                runUrl: settings.runUrl,
+            }, { github, reporter: quiet(ports.reporter), clock: ctx.clock });
+            body = (0,core_preview/* renderPreviewMarkdown */.mV)(preview, { variant: "comment", before: outcome });
+        }
+        catch (err) {
+            ports.reporter.debug(`preview for the comment not computed: ${(0,errors/* describeError */.Uc)(err)}`);
         }
     }
-    async close() {
-        await this.agent.close();
+    const res = await github.upsertStickyComment({
+        target,
+        key: (0,core_preview/* stickyKey */.NI)(settings.app, settings.environment),
+        body,
+    });
+    state.result.commentUrl = res.comment.html_url;
+    ports.reporter.info(`Deploy comment ${res.action}: ${res.comment.html_url}`);
+}
+function quiet(reporter) {
+    return { ...reporter, info: (m) => reporter.debug(m) };
+}
+// ---- the outcome as markdown ----
+function renderOutcomeSection(ctx, status, detail) {
+    const { settings, state } = ctx;
+    const r = state.result;
+    const cmds = (0,deploy/* rollbackCommands */.P0)(settings.app);
+    const lines = [
+        `### ${deploy/* DEPLOY_HEADLINES */.ye[r.outcome]}: \`${(0,core_health/* escapeMd */.Xk)(settings.app)}\` (${(0,core_health/* escapeMd */.Xk)(settings.environment)}) · \`${(0,core_heroku/* shortSha */.Fu)(r.toSha)}\`${r.release ? ` · ${r.release}` : ""}`,
+        "",
+        (0,core_health/* escapeMd */.Xk)(detail),
+    ];
+    if (status !== "rejected")
+        lines.push("", `Roll back: \`${cmds.prodgate}\` (or \`${cmds.heroku}\`)`);
+    if (settings.runUrl)
+        lines.push("", `[The workflow run](${settings.runUrl})`);
+    return `${lines.join("\n")}\n`;
+}
+function finish(ctx) {
+    const { settings, state } = ctx;
+    const result = state.result;
+    result.durationMs = ctx.clock.now().getTime() - ctx.startedAt;
+    const path = [...state.path.states];
+    return { ...result, path, summary: (0,deploy/* renderGatedDeploySummary */.BV)(settings, { ...result, path }, state) };
+}
+
+// EXTERNAL MODULE: ./.build/js/cli/context.js
+var context = __webpack_require__(2056);
+// EXTERNAL MODULE: ./.build/js/cli/terminal.js
+var terminal = __webpack_require__(3967);
+;// CONCATENATED MODULE: ./.build/js/cli/progress.js
+
+
+/**
+ * The live part of a deploy in a terminal: one status line under the log (the health check's attempts as a
+ * bar, and a countdown to the next attempt) that is cleared before any log line is written and drawn again
+ * after it. Without a terminal it draws nothing: the log lines say it all.
+ */
+class LiveProgress {
+    out;
+    line = "";
+    timer;
+    enabled;
+    constructor(out = process.stderr) {
+        this.out = out;
+        this.enabled = Boolean(out.isTTY);
     }
+    /** A reporter that writes through `base` without tearing the live line. */
+    wrap(base) {
+        const around = (fn) => (...args) => {
+            this.clear();
+            fn(...args);
+            this.draw();
+        };
+        return {
+            info: around((m) => base.info(m)),
+            warning: around((m) => base.warning(m)),
+            error: around((m) => base.error(m)),
+            debug: around((m) => base.debug(m)),
+            secret: (v) => base.secret(v),
+            group: (title, fn) => {
+                this.clear();
+                return base.group(title, fn).finally(() => this.draw());
+            },
+        };
+    }
+    /** After each health attempt: the bar, and a countdown to the next attempt when there is one. */
+    healthAttempt(attempt, total, intervalMs) {
+        this.stopTimer();
+        if (!this.enabled)
+            return;
+        const bar = Array.from({ length: total }, (_, i) => {
+            if (i < attempt.n - 1)
+                return (0,terminal/* paint */.nI)("●", "red");
+            if (i === attempt.n - 1)
+                return (0,terminal/* paint */.nI)("●", attempt.healthy ? "green" : "red");
+            return (0,terminal/* paint */.nI)("○", "gray");
+        }).join("");
+        const head = `  /health ${bar} ${attempt.n}/${total}`;
+        if (attempt.healthy || attempt.n >= total) {
+            this.set("");
+            return;
+        }
+        const until = Date.now() + intervalMs;
+        const tick = () => {
+            const left = Math.max(0, until - Date.now());
+            this.set(`${head} · ${attempt.reason} · next attempt in ${(0,duration/* formatDuration */.a3)(Math.ceil(left / 100) * 100)}`);
+        };
+        tick();
+        this.timer = setInterval(tick, 200);
+        this.timer.unref();
+    }
+    /**
+     * A wait that may be long (another deploy holds the app's lock): after `afterMs` with nothing else said,
+     * a line with the time waited so far.
+     */
+    waiting(text, afterMs = 1_500) {
+        this.stopTimer();
+        if (!this.enabled)
+            return;
+        const since = Date.now();
+        const tick = () => {
+            const waited = Date.now() - since;
+            if (waited >= afterMs)
+                this.set(`  ${text} · ${(0,duration/* formatDuration */.a3)(Math.floor(waited / 1000) * 1000)}`);
+        };
+        this.timer = setInterval(tick, 250);
+        this.timer.unref();
+    }
+    /** Clears the live line for good. */
+    done() {
+        this.stopTimer();
+        this.set("");
+    }
+    set(line) {
+        this.clear();
+        this.line = line;
+        this.draw();
+    }
+    stopTimer() {
+        if (this.timer)
+            clearInterval(this.timer);
+        this.timer = undefined;
+    }
+    drawn = false;
+    clear() {
+        if (this.enabled && this.drawn) {
+            this.out.write("\r\u001b[2K");
+            this.drawn = false;
+        }
+    }
+    draw() {
+        if (!this.enabled || !this.line || this.drawn)
+            return;
+        const width = Math.max(20, (this.out.columns || 100) - 1);
+        this.out.write(truncateVisible(this.line, width));
+        this.drawn = true;
+    }
+}
+/** Cuts a line with colour codes to `width` visible characters. */
+function truncateVisible(text, width) {
+    let visible = 0;
+    let out = "";
+    for (let i = 0; i < text.length; i++) {
+        const m = /^\u001b\[[0-9;]*m/.exec(text.slice(i));
+        if (m) {
+            out += m[0];
+            i += m[0].length - 1;
+            continue;
+        }
+        if (visible >= width)
+            break;
+        out += text[i];
+        visible++;
+    }
+    return `${out}\u001b[0m`;
 }
 /**
- * Whether headers given for `first` may be sent to `next`: the same origin, or the https upgrade of an http
- * origin on the same host (default ports). Anything else — another host, another port, https to http — not.
+ * Ctrl-C while work that must finish its bookkeeping runs: the first SIGINT (or SIGTERM) aborts `controller`
+ * so the work winds down (the deploy still writes its outcome row and releases its lock); a second one exits
+ * at once with 130. Returns the function that removes the handlers.
  */
-function headersMayGo(first, next) {
-    if (next.origin === first.origin)
-        return true;
-    return (first.protocol === "http:" &&
-        next.protocol === "https:" &&
-        first.hostname === next.hostname &&
-        first.port === "" &&
-        next.port === "");
-}
-function resolveLocation(location, base) {
-    try {
-        const next = new URL(location, base);
-        return next.protocol === "http:" || next.protocol === "https:" ? next : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function headerValue(v) {
-    return Array.isArray(v) ? v[0] : v;
-}
-async function readBounded(body) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        chunks.push(chunk);
-        size += chunk.length;
-        if (size >= MAX_BODY) {
-            body.destroy();
-            break;
+function onInterrupt(controller, say, what = "finishing: writing the audit outcome and releasing the lock") {
+    let count = 0;
+    const handler = (signal) => {
+        count++;
+        if (count === 1) {
+            say(`${(0,terminal/* paint */.nI)(`${signal === "SIGINT" ? "Ctrl-C" : signal}:`, "yellow", "bold")} stopping; ${what} (press Ctrl-C again to quit now)`);
+            controller.abort(new Error(`interrupted by ${signal}`));
+            return;
         }
-    }
-    return Buffer.concat(chunks).subarray(0, MAX_BODY).toString("utf8");
+        say((0,terminal/* paint */.nI)("quitting now", "red", "bold"));
+        process.exit(130);
+    };
+    process.on("SIGINT", handler);
+    process.on("SIGTERM", handler);
+    return () => {
+        process.off("SIGINT", handler);
+        process.off("SIGTERM", handler);
+    };
 }
-/** A short, secret-free reason for a failed request. */
-function networkReason(err, timeoutMs, signal) {
-    const e = err;
-    const code = e?.code ?? e?.cause?.code ?? "";
-    if (signal?.aborted ||
-        e?.name === "TimeoutError" ||
-        code === "UND_ERR_HEADERS_TIMEOUT" ||
-        code === "UND_ERR_BODY_TIMEOUT") {
-        return `timed out after ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(timeoutMs)}`;
+
+// EXTERNAL MODULE: ./.build/js/cli/prompt.js
+var cli_prompt = __webpack_require__(8185);
+// EXTERNAL MODULE: ./.build/js/cli/commands/preview.js
+var commands_preview = __webpack_require__(3206);
+// EXTERNAL MODULE: ./.build/js/cli/commands/rollback.js
+var commands_rollback = __webpack_require__(5556);
+;// CONCATENATED MODULE: ./.build/js/cli/commands/deploy.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEPLOY_DEFAULTS = {
+    ref: "HEAD",
+    environment: "production",
+    productionEnvironments: "production",
+    method: "git",
+    healthAttempts: "5",
+    healthInterval: "10s",
+    healthTimeout: "5s",
+    healthExpectStatus: "200",
+    auditTable: "console_audit_log",
+    lockWait: "5m",
+    maxCommits: "20",
+};
+/**
+ * The break-glass deploy (seed 002 §4.1, §7): refusals first (no actor, nothing to confirm on), then the
+ * banner and what will ship (local git against the SHA live on the app), the typed phrase, and the same
+ * deploy pipeline as the CI path with trigger local-script. Before the phrase is typed nothing is written
+ * anywhere: no audit row, no push.
+ */
+async function deployCommand(ctx, opts, io = {}) {
+    const { reporter } = ctx;
+    const cwd = io.cwd ?? process.cwd();
+    const prompter = io.prompter ?? (0,cli_prompt/* terminalPrompter */.kZ)();
+    const app = (0,inputs/* parseHerokuApp */.j0)("--app", opts.app);
+    const environment = opts.environment.trim() || "production";
+    const productionEnvironments = (0,inputs/* parseList */.E1)(opts.productionEnvironments);
+    const method = (0,inputs/* parseChoice */.HU)("--method", opts.method, ["git", "build"], "git");
+    const health = {
+        url: opts.healthUrl ? (0,inputs/* parseHttpUrl */.f$)("--health-url", opts.healthUrl) : undefined,
+        attempts: (0,inputs/* parseInteger */.cG)("--health-attempts", opts.healthAttempts, 1, 100),
+        intervalMs: (0,duration/* parseDuration */.E9)("--health-interval", opts.healthInterval),
+        timeoutMs: (0,duration/* parseDuration */.E9)("--health-timeout", opts.healthTimeout),
+        expectStatus: (0,core_health/* parseExpectStatus */.NL)("--health-expect-status", opts.healthExpectStatus),
+        headers: {},
+        method: "GET",
+        followRedirects: true,
+    };
+    const lockWaitMs = (0,duration/* parseDuration */.E9)("--lock-wait", opts.lockWait);
+    const maxCommits = (0,inputs/* parseInteger */.cG)("--max-commits", opts.maxCommits, 0, 250);
+    const herokuApiKey = (0,context/* envSecret */.eo)(ctx, "HEROKU_API_KEY", true) ?? "";
+    const databaseUrl = (0,commands_rollback.databaseUrlOf)(ctx, true) ?? "";
+    const slack = (0,commands_rollback.slackTargetOf)(ctx, opts.slackChannel);
+    const githubToken = (0,context/* envSecret */.eo)(ctx, "GITHUB_TOKEN", false);
+    const github = githubToken && opts.githubRepo
+        ? { token: githubToken, repository: opts.githubRepo, baseUrl: ctx.env.GITHUB_API_URL || undefined }
+        : undefined;
+    const spoolDir = (0,commands_rollback.spoolDirOf)(ctx, opts.spoolDir);
+    const signingKey = (0,context/* envSecret */.eo)(ctx, "PRODGATE_AUDIT_SIGNING_KEY", false);
+    if (signingKey)
+        (0,audit_checkpoint/* parseSigningKey */.UG)("PRODGATE_AUDIT_SIGNING_KEY", signingKey);
+    const phrase = (0,deploy/* confirmationPhrase */.XV)(app, environment);
+    const actor = await (0,cli_prompt/* resolveActor */.iy)(opts.actor, ctx.env, cwd);
+    (0,cli_prompt/* precheckConfirmation */.pb)(phrase, opts.confirm, prompter);
+    const toSha = await (0,commands_preview.resolveLocalRef)(cwd, opts.ref);
+    const heroku = new vendors_heroku/* HerokuClient */.K({
+        apiKey: herokuApiKey,
+        baseUrl: ctx.env.HEROKU_API_URL,
+        onRetry: (m) => reporter.warning(m),
+    });
+    const production = (0,gate/* isProduction */.KV)(environment, productionEnvironments);
+    const preview = await (0,commands_preview.localPreview)({ app, environment, production, ref: opts.ref, cwd, maxCommits }, { heroku });
+    reporter.info("");
+    reporter.info((0,cli_prompt/* targetBanner */.MQ)(app, environment, production));
+    reporter.info(`Operator: ${actor.email} (${actor.source}) · method: ${method}${opts.force ? " (force)" : ""}`);
+    for (const line of (0,commands_preview.previewTerminalLines)(preview))
+        reporter.info(line);
+    reporter.info("");
+    await (0,cli_prompt/* confirmPhrase */.gG)(phrase, opts.confirm, prompter, (l) => reporter.info(l));
+    if (io.signal?.aborted)
+        throw new context/* ExitError */.RS("interrupted before the deploy started: nothing was done", context/* EXIT */.dc.interrupted);
+    const controller = new AbortController();
+    const forward = () => controller.abort(io.signal?.reason);
+    io.signal?.addEventListener("abort", forward, { once: true });
+    const live = new LiveProgress();
+    const removeHandlers = io.handleInterrupts === false ? () => { } : onInterrupt(controller, (l) => live.wrap(reporter).warning(l));
+    const progress = live.wrap(reporter);
+    const rollbackOnFailure = opts.rollbackOnFailure ?? (0,gate/* isProduction */.KV)(environment, productionEnvironments);
+    let result;
+    try {
+        result = await runDeploy({
+            app,
+            environment,
+            productionEnvironments,
+            ref: toSha,
+            method,
+            force: Boolean(opts.force),
+            trigger: "local-script",
+            actor: actor.email,
+            confirmedBy: actor.email,
+            runId: `local-${(0,external_node_crypto_.randomUUID)()}`,
+            runAttempt: 1,
+            health,
+            rollbackOnFailure,
+            audit: { databaseUrl, table: opts.auditTable, spoolDir, signingKey },
+            lockWaitMs,
+            slack,
+            github,
+            cwd,
+            herokuApiKey,
+        }, {
+            reporter: progress,
+            heroku,
+            signal: controller.signal,
+            onHealthAttempt: (attempt, total) => live.healthAttempt(attempt, total, health.intervalMs),
+            onState: (state) => {
+                live.done();
+                reporter.info((0,terminal/* paint */.nI)(`● ${(0,deploy/* describePath */.NH)([state])}`, "cyan"));
+                if (state === "gate_checks")
+                    live.waiting(`waiting for the deploy lock of ${app} (another deploy holds it; up to ${opts.lockWait})`);
+            },
+        });
     }
-    if (code === "UND_ERR_CONNECT_TIMEOUT")
-        return "connect timed out";
-    if (code === "ECONNREFUSED")
-        return "connection refused";
-    if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE")
-        return "connection reset";
-    if (code === "ENOTFOUND" || code === "EAI_AGAIN")
-        return "DNS lookup failed";
-    if (code === "UND_ERR_REQ_RETRY" || code === "UND_ERR_MAX_REDIRECTIONS")
-        return "too many redirects";
-    if (code)
-        return `request failed (${code})`;
-    return "request failed";
+    finally {
+        live.done();
+        removeHandlers();
+        io.signal?.removeEventListener("abort", forward);
+    }
+    const interrupted = result.interrupted || controller.signal.aborted;
+    const commands = (0,deploy/* rollbackCommands */.P0)(app);
+    const { summary: _summary, ...rest } = result;
+    const out = {
+        app,
+        environment,
+        actor: actor.email,
+        trigger: "local-script",
+        interrupted,
+        rollbackCommand: commands.prodgate,
+        exit: exitOf(app, result, interrupted),
+        result: rest,
+    };
+    if (opts.json)
+        ctx.json(out);
+    reporter.info("");
+    reporter.info(outcomeLine(app, environment, result, preview.from?.sha, interrupted));
+    reporter.info(`Path: ${(0,deploy/* describePath */.NH)(result.path)}`);
+    reporter.info(`Audit: ${auditLine(result)}`);
+    reporter.info(`${(0,terminal/* paint */.nI)("Rollback:", "bold")} ${(0,terminal/* paint */.nI)(commands.prodgate, "cyan")}   (or: ${commands.heroku})`);
+    return out;
+}
+/** The exit code of a finished deploy, and why when it is not 0. */
+function exitOf(app, result, interrupted) {
+    if (interrupted)
+        return {
+            code: context/* EXIT */.dc.interrupted,
+            message: `interrupted: the deploy of ${app} stopped (outcome ${result.outcome})`,
+        };
+    if (result.outcome === "rejected")
+        return { code: context/* EXIT */.dc.refused, message: `the deploy of ${app} was refused: ${result.reason ?? ""}` };
+    if (result.outcome !== "success")
+        return { code: context/* EXIT */.dc.failed, message: `the deploy of ${app} did not succeed: ${result.outcome}` };
+    if (result.auditSpooled)
+        return {
+            code: context/* EXIT */.dc.failed,
+            message: `the outcome audit row could not be written${result.spoolFile ? ` (spooled to ${result.spoolFile})` : ""}: replay it with prodgate audit replay`,
+        };
+    return { code: context/* EXIT */.dc.ok };
+}
+function outcomeLine(app, environment, r, from, interrupted) {
+    const release = r.release ? ` as ${r.release}` : "";
+    switch (r.outcome) {
+        case "success":
+            return (0,terminal/* paint */.nI)(`✔ Deployed ${app} to ${environment}: ${from ? `${(0,core_preview/* short */.h0)(from)} → ` : ""}${(0,core_preview/* short */.h0)(r.toSha)} is live${release} and healthy`, "green", "bold");
+        case "rolled_back":
+            return (0,terminal/* paint */.nI)(`↩ /health failed after the deploy of ${(0,core_preview/* short */.h0)(r.toSha)}${r.release ? ` (${r.release})` : ""}: ${app} was rolled back${r.rolledBackTo ? ` to ${r.rolledBackTo}${from ? ` (${(0,core_preview/* short */.h0)(from)})` : ""}` : ""}`, "yellow", "bold");
+        default:
+            return (0,terminal/* paint */.nI)(`✖ Deploy of ${app} to ${environment}: ${r.outcome}${interrupted ? " (interrupted)" : ""}${r.reason ? `: ${r.reason}` : ""}`, "red", "bold");
+    }
+}
+function auditLine(r) {
+    const parts = [];
+    if (r.auditIds.started)
+        parts.push(`started #${r.auditIds.started}`);
+    if (r.auditIds.completed)
+        parts.push(`completed #${r.auditIds.completed}`);
+    if (r.auditIds.rollback)
+        parts.push(`rollback #${r.auditIds.rollback}`);
+    if (r.spoolFile)
+        parts.push((0,terminal/* paint */.nI)(`outcome spooled to ${r.spoolFile}`, "yellow"));
+    return parts.join(", ") || "no row written";
+}
+function registerDeploy(program, ctx) {
+    const d = DEPLOY_DEFAULTS;
+    program
+        .command("deploy")
+        .description("Break-glass deploy from this checkout: banner, diff, typed confirmation, push, /health, audit")
+        .requiredOption("--app <name>", "the Heroku app")
+        .option("--ref <ref>", "branch, tag or SHA in this checkout", d.ref)
+        .option("--environment <name>", "the environment the app serves", d.environment)
+        .option("--production-environments <list>", "environments that count as production", d.productionEnvironments)
+        .option("--method <git|build>", "git push, or the Build API from a source tarball", d.method)
+        .option("--force", "force-push (replace what Heroku's git has)")
+        .option("--health-url <url>", "the health URL (default: the app's web URL + /health)")
+        .option("--health-attempts <n>", "health attempts before giving up", d.healthAttempts)
+        .option("--health-interval <duration>", "wait between health attempts", d.healthInterval)
+        .option("--health-timeout <duration>", "time limit of each health attempt", d.healthTimeout)
+        .option("--health-expect-status <codes>", "healthy statuses (200, 200,204, 2xx)", d.healthExpectStatus)
+        .option("--rollback-on-failure", "roll back automatically when /health fails (default for production)")
+        .option("--no-rollback-on-failure", "leave a release whose /health fails in place")
+        .option("--confirm <phrase>", "the confirmation phrase, for running without a terminal")
+        .option("--actor <email>", "who deploys (default PRODGATE_ACTOR, then git config user.email)")
+        .option("--slack-channel <channel>", "announce the deploy in this channel (with SLACK_BOT_TOKEN)")
+        .option("--github-repo <owner/name>", "also record a GitHub deployment (with GITHUB_TOKEN)")
+        .option("--spool-dir <dir>", "where the outcome record goes if the database cannot be written")
+        .option("--audit-table <name>", "the audit table", d.auditTable)
+        .option("--lock-wait <duration>", "how long to wait for another deploy of the app", d.lockWait)
+        .option("--max-commits <n>", "commits listed in the preview", d.maxCommits)
+        .option("--json", "print the result as JSON on stdout")
+        .addHelpText("after", `
+The prompt is: Type 'deploy APP to ENVIRONMENT' to continue:
+Anything else aborts with nothing done (no audit row, no push). Without a terminal, --confirm "deploy APP to
+ENVIRONMENT" is required. The actor is an email: --actor, PRODGATE_ACTOR or git config user.email.
+
+Environment: HEROKU_API_KEY and DATABASE_URL (required), SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, GITHUB_TOKEN,
+PRODGATE_ACTOR, PRODGATE_SLACK_CHANNEL, PRODGATE_SPOOL_DIR, HEROKU_API_URL, HEROKU_GIT_URL, SLACK_API_URL.
+Exit codes: 0 deployed and healthy, 1 failed or rolled back, 2 bad usage, 3 refused (phrase, actor, no
+terminal, lock), 130 interrupted (the outcome row is still written and the lock released).`)
+        .action(async (opts) => {
+        let out;
+        try {
+            out = await deployCommand(ctx, opts);
+        }
+        catch (err) {
+            // Stopped before the pipeline ran (refused, bad input, Heroku unreachable): --json still answers.
+            if (opts.json) {
+                const code = err instanceof context/* ExitError */.RS ? err.code : err instanceof errors/* InputError */.dz ? context/* EXIT */.dc.usage : context/* EXIT */.dc.failed;
+                ctx.json({
+                    app: opts.app,
+                    refused: code === context/* EXIT */.dc.refused,
+                    exit: { code, message: (0,errors/* describeError */.Uc)(err) },
+                });
+            }
+            throw err;
+        }
+        if (out.exit.code !== context/* EXIT */.dc.ok)
+            throw new context/* ExitError */.RS(out.exit.message ?? "the deploy failed", out.exit.code);
+    });
 }
 
 
 /***/ }),
 
-/***/ 2770:
+/***/ 3206:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   localPreview: () => (/* binding */ localPreview),
+/* harmony export */   previewTerminalLines: () => (/* binding */ previewTerminalLines),
+/* harmony export */   registerPreview: () => (/* binding */ registerPreview),
+/* harmony export */   resolveLocalRef: () => (/* binding */ resolveLocalRef)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6265);
+/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2789);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3415);
+/* harmony import */ var _core_preview_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4276);
+/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9458);
+/* harmony import */ var _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8408);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2056);
+/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8185);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3967);
+
+
+
+
+
+
+
+
+
+
+
+const execFileAsync = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+async function git(cwd, args) {
+    try {
+        const { stdout } = await execFileAsync("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+        return { code: 0, stdout };
+    }
+    catch (err) {
+        const e = err;
+        return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "" };
+    }
+}
+/** The full SHA `ref` names in the checkout at `cwd`; the error says what to do. */
+async function resolveLocalRef(cwd, ref) {
+    const inside = await git(cwd, ["rev-parse", "--is-inside-work-tree"]);
+    if (inside.code !== 0 || inside.stdout.trim() !== "true")
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("--ref", `needs a git checkout, but ${cwd} is not one: run prodgate from your app's repository`);
+    const r = await git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    const sha = r.stdout.trim();
+    if (r.code !== 0 || !/^[0-9a-f]{40}$/.test(sha))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("--ref", `'${ref}' is not a commit in the checkout at ${cwd}: fetch it, or check the name`);
+    return sha;
+}
+async function hasCommit(cwd, sha) {
+    return (await git(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
+}
+async function count(cwd, range) {
+    return Number((await git(cwd, ["rev-list", "--count", range])).stdout.trim()) || 0;
+}
+async function commitsIn(cwd, range, max) {
+    if (max <= 0)
+        return [];
+    const r = await git(cwd, ["log", `--max-count=${max}`, "--format=%H%x1f%an%x1f%aI%x1f%B%x1e", range]);
+    return r.stdout
+        .split("\x1e")
+        .map((rec) => rec.replace(/^\n/, ""))
+        .filter((rec) => rec.includes("\x1f"))
+        .map((rec) => {
+        const [sha = "", author = "", date = "", message = ""] = rec.split("\x1f");
+        return { sha, author, date: toUtc(date), message: message.trim() };
+    });
+}
+function toUtc(iso) {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString().replace(/\.\d+Z$/, "Z");
+}
+const STATUS = { A: "added", D: "removed", M: "modified", T: "changed" };
+/** The files that change from `base` to `head` (three-dot: from their merge base), as GitHub lists them. */
+async function filesBetween(cwd, base, head) {
+    const [numstat, names] = await Promise.all([
+        git(cwd, ["diff", "--numstat", "--no-renames", `${base}...${head}`]),
+        git(cwd, ["diff", "--name-status", "--no-renames", `${base}...${head}`]),
+    ]);
+    const status = new Map();
+    for (const line of names.stdout.split("\n")) {
+        const [code = "", name] = line.split("\t");
+        if (name)
+            status.set(name, STATUS[code[0] ?? ""] ?? "modified");
+    }
+    const files = [];
+    for (const line of numstat.stdout.split("\n")) {
+        const [add = "", del = "", name] = line.split("\t");
+        if (!name)
+            continue;
+        const additions = Number(add) || 0;
+        const deletions = Number(del) || 0;
+        files.push({
+            filename: name,
+            status: status.get(name) ?? "modified",
+            additions,
+            deletions,
+            changes: additions + deletions,
+        });
+    }
+    return files;
+}
+async function localPreview(req, ports) {
+    const clock = ports.clock ?? _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .m;
+    const { cwd } = req;
+    const max = Math.max(0, Math.min(req.maxCommits, _core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_PREVIEW_COMMITS */ .dT));
+    const toSha = await resolveLocalRef(cwd, req.ref);
+    const top = (await git(cwd, ["rev-parse", "--show-toplevel"])).stdout.trim() || cwd;
+    const live = await ports.heroku.liveCommit(req.app);
+    const base = {
+        repository: top,
+        serverUrl: "",
+        app: req.app,
+        environment: req.environment,
+        production: req.production,
+        to: { sha: toSha, ref: req.ref },
+        generatedAt: clock.now().toISOString(),
+    };
+    const empty = {
+        ahead: 0,
+        behind: 0,
+        commitCount: 0,
+        commits: [],
+        removed: [],
+        files: [],
+        filesDirection: "ship",
+    };
+    if (!live.sha) {
+        const total = await count(cwd, toSha);
+        return {
+            ...base,
+            ...empty,
+            status: "first-deploy",
+            ahead: total,
+            commitCount: total,
+            commits: await commitsIn(cwd, toSha, max),
+        };
+    }
+    const from = {
+        sha: live.sha,
+        source: "heroku",
+        release: live.release?.version !== undefined ? `release v${live.release.version}` : undefined,
+    };
+    if ((0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .classifyPreview */ .L5)(live.sha, toSha, undefined) === "identical")
+        return { ...base, ...empty, from, status: "identical" };
+    if (!(await hasCommit(cwd, live.sha)))
+        return {
+            ...base,
+            ...empty,
+            from,
+            status: "unknown",
+            note: "not in the local checkout: git fetch, then look again",
+        };
+    const [ahead, behind] = await Promise.all([
+        count(cwd, `${live.sha}..${toSha}`),
+        count(cwd, `${toSha}..${live.sha}`),
+    ]);
+    const relation = ahead > 0 && behind > 0 ? "diverged" : behind > 0 ? "behind" : ahead > 0 ? "ahead" : "identical";
+    const status = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .classifyPreview */ .L5)(live.sha, toSha, relation);
+    const [commits, removed] = await Promise.all([
+        commitsIn(cwd, `${live.sha}..${toSha}`, max),
+        behind > 0 ? commitsIn(cwd, `${toSha}..${live.sha}`, max) : Promise.resolve([]),
+    ]);
+    const revert = status === "behind";
+    const files = revert ? await filesBetween(cwd, toSha, live.sha) : await filesBetween(cwd, live.sha, toSha);
+    return {
+        ...base,
+        from,
+        status,
+        ahead,
+        behind,
+        commitCount: ahead,
+        commits,
+        removed,
+        files,
+        filesDirection: revert ? "revert" : "ship",
+    };
+}
+/** The preview for a terminal: from → to, the status sentence (loud when it removes commits), commits, files. */
+function previewTerminalLines(p) {
+    const [, fromTo = "", sentence = "", ...commits] = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .previewLogLines */ .w)(p);
+    const loud = p.status === "behind" || p.status === "diverged" || p.status === "unknown";
+    const lines = [
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(fromTo, "bold"),
+        loud ? (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(sentence, "yellow", "bold") : p.status === "identical" ? (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(sentence, "gray") : sentence,
+    ];
+    for (const c of commits)
+        lines.push(c.replace(/^( {2})([0-9a-f]{7})/, (_m, sp, sha) => `${sp}${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(sha, "yellow")}`));
+    if (p.removed.length) {
+        lines.push((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(`Live commits this deploy removes (${p.behind}):`, "yellow", "bold"));
+        for (const c of p.removed.slice(0, 10))
+            lines.push(`  ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(c.sha.slice(0, 7), "yellow")} ${c.message.split("\n")[0] ?? ""} (${c.author})`);
+    }
+    if (p.files.length) {
+        const t = (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .fileTotals */ .Ed)(p.files);
+        const verb = p.filesDirection === "revert" ? "Files changed back" : "Files";
+        lines.push(`${verb}: ${t.files} changed, ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(`+${t.additions}`, "green")} ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .paint */ .nI)(`−${t.deletions}`, "red")}`);
+        for (const f of (0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .largestFiles */ .Sd)(p.files, 10))
+            lines.push(`  ${f.filename} (${f.status}, +${f.additions} −${f.deletions})`);
+        if (p.files.length > 10)
+            lines.push(`  … and ${p.files.length - 10} more`);
+    }
+    return lines;
+}
+function registerPreview(program, ctx) {
+    program
+        .command("preview")
+        .description("Show what a deploy of a local ref would ship: the SHA live on the app → the ref, from local git")
+        .requiredOption("--app <name>", "the Heroku app")
+        .option("--ref <ref>", "branch, tag or SHA in this checkout", "HEAD")
+        .option("--environment <name>", "the environment the app serves", "production")
+        .option("--production-environments <list>", "environments that count as production", "production")
+        .option("--max-commits <n>", "list at most this many commits (counts stay exact)", "20")
+        .option("--markdown", "print the preview as markdown on stdout (as the diff-preview action renders it)")
+        .option("--json", "print the preview as JSON on stdout")
+        .addHelpText("after", `
+Read-only: it writes nothing and needs no GitHub (the commits come from this checkout).
+Environment: HEROKU_API_KEY (required), HEROKU_API_URL (optional base URL).
+Exit codes: 0 shown, 1 Heroku or git failed, 2 bad usage (unknown ref, no checkout, no HEROKU_API_KEY).`)
+        .action(async (opts) => {
+        const app = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseHerokuApp */ .j0)("--app", opts.app);
+        const maxCommits = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseInteger */ .cG)("--max-commits", opts.maxCommits, 0, _core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_PREVIEW_COMMITS */ .dT);
+        const apiKey = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .envSecret */ .eo)(ctx, "HEROKU_API_KEY", true) ?? "";
+        const heroku = new _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_7__/* .HerokuClient */ .K({
+            apiKey,
+            baseUrl: ctx.env.HEROKU_API_URL,
+            onRetry: (m) => ctx.reporter.warning(m),
+        });
+        const production = (0,_core_gate_js__WEBPACK_IMPORTED_MODULE_3__/* .isProduction */ .KV)(opts.environment, (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)(opts.productionEnvironments));
+        const preview = await localPreview({ app, environment: opts.environment, production, ref: opts.ref, cwd: process.cwd(), maxCommits }, { heroku });
+        ctx.reporter.info((0,_prompt_js__WEBPACK_IMPORTED_MODULE_9__/* .targetBanner */ .MQ)(app, opts.environment, production));
+        for (const line of previewTerminalLines(preview))
+            ctx.reporter.info(line);
+        if (opts.json)
+            ctx.json(preview);
+        else if (opts.markdown)
+            process.stdout.write((0,_core_preview_js__WEBPACK_IMPORTED_MODULE_5__/* .renderPreviewMarkdown */ .mV)(preview));
+    });
+}
+
+
+/***/ }),
+
+/***/ 7315:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qq: () => (/* binding */ HttpClient),
-/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   rb: () => (/* binding */ DeliveryUnknownError)
+/* harmony export */   W: () => (/* binding */ runHealthCheck)
 /* harmony export */ });
-/* unused harmony export cannotHaveArrived */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
-/* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7505);
+/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2124);
+/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6755);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9458);
 
 
 
-
-/** The request went out and no answer came back: the server may have acted on it. Not retried. */
-class DeliveryUnknownError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .VendorError */ .Hi {
-    name = "DeliveryUnknownError";
-}
-const UNSENT_CODES = new Set([
-    "ECONNREFUSED",
-    "ENOTFOUND",
-    "EAI_AGAIN",
-    "EHOSTUNREACH",
-    "ENETUNREACH",
-    "EADDRNOTAVAIL",
-    "UND_ERR_CONNECT_TIMEOUT",
-]);
-/** Whether a request that failed with `err` cannot have reached the server (no connection was made). */
-function cannotHaveArrived(err) {
-    const e = err;
-    return UNSENT_CODES.has(e?.code ?? "") || UNSENT_CODES.has(e?.cause?.code ?? "");
-}
-const shared = new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ keepAliveTimeout: 2_000, connect: { timeout: 10_000 } });
-class HttpClient {
-    vendor;
-    opts;
-    clock;
-    constructor(opts) {
-        this.opts = opts;
-        this.vendor = opts.vendor;
-        this.clock = opts.clock ?? _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
-    }
-    get baseUrl() {
-        return this.opts.baseUrl;
-    }
-    async send(req) {
-        const url = this.url(req);
-        const retries = req.retry === false ? 0 : (this.opts.retries ?? 3);
-        const timeoutMs = req.timeoutMs ?? this.opts.timeoutMs ?? 10_000;
-        let body;
-        const headers = { ...this.opts.headers, ...req.headers };
-        if (req.body !== undefined) {
-            if (typeof req.body === "string" || Buffer.isBuffer(req.body))
-                body = req.body;
-            else {
-                body = JSON.stringify(req.body);
-                if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type"))
-                    headers["content-type"] = "application/json";
-            }
-        }
-        for (let attempt = 0;; attempt++) {
-            let res;
-            let reason;
-            let waitMs = (this.opts.backoffMs ?? 500) * 2 ** attempt;
-            try {
-                const r = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
-                    method: req.method,
-                    headers,
-                    body,
-                    dispatcher: this.opts.dispatcher ?? shared,
-                    headersTimeout: timeoutMs,
-                    bodyTimeout: timeoutMs,
-                    signal: AbortSignal.timeout(timeoutMs),
-                });
-                const text = await r.body.text();
-                res = { status: r.statusCode, headers: flatten(r.headers), text, json: parseJson(text) };
-                if (res.status < 400 || req.accept?.includes(res.status))
-                    return res;
-                if (res.status !== 429 && res.status < 500)
-                    throw this.describe(res, req);
-                reason = `${res.status}`;
-                const retryAfter = retryAfterMs(res.headers["retry-after"], this.clock.now());
-                if (retryAfter !== undefined)
-                    waitMs = Math.min(retryAfter, this.opts.maxRetryAfterMs ?? 30_000);
-            }
-            catch (err) {
-                if (res)
-                    throw err; // a described 4xx
-                reason = (0,_http_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .networkReason */ .d8)(err, timeoutMs);
-                if (req.retry === "if-unsent" && !cannotHaveArrived(err)) {
-                    throw new DeliveryUnknownError(this.vendor, `${this.vendor} API did not answer ${req.method} ${pathOnly(req.path)} (${reason}): it may have arrived, so it is not sent again`, undefined, false);
-                }
-                if (attempt >= retries) {
-                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .VendorError */ .Hi(this.vendor, `${this.vendor} API unreachable (${req.method} ${pathOnly(req.path)}): ${reason}`, undefined, true);
-                }
-            }
-            if (attempt >= retries) {
-                if (res)
-                    throw this.describe(res, req);
-            }
-            this.opts.onRetry?.({ attempt: attempt + 1, waitMs, reason, req });
-            await this.clock.sleep(waitMs);
-        }
-    }
-    async json(method, path, body, extra = {}) {
-        return (await this.send({ method, path, body, ...extra })).json;
-    }
-    url(req) {
-        const base = this.opts.baseUrl.replace(/\/+$/, "");
-        const u = new URL(base + (req.path.startsWith("/") ? req.path : `/${req.path}`));
-        for (const [k, v] of Object.entries(req.query ?? {}))
-            if (v !== undefined)
-                u.searchParams.set(k, String(v));
-        return u.toString();
-    }
-    describe(res, req) {
-        if (this.opts.describe)
-            return this.opts.describe(res, req);
-        const message = messageOf(res.json);
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .VendorError */ .Hi(this.vendor, `${this.vendor} answered ${res.status} for ${req.method} ${pathOnly(req.path)}${message ? `: ${message}` : ""}`, res.status, res.status === 429 || res.status >= 500);
-    }
-}
-/** Retry-After as seconds or an HTTP date, in ms. */
-function retryAfterMs(value, now) {
-    if (!value)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value.trim()))
-        return Math.round(Number(value) * 1000);
-    const at = Date.parse(value);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
-}
-/** The `message` (or `error`) field vendors put in error bodies, bounded. */
-function messageOf(json) {
-    if (!json || typeof json !== "object")
-        return undefined;
-    const o = json;
-    const m = o.message ??
-        o.error ??
-        (Array.isArray(o.errors) ? o.errors[0]?.message : undefined);
-    return typeof m === "string" ? m.slice(0, 300) : undefined;
-}
-function parseJson(text) {
-    if (!text)
-        return undefined;
+/**
+ * Probes the URL up to `attempts` times, `interval` apart, each cut at `timeout`; stops at the first healthy
+ * answer. Used by the health-check action, the deploy pipeline, the status sweep and `prodgate health`.
+ */
+async function runHealthCheck(settings, ports) {
+    const clock = ports.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+    const probe = ports.probe ?? new _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpProbe */ .PF();
+    const attempts = [];
     try {
-        return JSON.parse(text);
+        for (let n = 1; n <= settings.attempts; n++) {
+            ports.signal?.throwIfAborted();
+            const result = await probe.probe(settings.url, {
+                method: settings.method,
+                headers: settings.headers,
+                timeoutMs: settings.timeoutMs,
+                followRedirects: settings.followRedirects,
+            });
+            const attempt = (0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeProbe */ .ih)(settings, n, result);
+            attempts.push(attempt);
+            ports.reporter.info((0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .formatAttemptLine */ .t_)(attempt, settings.attempts));
+            ports.onAttempt?.(attempt, settings.attempts);
+            if (attempt.healthy)
+                break;
+            if (n < settings.attempts)
+                await clock.sleep(settings.intervalMs, ports.signal);
+        }
     }
-    catch {
-        return undefined;
+    finally {
+        if (!ports.probe)
+            await probe.close();
     }
-}
-function flatten(h) {
-    const out = {};
-    for (const [k, v] of Object.entries(h))
-        if (v !== undefined)
-            out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
-    return out;
-}
-function pathOnly(path) {
-    return path.split("?")[0] ?? path;
+    return (0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .buildReport */ .FK)(settings, attempts);
 }
 
 

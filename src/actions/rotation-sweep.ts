@@ -18,6 +18,7 @@ import {
   runRotationSweep,
   type WorkflowPort,
 } from "../pipelines/rotation-sweep.js";
+import { openExecutor, readRegistryFile } from "../pipelines/rotation-wiring.js";
 import { SecretMetadataReader } from "../pipelines/secret-sources.js";
 import { AuditStore } from "../store/audit.js";
 import { saveSecretSnapshot } from "../store/console-sources.js";
@@ -61,6 +62,8 @@ export interface RotationInputs {
   issues: boolean;
   reportPath: string;
   failOn: "never" | "expired" | "expiring";
+  /** The surface registry the smoke tests of in-process rotations probe. */
+  registry?: string;
   /** Report mode: the rotation workflow tells the outcome of its job. */
   job?: { id: string; status: JobStatus; error?: string };
 }
@@ -98,6 +101,7 @@ export function parseRotationInputs(
     issues: parseBoolean("issues", get("issues"), true),
     reportPath: get("report-json").trim() || "rotation-report.json",
     failOn: parseChoice("fail-on", get("fail-on"), ["never", "expired", "expiring"] as const, "never"),
+    registry: get("registry").trim() || undefined,
   };
   if (jobId) {
     const status = parseChoice("job-status", get("job-status"), ["running", "completed", "failed"] as const);
@@ -135,6 +139,8 @@ export interface RotationCredentials extends SlackCredentials {
   cloudflareApiToken?: string;
   cloudflareTokens: Map<string, string>;
   herokuApiKey?: string;
+  /** The HMAC key of the signed webhooks of rotations. */
+  webhookSecret?: string;
 }
 
 export interface OpenedPorts {
@@ -211,6 +217,7 @@ export async function openRotationPorts(
   let jobs: RotationJobStore | undefined;
   let audit: AuditStore | undefined;
   let consolePool: pg.Pool | undefined;
+  let executor: Awaited<ReturnType<typeof openExecutor>> | undefined;
   if (inputs.databaseUrl) {
     jobs = await RotationJobStore.open(inputs.databaseUrl, {
       table: inputs.rotationTable,
@@ -227,6 +234,32 @@ export async function openRotationPorts(
     }
     ports.jobs = jobs;
     ports.audit = audit;
+    if (inputs.settings.dispatch) {
+      executor = await openExecutor(
+        {
+          herokuApiKey: creds.herokuApiKey,
+          cloudflareApiToken: creds.cloudflareApiToken,
+          cloudflareTokens: creds.cloudflareTokens,
+          githubSecretsToken: creds.githubSecretsToken,
+          infisicalToken: creds.infisicalToken,
+          slackToken: creds.slackToken,
+          slackChannel: creds.slackChannel,
+          slackWebhookUrl: creds.slackWebhookUrl,
+          webhookSecret: creds.webhookSecret,
+        },
+        {
+          databaseUrl: inputs.databaseUrl,
+          migrate: false,
+          rotationTable: inputs.rotationTable,
+          auditTable: inputs.auditTable,
+          registry: inputs.registry ? readRegistryFile(inputs.registry) : undefined,
+          env,
+          reporter: opts.reporter,
+        },
+      );
+      ports.executor = executor.ports;
+      ports.env = env;
+    }
     // The console's copy of the secrets' metadata: one small pool, opened when first used.
     const url = inputs.databaseUrl;
     ports.console = {
@@ -243,6 +276,7 @@ export async function openRotationPorts(
     close: async () => {
       await jobs?.close();
       await audit?.close();
+      await executor?.close();
       await consolePool?.end().catch(() => {});
     },
   };
@@ -308,6 +342,7 @@ function readCredentials(): RotationCredentials {
     cloudflareApiToken: secretInput("cloudflare-api-token") || undefined,
     cloudflareTokens: parseCloudflareTokens("cloudflare-tokens", cloudflareRaw),
     herokuApiKey: secretInput("heroku-api-key") || undefined,
+    webhookSecret: secretInput("webhook-secret") || undefined,
     ...readSlackCredentials(),
   };
 }

@@ -1,8 +1,8 @@
-export const id = 237;
-export const ids = [237];
+export const id = 941;
+export const ids = [941];
 export const modules = {
 
-/***/ 6727:
+/***/ 1145:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,14 +12,14 @@ export const modules = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8474);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
-/* harmony import */ var _core_audit_checkpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9856);
-/* harmony import */ var _core_audit_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7999);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1723);
-/* harmony import */ var _store_audit_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7091);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6773);
-/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4307);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6481);
-/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(819);
+/* harmony import */ var _core_audit_checkpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8582);
+/* harmony import */ var _core_audit_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1525);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6265);
+/* harmony import */ var _store_audit_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6448);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2056);
+/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8185);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3967);
+/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3837);
 
 
 
@@ -204,7 +204,7 @@ function registerAuditChain(audit, ctx, io = {}) {
 
 /***/ }),
 
-/***/ 819:
+/***/ 3837:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -225,9 +225,9 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
+var errors = __webpack_require__(6265);
 // EXTERNAL MODULE: ./.build/js/store/spool.js
-var spool = __webpack_require__(7997);
+var spool = __webpack_require__(6435);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/audit-replay.js
 
 
@@ -321,15 +321,15 @@ async function replaySpoolFrom(path, store, opts = {}) {
 }
 
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
-var store_audit = __webpack_require__(7091);
+var store_audit = __webpack_require__(6448);
 // EXTERNAL MODULE: ./.build/js/store/db.js
-var db = __webpack_require__(6522);
+var db = __webpack_require__(1996);
 // EXTERNAL MODULE: ./.build/js/cli/context.js
-var context = __webpack_require__(6773);
+var context = __webpack_require__(2056);
 // EXTERNAL MODULE: ./.build/js/cli/terminal.js
-var terminal = __webpack_require__(6481);
+var terminal = __webpack_require__(3967);
 // EXTERNAL MODULE: ./.build/js/cli/commands/audit-chain.js
-var audit_chain = __webpack_require__(6727);
+var audit_chain = __webpack_require__(1145);
 ;// CONCATENATED MODULE: ./.build/js/cli/commands/audit.js
 
 
@@ -380,7 +380,7 @@ function registerAudit(program, ctx) {
 
 /***/ }),
 
-/***/ 4307:
+/***/ 8185:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -395,8 +395,8 @@ function registerAudit(program, ctx) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(481);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6773);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6481);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2056);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3967);
 
 
 
@@ -534,7 +534,7 @@ async function confirmPhrase(phrase, confirm, prompter, say) {
 
 /***/ }),
 
-/***/ 7997:
+/***/ 6435:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -546,8 +546,8 @@ async function confirmPhrase(phrase, confirm, prompter, say) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _core_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(113);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1723);
+/* harmony import */ var _core_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7391);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6265);
 
 
 

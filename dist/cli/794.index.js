@@ -1,8 +1,8 @@
-export const id = 826;
-export const ids = [826];
+export const id = 794;
+export const ids = [794];
 export const modules = {
 
-/***/ 1844:
+/***/ 1234:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -20,7 +20,7 @@ export const modules = {
 /* harmony export */   ll: () => (/* binding */ newestFirst)
 /* harmony export */ });
 /* unused harmony exports parseGitRef, renderRollbackSummary, renderDeploySummary */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `v41`, `41`, a release id (UUID), or empty for the release before the current one. */
@@ -184,7 +184,7 @@ function renderDeploySummary(s) {
 
 /***/ }),
 
-/***/ 333:
+/***/ 835:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -199,7 +199,7 @@ function escapeMd(text) {
 
 /***/ }),
 
-/***/ 424:
+/***/ 9458:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -235,19 +235,19 @@ const silentReporter = {
 
 /***/ }),
 
-/***/ 6561:
+/***/ 8408:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ HerokuClient)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6752);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1723);
-/* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1844);
-/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(424);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2770);
-/* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7505);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2480);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6265);
+/* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1234);
+/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9458);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9944);
+/* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6755);
 
 
 
@@ -480,6 +480,58 @@ class HerokuClient {
             ];
         });
     }
+    /**
+     * POST /oauth/authorizations: a new authorization with the scope and description given. The answer's
+     * access token is the one value handed back; the refresh token is dropped.
+     */
+    async createAuthorization(opts) {
+        const raw = await this.http.json("POST", "/oauth/authorizations", {
+            scope: opts.scope,
+            ...(opts.description ? { description: opts.description } : {}),
+            ...(typeof opts.expiresIn === "number" ? { expires_in: opts.expiresIn } : {}),
+        }, { retry: "if-unsent" });
+        const token = raw?.access_token?.token;
+        if (typeof raw?.id !== "string" || typeof token !== "string")
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .VendorError */ .Hi("Heroku", "Heroku answered POST /oauth/authorizations without an id and access token");
+        return { id: raw.id, token };
+    }
+    /** DELETE /oauth/authorizations/{id}: "gone" when Heroku no longer has it (404). */
+    async deleteAuthorization(id) {
+        const res = await this.http.send({
+            method: "DELETE",
+            path: `/oauth/authorizations/${enc(id)}`,
+            accept: [404],
+        });
+        return res.status === 404 ? "gone" : "revoked";
+    }
+    /**
+     * The id of the authorization whose access token is `token`, compared here so that the list's tokens never
+     * leave this client. Undefined when none of the account's authorizations has it (a plain API key).
+     */
+    async authorizationIdForToken(token) {
+        const raw = await this.http.json("GET", "/oauth/authorizations");
+        if (!Array.isArray(raw))
+            return undefined;
+        const found = raw.find((a) => a?.access_token?.token === token);
+        return typeof found?.id === "string" ? found.id : undefined;
+    }
+    /** GET /account with this client's key: throws unless Heroku accepts it. */
+    async account() {
+        return this.http.json("GET", "/account");
+    }
+    /** One config var's value (GET /apps/{app}/config-vars), undefined when the app has no such var. */
+    async configVar(app, name) {
+        const vars = await this.http.json("GET", `/apps/${enc(app)}/config-vars`);
+        const v = vars?.[name];
+        return typeof v === "string" ? v : undefined;
+    }
+    /**
+     * PATCH /apps/{app}/config-vars with one var: Heroku makes a release and restarts the dynos. The answer
+     * (every var's value) is read for nothing but success.
+     */
+    async setConfigVar(app, name, value) {
+        await this.http.send({ method: "PATCH", path: `/apps/${enc(app)}/config-vars`, body: { [name]: value } });
+    }
 }
 function enc(segment) {
     return encodeURIComponent(segment);
@@ -491,7 +543,7 @@ function pathOnly(path) {
 
 /***/ }),
 
-/***/ 7505:
+/***/ 6755:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -499,8 +551,8 @@ function pathOnly(path) {
 /* harmony export */   d8: () => (/* binding */ networkReason)
 /* harmony export */ });
 /* unused harmony export headersMayGo */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8760);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9038);
 
 
 const MAX_BODY = 1024 * 1024;
@@ -641,7 +693,7 @@ function networkReason(err, timeoutMs, signal) {
 
 /***/ }),
 
-/***/ 2770:
+/***/ 9944:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -651,10 +703,10 @@ function networkReason(err, timeoutMs, signal) {
 /* harmony export */   rb: () => (/* binding */ DeliveryUnknownError)
 /* harmony export */ });
 /* unused harmony export cannotHaveArrived */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
-/* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7505);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9458);
+/* harmony import */ var _http_probe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6755);
 
 
 

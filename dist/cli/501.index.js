@@ -1,8 +1,8 @@
-export const id = 365;
-export const ids = [365,778];
+export const id = 501;
+export const ids = [501,124];
 export const modules = {
 
-/***/ 9641:
+/***/ 4175:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,15 +11,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8760);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1723);
-/* harmony import */ var _core_health_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5490);
-/* harmony import */ var _core_registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8335);
-/* harmony import */ var _pipelines_console_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7318);
-/* harmony import */ var _store_db_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6522);
-/* harmony import */ var _store_migrate_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1243);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6481);
-/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(819);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9038);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6265);
+/* harmony import */ var _core_health_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9336);
+/* harmony import */ var _core_registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6697);
+/* harmony import */ var _pipelines_console_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6899);
+/* harmony import */ var _store_db_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1996);
+/* harmony import */ var _store_migrate_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4957);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3967);
+/* harmony import */ var _audit_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3837);
 
 
 
@@ -125,7 +125,7 @@ function registerConsole(program, ctx) {
 
 /***/ }),
 
-/***/ 778:
+/***/ 2124:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -138,10 +138,10 @@ function registerConsole(program, ctx) {
 /* harmony export */   t_: () => (/* binding */ formatAttemptLine)
 /* harmony export */ });
 /* unused harmony exports statusMatches, checkJson */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1621);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(333);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3415);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(835);
 
 
 
@@ -258,7 +258,7 @@ function truncate(text, n) {
 
 /***/ }),
 
-/***/ 333:
+/***/ 835:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -273,7 +273,7 @@ function escapeMd(text) {
 
 /***/ }),
 
-/***/ 8665:
+/***/ 6839:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -288,8 +288,8 @@ function escapeMd(text) {
 /* harmony export */   wi: () => (/* binding */ parseYamlFields),
 /* harmony export */   ws: () => (/* binding */ scalarText)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3439);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
 
 
 /** A YAML file that does not validate. The message lists every problem as `file:line:col: field: problem`. */
@@ -446,7 +446,7 @@ function distance(a, b) {
 
 /***/ }),
 
-/***/ 424:
+/***/ 9458:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 247;
-export const ids = [247];
+export const id = 982;
+export const ids = [982];
 export const modules = {
 
-/***/ 9003:
+/***/ 8465:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,11 +14,11 @@ export const modules = {
 /* harmony export */   z0: () => (/* binding */ recordedDecision)
 /* harmony export */ });
 /* unused harmony exports APPROVAL_LABEL, APPROVE_WORDS, DENY_WORDS, parseMinimumApprovals, verdictOf, wasEdited, eligibleApprovers, selfLogins, approvalIssueTitle, renderApprovalIssueBody, describeDecision, decisionMarker, renderDecisionComment */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(778);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1621);
-/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2634);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2124);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3415);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4276);
 
 
 
@@ -263,7 +263,7 @@ function renderDecisionComment(d, opts) {
 
 /***/ }),
 
-/***/ 1786:
+/***/ 804:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -271,10 +271,10 @@ function renderDecisionComment(d, opts) {
 /* harmony export */   ON: () => (/* binding */ parsePolicy),
 /* harmony export */   l$: () => (/* binding */ POLICY_PATH)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _approval_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9003);
-/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5263);
-/* harmony import */ var _yaml_fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8665);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3439);
+/* harmony import */ var _approval_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8465);
+/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2789);
+/* harmony import */ var _yaml_fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6839);
 
 
 
@@ -422,7 +422,7 @@ function gateRules(policy, environment, inputs) {
 
 /***/ }),
 
-/***/ 2634:
+/***/ 4276:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -437,7 +437,7 @@ function gateRules(policy, environment, inputs) {
 /* harmony export */   w: () => (/* binding */ previewLogLines)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_MAX_BYTES, isRollback, previewOutputs, targetBanner, firstLine, statusSentence */
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(333);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(835);
 
 const MAX_PREVIEW_COMMITS = 250;
 /** GitHub's comment limit is 65,536 characters; a summary stays well inside 64 KiB as well. */
@@ -698,7 +698,7 @@ function cutBytes(text, max) {
 
 /***/ }),
 
-/***/ 1247:
+/***/ 7982:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -708,17 +708,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./.build/js/core/approval.js
-var approval = __webpack_require__(9003);
+var approval = __webpack_require__(8465);
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
+var errors = __webpack_require__(6265);
 // EXTERNAL MODULE: ./.build/js/core/gate.js
-var gate = __webpack_require__(5263);
+var gate = __webpack_require__(2789);
 // EXTERNAL MODULE: ./.build/js/core/policy.js
-var core_policy = __webpack_require__(1786);
+var core_policy = __webpack_require__(804);
 // EXTERNAL MODULE: ./.build/js/vendors/github.js
-var vendors_github = __webpack_require__(9249);
+var vendors_github = __webpack_require__(9231);
 // EXTERNAL MODULE: ./.build/js/vendors/github-gate.js
-var github_gate = __webpack_require__(2793);
+var github_gate = __webpack_require__(103);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/approvers.js
 
 
@@ -764,9 +764,9 @@ async function resolveApproverLogins(github, rules, reporter) {
 }
 
 // EXTERNAL MODULE: ./.build/js/pipelines/policy.js
-var pipelines_policy = __webpack_require__(6120);
+var pipelines_policy = __webpack_require__(7716);
 // EXTERNAL MODULE: ./.build/js/pipelines/ports.js
-var pipelines_ports = __webpack_require__(424);
+var pipelines_ports = __webpack_require__(9458);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/approval-check.js
 
 
@@ -946,15 +946,15 @@ async function verifyIssueApproval(settings, ports, rules, result) {
 
 /***/ }),
 
-/***/ 6120:
+/***/ 7716:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ loadPolicy)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _core_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1786);
-/* harmony import */ var _vendors_github_gate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2793);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _core_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(804);
+/* harmony import */ var _vendors_github_gate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(103);
 
 
 
@@ -989,7 +989,7 @@ async function loadPolicy(github, reporter) {
 
 /***/ }),
 
-/***/ 2793:
+/***/ 103:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 91;
-export const ids = [91];
+export const id = 448;
+export const ids = [448];
 export const modules = {
 
-/***/ 341:
+/***/ 9907:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -21,7 +21,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports CHAIN_VERSION, sha256Hex, hashDocument, matchesSubject */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6375);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1885);
 
 
 /**
@@ -138,7 +138,7 @@ function eraseSubject(row, subject, erasedBy) {
 
 /***/ }),
 
-/***/ 9856:
+/***/ 8582:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -154,8 +154,8 @@ function eraseSubject(row, subject, erasedBy) {
 /* harmony export */ });
 /* unused harmony exports CHECKPOINT_TYPE, CHECKPOINT_REASONS, rawPublicKey, keyId, signingPayload */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6375);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1885);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
 
 
 
@@ -353,7 +353,7 @@ function renderCheckpointSummary(doc, table) {
 
 /***/ }),
 
-/***/ 7999:
+/***/ 1525:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -361,7 +361,7 @@ function renderCheckpointSummary(doc, table) {
 /* harmony export */   O6: () => (/* binding */ ChainVerifier)
 /* harmony export */ });
 /* unused harmony export BREAK_KINDS */
-/* harmony import */ var _audit_chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(341);
+/* harmony import */ var _audit_chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9907);
 
 /**
  * Verification of the audit chain, one row at a time in position order (constant memory: one row of
@@ -600,7 +600,7 @@ function describeReport(report) {
 
 /***/ }),
 
-/***/ 113:
+/***/ 7391:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -614,9 +614,9 @@ function describeReport(report) {
 /* harmony export */   zt: () => (/* binding */ toAuditRow)
 /* harmony export */ });
 /* unused harmony exports AUDIT_PHASES, AUDIT_OUTCOMES, AUDIT_TRIGGERS, idempotencyKey, isSecretKey, REDACTED, parseContextJson, renderWrittenSummary */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1621);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3415);
 
 
 
@@ -632,6 +632,7 @@ const AUDIT_OUTCOMES = [
     "health_check_failed",
     "rolled_back",
     "rejected",
+    "rotation_failed",
 ];
 const AUDIT_TRIGGERS = ["ci", "local-script"];
 /** The message of a deploy refused because its `started` row could not be written (fail closed). */
@@ -963,7 +964,7 @@ function renderWrittenSummary(record, id, duplicate) {
 
 /***/ }),
 
-/***/ 6375:
+/***/ 1885:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1051,7 +1052,7 @@ function canonicalJson(value) {
 
 /***/ }),
 
-/***/ 8760:
+/***/ 9038:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1062,7 +1063,7 @@ function canonicalJson(value) {
 /* harmony export */   pc: () => (/* binding */ durationMs)
 /* harmony export */ });
 /* unused harmony exports parseAge, ageCutoff */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 
 const FIXED_MS = {
     ms: 1,
@@ -1160,7 +1161,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 1621:
+/***/ 3415:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1175,7 +1176,7 @@ function formatDuration(ms) {
 /* harmony export */   vd: () => (/* binding */ requireValue),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 
 /** Pure validators shared by every action's input helper and the CLI's flag parsing. */
 function requireValue(input, raw) {
@@ -1284,7 +1285,7 @@ function parseSha(input, raw) {
 
 /***/ }),
 
-/***/ 7091:
+/***/ 6448:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1295,13 +1296,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./.build/js/core/audit.js
-var audit = __webpack_require__(113);
+var audit = __webpack_require__(7391);
 // EXTERNAL MODULE: ./.build/js/store/chain.js
-var chain = __webpack_require__(6379);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(3849);
+var chain = __webpack_require__(261);
+// EXTERNAL MODULE: ../main/node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(9977);
 // EXTERNAL MODULE: ./.build/js/store/db.js
-var store_db = __webpack_require__(6522);
+var store_db = __webpack_require__(1996);
 ;// CONCATENATED MODULE: ./.build/js/store/chain-append.js
 
 
@@ -1556,7 +1557,7 @@ class ChainAppender {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./.build/js/core/audit-chain.js
-var audit_chain = __webpack_require__(341);
+var audit_chain = __webpack_require__(9907);
 ;// CONCATENATED MODULE: ./.build/js/store/chain-erase.js
 
 
@@ -1643,11 +1644,11 @@ async function eraseOnce(pool, table, quoted, subject, erasedBy, now) {
 }
 
 // EXTERNAL MODULE: ./.build/js/core/audit-checkpoint.js
-var audit_checkpoint = __webpack_require__(9856);
+var audit_checkpoint = __webpack_require__(8582);
 // EXTERNAL MODULE: ./.build/js/core/audit-verify.js
-var audit_verify = __webpack_require__(7999);
+var audit_verify = __webpack_require__(1525);
 // EXTERNAL MODULE: ./.build/js/store/checkpoints.js
-var checkpoints = __webpack_require__(5221);
+var checkpoints = __webpack_require__(5695);
 ;// CONCATENATED MODULE: ./.build/js/store/chain-verify.js
 
 
@@ -1791,7 +1792,7 @@ async function exportChain(pool, table, write, now) {
 }
 
 // EXTERNAL MODULE: ./.build/js/store/table-store.js
-var table_store = __webpack_require__(5766);
+var table_store = __webpack_require__(9800);
 ;// CONCATENATED MODULE: ./.build/js/store/audit.js
 
 
@@ -1911,7 +1912,7 @@ class AuditStore extends table_store/* TableStore */.s {
 
 /***/ }),
 
-/***/ 6379:
+/***/ 261:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1930,8 +1931,8 @@ class AuditStore extends table_store/* TableStore */.s {
 /* harmony export */ });
 /* unused harmony exports newSalt, insertSealed */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var _core_audit_chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(341);
-/* harmony import */ var _db_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6522);
+/* harmony import */ var _core_audit_chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9907);
+/* harmony import */ var _db_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1996);
 
 
 
@@ -2136,7 +2137,7 @@ const UNIQUE_VIOLATION = "23505";
 
 /***/ }),
 
-/***/ 5221:
+/***/ 5695:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2145,9 +2146,9 @@ const UNIQUE_VIOLATION = "23505";
 /* harmony export */   Nm: () => (/* binding */ checkpointHead),
 /* harmony export */   Ox: () => (/* binding */ insertCheckpoint)
 /* harmony export */ });
-/* harmony import */ var _core_audit_checkpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9856);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6379);
+/* harmony import */ var _core_audit_checkpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8582);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(261);
 
 
 
@@ -2211,7 +2212,7 @@ async function writeCheckpoint(store, signingKey, opts = {}) {
 
 /***/ }),
 
-/***/ 6522:
+/***/ 1996:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2226,8 +2227,8 @@ async function writeCheckpoint(store, signingKey, opts = {}) {
 /* harmony export */ });
 /* unused harmony exports sslFor, clientConfig, DatabaseError, isRetryable */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3849);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1723);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9977);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6265);
 
 
 
@@ -2518,7 +2519,7 @@ async function withRetries(fn, opts = {}) {
 
 /***/ }),
 
-/***/ 1243:
+/***/ 4957:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2529,8 +2530,8 @@ async function withRetries(fn, opts = {}) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1723);
-/* harmony import */ var _db_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6522);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6265);
+/* harmony import */ var _db_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1996);
 
 
 
@@ -2736,15 +2737,15 @@ async function migrateDown(client, target = 0, names = {}, migrations = loadMigr
 
 /***/ }),
 
-/***/ 5766:
+/***/ 9800:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ openTable),
 /* harmony export */   s: () => (/* binding */ TableStore)
 /* harmony export */ });
-/* harmony import */ var _db_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6522);
-/* harmony import */ var _migrate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1243);
+/* harmony import */ var _db_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1996);
+/* harmony import */ var _migrate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4957);
 
 
 /**

@@ -1,8 +1,8 @@
-export const id = 866;
-export const ids = [866];
+export const id = 556;
+export const ids = [556];
 export const modules = {
 
-/***/ 7866:
+/***/ 5556:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -16,23 +16,23 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _core_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(113);
-/* harmony import */ var _core_audit_checkpoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9856);
-/* harmony import */ var _core_deploy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7307);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1723);
-/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5263);
-/* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1844);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1621);
-/* harmony import */ var _pipelines_notify_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3445);
-/* harmony import */ var _pipelines_rollback_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2666);
-/* harmony import */ var _store_audit_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7091);
-/* harmony import */ var _store_checkpoints_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5221);
-/* harmony import */ var _store_db_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(6522);
-/* harmony import */ var _store_spool_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7997);
-/* harmony import */ var _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(6561);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(6773);
-/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(4307);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(6481);
+/* harmony import */ var _core_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7391);
+/* harmony import */ var _core_audit_checkpoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8582);
+/* harmony import */ var _core_deploy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8353);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6265);
+/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2789);
+/* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1234);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3415);
+/* harmony import */ var _pipelines_notify_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3099);
+/* harmony import */ var _pipelines_rollback_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(72);
+/* harmony import */ var _store_audit_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6448);
+/* harmony import */ var _store_checkpoints_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5695);
+/* harmony import */ var _store_db_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1996);
+/* harmony import */ var _store_spool_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(6435);
+/* harmony import */ var _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(8408);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(2056);
+/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(8185);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(3967);
 
 
 
@@ -297,7 +297,7 @@ Same as: ${(0,_core_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .rollbackCommands *
 
 /***/ }),
 
-/***/ 4307:
+/***/ 8185:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -312,8 +312,8 @@ Same as: ${(0,_core_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .rollbackCommands *
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(481);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6773);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6481);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2056);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3967);
 
 
 
@@ -451,7 +451,7 @@ async function confirmPhrase(phrase, confirm, prompter, say) {
 
 /***/ }),
 
-/***/ 7307:
+/***/ 8353:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -463,11 +463,11 @@ async function confirmPhrase(phrase, confirm, prompter, say) {
 /* harmony export */   ye: () => (/* binding */ DEPLOY_HEADLINES)
 /* harmony export */ });
 /* unused harmony export renderStateDiagram */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8760);
-/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(778);
-/* harmony import */ var _heroku_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1844);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1621);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(333);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2124);
+/* harmony import */ var _heroku_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1234);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3415);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(835);
 /**
  * The deploy state machine of seed 002 §5, as data: the states a gated deploy passes through, the transitions
  * allowed between them, and renderers for the path a deploy took. Pure: the pipeline drives it.
@@ -644,7 +644,7 @@ function renderGatedDeploySummary(settings, result, extra = {
 
 /***/ }),
 
-/***/ 5263:
+/***/ 2789:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -658,8 +658,8 @@ function renderGatedDeploySummary(settings, result, extra = {
 /* harmony export */   yS: () => (/* binding */ requiredReviewers)
 /* harmony export */ });
 /* unused harmony exports PRODUCTION_EVENT, MAX_REVIEWERS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1621);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3415);
 
 
 /** The one event that starts a production deploy without a policy naming another (plus the CLI's typed phrase). */
@@ -798,7 +798,7 @@ function planEnvironment(current, currentBranches, spec, ids) {
 
 /***/ }),
 
-/***/ 3445:
+/***/ 3099:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -810,9 +810,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: START_NOTICE_UNKNOWN
 
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
+var errors = __webpack_require__(6265);
 // EXTERNAL MODULE: ./.build/js/core/deploy.js
-var deploy = __webpack_require__(7307);
+var deploy = __webpack_require__(8353);
 ;// CONCATENATED MODULE: ./.build/js/core/slack-message.js
 /**
  * The Slack message for a deploy: one Block Kit message per deploy, posted when it starts and updated in place
@@ -985,7 +985,7 @@ function truncate(text, max) {
 }
 
 // EXTERNAL MODULE: ./.build/js/vendors/slack.js
-var slack = __webpack_require__(368);
+var slack = __webpack_require__(2574);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/notify.js
 
 
@@ -1128,16 +1128,16 @@ async function notifySlack(target, notice, opts) {
 
 /***/ }),
 
-/***/ 2666:
+/***/ 72:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ waitForRelease),
 /* harmony export */   e: () => (/* binding */ runRollback)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1844);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _core_heroku_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1234);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9458);
 
 
 
@@ -1267,7 +1267,7 @@ async function waitForRelease(heroku, app, release, reporter, clock, timeoutMs) 
 
 /***/ }),
 
-/***/ 7997:
+/***/ 6435:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1279,8 +1279,8 @@ async function waitForRelease(heroku, app, release, reporter, clock, timeoutMs) 
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _core_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(113);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1723);
+/* harmony import */ var _core_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7391);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6265);
 
 
 
@@ -1371,7 +1371,7 @@ async function recordAudit(store, record, opts) {
 
 /***/ }),
 
-/***/ 368:
+/***/ 2574:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1381,8 +1381,8 @@ async function recordAudit(store, record, opts) {
 /* harmony export */   rb: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_1__.rb)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_SLACK_API_URL, slackHint */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2770);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9944);
 
 
 

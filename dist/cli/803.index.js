@@ -1,8 +1,8 @@
-export const id = 871;
-export const ids = [871];
+export const id = 803;
+export const ids = [803];
 export const modules = {
 
-/***/ 80:
+/***/ 3206:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -14,15 +14,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1723);
-/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5263);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1621);
-/* harmony import */ var _core_preview_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2634);
-/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(424);
-/* harmony import */ var _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6561);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6773);
-/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4307);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6481);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6265);
+/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2789);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3415);
+/* harmony import */ var _core_preview_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4276);
+/* harmony import */ var _pipelines_ports_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9458);
+/* harmony import */ var _vendors_heroku_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8408);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2056);
+/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8185);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3967);
 
 
 
@@ -250,7 +250,7 @@ Exit codes: 0 shown, 1 Heroku or git failed, 2 bad usage (unknown ref, no checko
 
 /***/ }),
 
-/***/ 4307:
+/***/ 8185:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -265,8 +265,8 @@ Exit codes: 0 shown, 1 Heroku or git failed, 2 bad usage (unknown ref, no checko
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(481);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6773);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6481);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2056);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3967);
 
 
 
@@ -404,7 +404,7 @@ async function confirmPhrase(phrase, confirm, prompter, say) {
 
 /***/ }),
 
-/***/ 8760:
+/***/ 9038:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -415,7 +415,7 @@ async function confirmPhrase(phrase, confirm, prompter, say) {
 /* harmony export */   pc: () => (/* binding */ durationMs)
 /* harmony export */ });
 /* unused harmony exports parseAge, ageCutoff */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 
 const FIXED_MS = {
     ms: 1,
@@ -513,7 +513,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 5263:
+/***/ 2789:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -527,8 +527,8 @@ function formatDuration(ms) {
 /* harmony export */   yS: () => (/* binding */ requiredReviewers)
 /* harmony export */ });
 /* unused harmony exports PRODUCTION_EVENT, MAX_REVIEWERS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1621);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3415);
 
 
 /** The one event that starts a production deploy without a policy naming another (plus the CLI's typed phrase). */
@@ -667,7 +667,7 @@ function planEnvironment(current, currentBranches, spec, ids) {
 
 /***/ }),
 
-/***/ 1621:
+/***/ 3415:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -682,7 +682,7 @@ function planEnvironment(current, currentBranches, spec, ids) {
 /* harmony export */   vd: () => (/* binding */ requireValue),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 
 /** Pure validators shared by every action's input helper and the CLI's flag parsing. */
 function requireValue(input, raw) {
@@ -791,7 +791,7 @@ function parseSha(input, raw) {
 
 /***/ }),
 
-/***/ 2634:
+/***/ 4276:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -806,7 +806,7 @@ function parseSha(input, raw) {
 /* harmony export */   w: () => (/* binding */ previewLogLines)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_MAX_BYTES, isRollback, previewOutputs, targetBanner, firstLine, statusSentence */
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(333);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(835);
 
 const MAX_PREVIEW_COMMITS = 250;
 /** GitHub's comment limit is 65,536 characters; a summary stays well inside 64 KiB as well. */

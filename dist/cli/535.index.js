@@ -1,8 +1,8 @@
-export const id = 933;
-export const ids = [933];
+export const id = 535;
+export const ids = [535];
 export const modules = {
 
-/***/ 1933:
+/***/ 5535:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -21,7 +21,7 @@ function registerDemo(program, ctx) {
         .option("--json", "also print the deploys and audit rows as JSON on stdout")
         .addHelpText("after", "\nTakes about 15 s. Ctrl-C stops it and removes everything it started.\nExit codes: 0 done, 1 the demo broke, 130 interrupted.")
         .action(async (opts) => {
-        const { runDemo } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(849), __webpack_require__.e(815), __webpack_require__.e(260), __webpack_require__.e(91), __webpack_require__.e(826), __webpack_require__.e(238), __webpack_require__.e(866), __webpack_require__.e(247), __webpack_require__.e(528), __webpack_require__.e(350)]).then(__webpack_require__.bind(__webpack_require__, 8350));
+        const { runDemo } = await Promise.all(/* import() */[__webpack_require__.e(480), __webpack_require__.e(977), __webpack_require__.e(439), __webpack_require__.e(980), __webpack_require__.e(448), __webpack_require__.e(794), __webpack_require__.e(528), __webpack_require__.e(556), __webpack_require__.e(982), __webpack_require__.e(437), __webpack_require__.e(383)]).then(__webpack_require__.bind(__webpack_require__, 6383));
         await runDemo(ctx, opts);
     });
 }

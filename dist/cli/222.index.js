@@ -1,18 +1,18 @@
-export const id = 408;
-export const ids = [408,778];
+export const id = 222;
+export const ids = [222,124];
 export const modules = {
 
-/***/ 4408:
+/***/ 9222:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   registerHealth: () => (/* binding */ registerHealth)
 /* harmony export */ });
-/* harmony import */ var _core_health_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5490);
-/* harmony import */ var _pipelines_health_check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9213);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6773);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6481);
+/* harmony import */ var _core_health_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9336);
+/* harmony import */ var _pipelines_health_check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7315);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2056);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3967);
 
 
 
@@ -51,7 +51,7 @@ function registerHealth(program, ctx) {
 
 /***/ }),
 
-/***/ 8760:
+/***/ 9038:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -62,7 +62,7 @@ function registerHealth(program, ctx) {
 /* harmony export */   pc: () => (/* binding */ durationMs)
 /* harmony export */ });
 /* unused harmony exports parseAge, ageCutoff */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 
 const FIXED_MS = {
     ms: 1,
@@ -160,15 +160,15 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 5490:
+/***/ 9336:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ parseHealthInputs)
 /* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8760);
-/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(778);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1621);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2124);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3415);
 
 
 
@@ -195,7 +195,7 @@ function parseHealthInputs(get, prefix = "") {
 
 /***/ }),
 
-/***/ 778:
+/***/ 2124:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -208,10 +208,10 @@ function parseHealthInputs(get, prefix = "") {
 /* harmony export */   t_: () => (/* binding */ formatAttemptLine)
 /* harmony export */ });
 /* unused harmony exports statusMatches, checkJson */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1723);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1621);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(333);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3415);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(835);
 
 
 
@@ -328,7 +328,7 @@ function truncate(text, n) {
 
 /***/ }),
 
-/***/ 1621:
+/***/ 3415:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -343,7 +343,7 @@ function truncate(text, n) {
 /* harmony export */   vd: () => (/* binding */ requireValue),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1723);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 
 /** Pure validators shared by every action's input helper and the CLI's flag parsing. */
 function requireValue(input, raw) {
@@ -452,7 +452,7 @@ function parseSha(input, raw) {
 
 /***/ }),
 
-/***/ 333:
+/***/ 835:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -467,15 +467,15 @@ function escapeMd(text) {
 
 /***/ }),
 
-/***/ 9213:
+/***/ 7315:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ runHealthCheck)
 /* harmony export */ });
-/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(778);
-/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7505);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(424);
+/* harmony import */ var _core_health_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2124);
+/* harmony import */ var _vendors_http_probe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6755);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9458);
 
 
 
@@ -516,7 +516,7 @@ async function runHealthCheck(settings, ports) {
 
 /***/ }),
 
-/***/ 424:
+/***/ 9458:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -552,7 +552,7 @@ const silentReporter = {
 
 /***/ }),
 
-/***/ 7505:
+/***/ 6755:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -560,8 +560,8 @@ const silentReporter = {
 /* harmony export */   d8: () => (/* binding */ networkReason)
 /* harmony export */ });
 /* unused harmony export headersMayGo */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8760);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2480);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9038);
 
 
 const MAX_BODY = 1024 * 1024;

@@ -1,8 +1,8 @@
-export const id = 487;
-export const ids = [487];
+export const id = 407;
+export const ids = [407];
 export const modules = {
 
-/***/ 1715:
+/***/ 8357:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,23 +14,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./.build/js/core/audit.js
-var audit = __webpack_require__(113);
+var audit = __webpack_require__(7391);
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
-var store_audit = __webpack_require__(7091);
+var store_audit = __webpack_require__(6448);
 // EXTERNAL MODULE: ./.build/js/store/db.js
-var store_db = __webpack_require__(6522);
+var store_db = __webpack_require__(1996);
 // EXTERNAL MODULE: ./.build/js/store/migrate.js
-var migrate = __webpack_require__(1243);
+var migrate = __webpack_require__(4957);
 // EXTERNAL MODULE: ./.build/js/store/poll-log.js
-var poll_log = __webpack_require__(6742);
+var poll_log = __webpack_require__(3808);
 // EXTERNAL MODULE: ./.build/js/core/audit-checkpoint.js
-var audit_checkpoint = __webpack_require__(9856);
+var audit_checkpoint = __webpack_require__(8582);
 // EXTERNAL MODULE: ./.build/js/core/errors.js
-var errors = __webpack_require__(1723);
+var errors = __webpack_require__(6265);
 // EXTERNAL MODULE: ./.build/js/store/chain.js
-var chain = __webpack_require__(6379);
+var chain = __webpack_require__(261);
 // EXTERNAL MODULE: ./.build/js/store/checkpoints.js
-var checkpoints = __webpack_require__(5221);
+var checkpoints = __webpack_require__(5695);
 ;// CONCATENATED MODULE: ./.build/js/store/prune.js
 
 
@@ -113,11 +113,11 @@ async function pruneAuditLog(client, opts) {
 }
 
 // EXTERNAL MODULE: ./.build/js/cli/terminal.js
-var terminal = __webpack_require__(6481);
+var terminal = __webpack_require__(3967);
 // EXTERNAL MODULE: ./.build/js/cli/commands/audit.js + 1 modules
-var commands_audit = __webpack_require__(819);
+var commands_audit = __webpack_require__(3837);
 // EXTERNAL MODULE: ./.build/js/cli/commands/audit-chain.js
-var audit_chain = __webpack_require__(6727);
+var audit_chain = __webpack_require__(1145);
 ;// CONCATENATED MODULE: ./.build/js/cli/commands/db.js
 
 
@@ -223,7 +223,7 @@ function registerDb(program, ctx) {
 
 /***/ }),
 
-/***/ 333:
+/***/ 835:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

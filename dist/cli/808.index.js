@@ -1,8 +1,8 @@
-export const id = 742;
-export const ids = [742];
+export const id = 808;
+export const ids = [808];
 export const modules = {
 
-/***/ 5192:
+/***/ 8445:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -39,7 +39,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEGRADED_AFTER, SURFACE_STATES, VENDOR_CALLS, VENDOR_WHAT, ageDays, formatAge, formatDays, renderSparkline, truncate
 
 // EXTERNAL MODULE: ./.build/js/core/duration.js
-var duration = __webpack_require__(8760);
+var duration = __webpack_require__(9038);
 ;// CONCATENATED MODULE: ./.build/js/core/status/shapes.js
 /**
  * The status sweep's shapes (seed 000 §4.2, §4.4): what a vendor call saw, the SiteStatus / DeployInfo /
@@ -670,7 +670,7 @@ function safeHref(url) {
 }
 
 // EXTERNAL MODULE: ./.build/js/core/markdown.js
-var markdown = __webpack_require__(333);
+var markdown = __webpack_require__(835);
 ;// CONCATENATED MODULE: ./.build/js/core/status/markdown.js
 
 
@@ -809,7 +809,7 @@ function slackEscape(text) {
 
 /***/ }),
 
-/***/ 6742:
+/***/ 3808:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -827,8 +827,8 @@ function slackEscape(text) {
 /* harmony export */   uI: () => (/* binding */ withSweepLock)
 /* harmony export */ });
 /* unused harmony exports SWEEP_LOCK, rateLimited */
-/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5192);
-/* harmony import */ var _db_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6522);
+/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8445);
+/* harmony import */ var _db_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1996);
 
 
 const DEFAULT_POLL_TABLE = "console_poll_log";
