@@ -1,6 +1,223 @@
-export const id = 748;
-export const ids = [748];
+export const id = 116;
+export const ids = [116];
 export const modules = {
+
+/***/ 2051:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+// libsodium-wrappers' ES module build imports a file its package does not ship (0.7.16): it is loaded, and
+// bundled, through its CommonJS build from this CommonJS module. Its emscripten start-up reads __dirname,
+// which an ES module bundle does not define: it gets the working directory (nothing is read from it).
+const g = globalThis;
+g.__dirname ??= process.cwd();
+const sodium = __webpack_require__(8607);
+module.exports = sodium;
+
+
+/***/ }),
+
+/***/ 5732:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ revokedSlack),
+/* harmony export */   Cd: () => (/* binding */ webhookBody),
+/* harmony export */   Gn: () => (/* binding */ KILL_SWITCH),
+/* harmony export */   Mm: () => (/* binding */ freshSteps),
+/* harmony export */   SE: () => (/* binding */ killSwitchOn),
+/* harmony export */   fG: () => (/* binding */ revokeWarningSlack),
+/* harmony export */   gO: () => (/* binding */ describeHolds),
+/* harmony export */   h_: () => (/* binding */ revokeDecision),
+/* harmony export */   oI: () => (/* binding */ assertRotationEnabled),
+/* harmony export */   sU: () => (/* binding */ serializeState),
+/* harmony export */   un: () => (/* binding */ readState),
+/* harmony export */   wh: () => (/* binding */ planRevoke),
+/* harmony export */   z7: () => (/* binding */ rotationSlack),
+/* harmony export */   zL: () => (/* binding */ renderRotationOutcome),
+/* harmony export */   zp: () => (/* binding */ setStep)
+/* harmony export */ });
+/* unused harmony exports STEP_NAMES, isExecutorState, step, revocable, REVOKE_WARNING_MS, RotationDisabledError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
+
+/**
+ * The rotation executor's state machine, pure (issue 18, seed 000 §4.5): the steps of a job as seed 000 names
+ * them, what a job row's steps_json holds, when the old credential goes, and the words of its summary, Slack
+ * and webhook messages. Nothing here ever holds a secret value.
+ */
+const STEP_NAMES = ["generate", "store", "sync_consumers", "smoke_test", "revoke_old"];
+function freshSteps() {
+    return STEP_NAMES.map((name) => ({ name, status: "pending" }));
+}
+function isExecutorState(steps) {
+    return !!steps && steps.executor === 1 && Array.isArray(steps.steps);
+}
+/**
+ * The state as a job row holds it. Consumer ids name secrets (`...:HEROKU_API_KEY`), and the store drops keys
+ * that look like secrets, so which consumer holds what is kept as a list, not a map.
+ */
+function serializeState(state) {
+    const { consumer_holds, ...rest } = state;
+    return {
+        ...rest,
+        holdings: Object.entries(consumer_holds).map(([consumer, holds]) => ({ consumer, holds })),
+    };
+}
+function readState(steps) {
+    if (!isExecutorState(steps))
+        return undefined;
+    const { holdings, ...rest } = steps;
+    const list = Array.isArray(holdings) ? holdings : [];
+    return {
+        ...rest,
+        consumer_holds: Object.fromEntries(list.map((h) => [h.consumer, h.holds])),
+    };
+}
+function step(state, name) {
+    const found = state.steps.find((s) => s.name === name);
+    if (found)
+        return found;
+    const added = { name, status: "pending" };
+    state.steps.push(added);
+    return added;
+}
+function setStep(state, name, status, now, detail) {
+    const s = step(state, name);
+    s.status = status;
+    if (status === "running") {
+        s.started_at = now.toISOString();
+        delete s.completed_at;
+    }
+    if (status === "completed" || status === "failed")
+        s.completed_at = now.toISOString();
+    if (detail !== undefined)
+        s.detail = detail.slice(0, 500);
+    else if (status === "running")
+        delete s.detail;
+    return s;
+}
+/** Generators whose old credential lives at a vendor and can be revoked; a random value has none. */
+function revocable(generator) {
+    return generator !== "random";
+}
+/**
+ * When the old credential goes once the new one passed its smoke test: at once on compromise or with no grace
+ * period (`max-overlap: 0`), else at the end of the grace period; never for a value no vendor issued.
+ */
+function planRevoke(generator, opts, now) {
+    if (!revocable(generator))
+        return { kind: "none", reason: "a random value has no credential to revoke" };
+    if (!opts.hasOldId)
+        return { kind: "none", reason: "the old credential is not known at its vendor" };
+    if (opts.compromised)
+        return { kind: "now", reason: "compromised: revoked as soon as the smoke test passed" };
+    if (!opts.revokeOld)
+        return { kind: "none", reason: "the policy says revoke-old: false" };
+    if (opts.maxOverlapMs <= 0)
+        return { kind: "now", reason: "max-overlap is 0: no grace period" };
+    return { kind: "scheduled", at: new Date(now.getTime() + opts.maxOverlapMs) };
+}
+/** A revoke due within this long of a sweep gets a Slack warning from it (once). */
+const REVOKE_WARNING_MS = 3_600_000;
+function revokeDecision(revokeAt, state, now) {
+    const left = revokeAt.getTime() - now.getTime();
+    if (left <= 0)
+        return "revoke";
+    if (left <= REVOKE_WARNING_MS && !state.revoke_warned_at)
+        return "warn";
+    return "wait";
+}
+const KILL_SWITCH = "ROTATION_PIPELINE_DISABLED";
+/** Rotation is switched off by an operator (seed 000): every entry point refuses and creates nothing. */
+class RotationDisabledError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProdgateError */ .fc {
+    name = "RotationDisabledError";
+    constructor() {
+        super(`rotation is disabled: ${KILL_SWITCH}=1 is set, so nothing was generated, written or revoked and no job was created (unset ${KILL_SWITCH} to rotate)`);
+    }
+}
+function killSwitchOn(env) {
+    const v = env[KILL_SWITCH]?.trim().toLowerCase();
+    return !!v && v !== "0" && v !== "false" && v !== "no";
+}
+function assertRotationEnabled(env) {
+    if (killSwitchOn(env))
+        throw new RotationDisabledError();
+}
+function cell(text) {
+    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+const ICONS = {
+    pending: "⏳ pending",
+    running: "🔄 running",
+    completed: "✅ completed",
+    failed: "❌ failed",
+    scheduled: "🕒 scheduled",
+};
+function renderRotationOutcome(o) {
+    const head = o.status === "rotated"
+        ? `✅ \`${cell(o.secret)}\` rotated (job \`${o.jobId}\`, ${o.trigger})`
+        : o.status === "busy"
+            ? `🔄 \`${cell(o.secret)}\` is being rotated by another run${o.jobId ? ` (job \`${o.jobId}\`)` : ""}`
+            : `❌ rotation of \`${cell(o.secret)}\` failed${o.jobId ? ` (job \`${o.jobId}\`)` : ""}`;
+    const lines = [`## Secret rotation`, "", head, ""];
+    if (o.steps.length) {
+        lines.push("| Step | Status | Detail |", "|---|---|---|");
+        for (const s of o.steps)
+            lines.push(`| ${s.name} | ${ICONS[s.status]} | ${cell(s.detail ?? (s.due_at ? `due ${s.due_at}` : "")) || "—"} |`);
+        lines.push("");
+    }
+    const consumers = Object.entries(o.consumers);
+    if (consumers.length) {
+        lines.push("| Consumer | Holds |", "|---|---|");
+        for (const [id, holds] of consumers)
+            lines.push(`| \`${cell(id)}\` | ${holds} credential |`);
+        lines.push("");
+    }
+    if (o.revokeAt)
+        lines.push(`The old credential is revoked at ${o.revokeAt} by the rotation sweep.`, "");
+    if (o.revokedNow)
+        lines.push("The old credential was revoked at once.", "");
+    if (o.error)
+        lines.push(`**Error:** ${cell(o.error)}`, "");
+    for (const n of o.notes)
+        lines.push(`- ${cell(n)}`);
+    return `${lines.join("\n").trimEnd()}\n`;
+}
+/** Which consumer holds which credential, in words (a failure that could not put things back lists it). */
+function describeHolds(holds) {
+    return Object.entries(holds)
+        .map(([id, h]) => `${id} holds the ${h === "unknown" ? "old (not written)" : h} credential`)
+        .join("; ");
+}
+function slackEscape(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function rotationSlack(o, runUrl) {
+    const tail = runUrl ? ` <${runUrl}|run>` : "";
+    if (o.status === "rotated")
+        return `:arrows_counterclockwise: *${slackEscape(o.secret)}* rotated (job ${o.jobId}, ${o.trigger})${o.revokeAt ? `; old credential revoked at ${o.revokeAt}` : o.revokedNow ? "; old credential revoked" : ""}${tail}`;
+    return `:rotating_light: rotation of *${slackEscape(o.secret)}* failed (job ${o.jobId ?? "none"}): ${slackEscape(o.error ?? "unknown error")}${tail}`;
+}
+function revokeWarningSlack(secret, jobId, revokeAt) {
+    return `:hourglass_flowing_sand: the old credential of *${slackEscape(secret)}* (job ${jobId}) is revoked at ${revokeAt.toISOString()}: anything still using it stops working then`;
+}
+function revokedSlack(secret, jobId) {
+    return `:wastebasket: the old credential of *${slackEscape(secret)}* (job ${jobId}) was revoked`;
+}
+/** A webhook's body: names, ids and times only. */
+function webhookBody(o) {
+    return JSON.stringify({
+        event: o.event,
+        secret_name: o.secret,
+        job_id: o.jobId,
+        revoke_at: o.revokeAt ?? null,
+        compromised: o.compromised,
+        sent_at: o.at.toISOString(),
+    });
+}
+
+
+/***/ }),
 
 /***/ 5756:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -14,6 +231,7 @@ export const modules = {
 /* harmony export */   W1: () => (/* binding */ evaluateSecret),
 /* harmony export */   Y1: () => (/* binding */ formatSecretLine),
 /* harmony export */   c_: () => (/* binding */ secretIssueTitle),
+/* harmony export */   df: () => (/* binding */ rotationDue),
 /* harmony export */   gs: () => (/* binding */ ACTIVE_JOB_STATUSES),
 /* harmony export */   iQ: () => (/* binding */ HOUR_MS),
 /* harmony export */   ip: () => (/* binding */ countStatuses),
@@ -23,7 +241,7 @@ export const modules = {
 /* harmony export */   sf: () => (/* binding */ secretIssueBody),
 /* harmony export */   x$: () => (/* binding */ renderSecretSlack)
 /* harmony export */ });
-/* unused harmony exports SECRET_STATUSES, rotationDue, needsAction, statusMarker */
+/* unused harmony exports SECRET_STATUSES, needsAction, statusMarker */
 /**
  * Rotation evaluation: what state a secret is in (seed 000 §4.3 SecretMeta), whether its rotation workflow
  * should be dispatched now, and what a running job has become. Pure: metadata, policy and `now` go in, data
@@ -1062,6 +1280,1055 @@ async function runHealthCheck(settings, ports) {
             await probe.close();
     }
     return (0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .buildReport */ .FK)(settings, attempts);
+}
+
+
+/***/ }),
+
+/***/ 930:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   qm: () => (/* binding */ runRotation),
+/* harmony export */   wz: () => (/* binding */ revokeOld)
+/* harmony export */ });
+/* unused harmony exports jobAudit, checkRotatable */
+/* harmony import */ var _core_audit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7391);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5732);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9458);
+
+
+
+
+/** Writes one audit row of a job; `key` makes it once per job whichever run writes it. */
+function jobAudit(audit, facts, job, row, secrets) {
+    const record = (0,_core_audit_js__WEBPACK_IMPORTED_MODULE_0__/* .buildAuditRecord */ .Ti)({
+        action: row.action,
+        phase: row.outcome ? "completed" : "started",
+        ...(row.outcome ? { outcome: row.outcome } : {}),
+        actor: facts.actor,
+        target: job.secretName,
+        trigger: facts.auditTrigger,
+        runUrl: facts.runUrl,
+        runId: facts.runId,
+        runAttempt: facts.runAttempt,
+        context: { secret_name: job.secretName, job_id: job.id, ...row.context },
+        secrets,
+        createdAt: row.at,
+    });
+    return audit.write({ ...record, idempotencyKey: `${row.key}:${job.id}` });
+}
+/** Checks what can be checked before anything is created: the kill switch, the block, the smoke surfaces. */
+function checkRotatable(secret, settings, ports) {
+    (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .assertRotationEnabled */ .oI)(settings.env);
+    if (!secret.rotate)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz("secret", `${secret.name} has no rotate: block in the inventory: nothing says how to rotate it`);
+    if (secret.rotate.smoke.length > 0 && !ports.smoke)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz("registry", `is required: ${secret.name}'s smoke test probes ${secret.rotate.smoke.join(", ")}, surfaces of the registry`);
+    if (secret.rotate.notify.length > 0 && !ports.webhooks)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz("webhook-secret", `is required: ${secret.name} notifies webhooks, signed with it`);
+}
+/** Rotates one secret, or resumes its unfinished job. Never throws once a job exists: the outcome says. */
+async function runRotation(secret, settings, ports) {
+    checkRotatable(secret, settings, ports);
+    const reporter = ports.reporter ?? _ports_js__WEBPACK_IMPORTED_MODULE_3__/* .silentReporter */ .P;
+    if (settings.currentValue)
+        reporter.secret(settings.currentValue);
+    const lock = await ports.lock.tryLock(secret.name);
+    if (!lock) {
+        const active = (await ports.jobs.history(secret.name, 5)).find((j) => j.status === "running");
+        reporter.warning(`${secret.name} is being rotated by another run${active ? ` (job ${active.id})` : ""}: nothing done`);
+        return busy(secret, settings, active);
+    }
+    try {
+        return await new Rotation(secret, settings, ports, reporter).run();
+    }
+    finally {
+        await lock.release();
+    }
+}
+function busy(secret, settings, job) {
+    const state = (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .readState */ .un)(job?.steps);
+    return {
+        secret: secret.name,
+        jobId: job?.id,
+        status: "busy",
+        revokedNow: false,
+        trigger: settings.trigger,
+        consumers: state?.consumer_holds ?? {},
+        steps: state?.steps ?? [],
+        notes: [],
+    };
+}
+class Rotation {
+    secret;
+    settings;
+    ports;
+    reporter;
+    clock;
+    spec;
+    gen;
+    values = [];
+    notes = [];
+    job;
+    state;
+    oldValue;
+    newValue;
+    constructor(secret, settings, ports, reporter) {
+        this.secret = secret;
+        this.settings = settings;
+        this.ports = ports;
+        this.reporter = reporter;
+        this.clock = ports.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
+        this.spec = secret.rotate;
+        this.gen = ports.generator(secret);
+        this.oldValue = settings.currentValue || undefined;
+        if (this.oldValue)
+            this.values.push(this.oldValue);
+    }
+    now() {
+        return this.clock.now();
+    }
+    get compromised() {
+        return this.state.compromised;
+    }
+    async run() {
+        const started = await this.open();
+        if (!started.ok)
+            return started.outcome;
+        try {
+            await this.generate();
+            await this.writeConsumers();
+            const smoke = await this.smokeTest();
+            if (smoke)
+                return await this.fail(`smoke test failed: ${smoke}`, "smoke_test");
+            return await this.rotated();
+        }
+        catch (err) {
+            return await this.fail((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err), this.runningStep());
+        }
+    }
+    runningStep() {
+        return this.state.steps.find((s) => s.status === "running")?.name;
+    }
+    /** Resumes the secret's running job, or creates one and writes secret.rotate.triggered before anything. */
+    async open() {
+        const now = this.now();
+        const history = await this.ports.jobs.history(this.secret.name, 20);
+        const active = history.find((j) => j.status === "running" || j.status === "queued");
+        const compromised = this.settings.compromised || this.spec.compromised;
+        if (active && !(0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .readState */ .un)(active.steps))
+            return this.refuse(`rotation job ${active.id} (a dispatched rotation workflow) is ${active.status}`);
+        if (active) {
+            this.job = active;
+            this.state = (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .readState */ .un)(active.steps);
+            this.state.attempt += 1;
+            if (compromised && !this.state.compromised) {
+                this.state.compromised = true;
+                this.state.trigger = "compromise";
+            }
+            this.reporter.info(`${this.secret.name}: resuming rotation job ${active.id} (attempt ${this.state.attempt})`);
+            await this.recoverOrphans(now);
+            await this.save();
+            return { ok: true };
+        }
+        if (!compromised) {
+            const pending = history.find((j) => j.status === "completed" && j.revokeAt);
+            if (pending)
+                return this.refuse(`the old credential of rotation job ${pending.id} is revoked at ${pending.revokeAt.toISOString()}: a new rotation before then would leave three live credentials (rotate with compromised: true to revoke both at once)`);
+        }
+        const state = {
+            executor: 1,
+            trigger: compromised ? "compromise" : this.settings.trigger,
+            compromised,
+            generator: this.spec.generate,
+            consumers: this.spec.consumers.map((c) => c.id),
+            attempt: 1,
+            steps: (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .freshSteps */ .Mm)(),
+            consumer_holds: Object.fromEntries(this.spec.consumers.map((c) => [c.id, "old"])),
+        };
+        const job = await this.ports.jobs.createRunning({
+            secretName: this.secret.name,
+            triggeredBy: this.settings.actor,
+            triggeredAt: now,
+            steps: (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeState */ .sU)(state),
+        });
+        if (!job)
+            return this.refuse("another run created a rotation job for it first");
+        this.job = job;
+        this.state = state;
+        try {
+            await this.audit("secret.rotate.triggered", "secret.rotate:started", undefined, {});
+        }
+        catch (err) {
+            const why = `the secret.rotate.triggered audit row could not be written, so nothing was rotated: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`;
+            await this.ports.jobs.progress(job.id, { steps: {}, status: "failed", errorMsg: why, at: now });
+            return { ok: false, outcome: this.outcome("failed", why) };
+        }
+        this.reporter.info(`${this.secret.name}: rotation job ${job.id} started (${state.trigger})`);
+        return { ok: true };
+    }
+    refuse(why) {
+        this.reporter.error(`${this.secret.name}: not rotated: ${why}`);
+        return {
+            ok: false,
+            outcome: {
+                secret: this.secret.name,
+                status: "failed",
+                revokedNow: false,
+                trigger: this.settings.trigger,
+                consumers: {},
+                steps: [],
+                error: why,
+                notes: [],
+            },
+        };
+    }
+    /**
+     * A value made by an earlier attempt died with its process: its credential is revoked before a new one is
+     * made, so that never two new credentials live. One whose id was not recorded (the process died inside the
+     * vendor call) is found among the credentials made since that attempt's generate step started.
+     */
+    async recoverOrphans(now) {
+        const gen = this.state.steps.find((s) => s.name === "generate");
+        const revoked = new Set(this.state.orphans_revoked ?? []);
+        const ids = new Set();
+        if (this.state.new_credential_id && !this.gen.killsOld)
+            ids.add(this.state.new_credential_id);
+        if (gen?.status === "running" && gen.started_at) {
+            const keep = [this.state.old_credential_id, this.state.new_credential_id].filter((x) => !!x);
+            for (const id of await this.gen.orphans(new Date(Date.parse(gen.started_at) - 1000), keep))
+                ids.add(id);
+        }
+        for (const id of ids) {
+            if (revoked.has(id))
+                continue;
+            const result = await this.gen.revoke(id);
+            revoked.add(id);
+            this.reporter.info(`${this.secret.name}: revoked ${id}, the new credential of an interrupted attempt (${result})`);
+            await this.audit("secret.revoked", `secret.revoked:${id}`, "success", {
+                credential_id: id,
+                reason: "orphan of an interrupted attempt: its value was lost",
+            });
+        }
+        this.state.orphans_revoked = [...revoked];
+        delete this.state.new_credential_id;
+        for (const name of ["generate", "store", "sync_consumers", "smoke_test"]) {
+            const s = this.state.steps.find((x) => x.name === name);
+            if (s && s.status !== "pending")
+                (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, name, "pending", now, `reset by attempt ${this.state.attempt}`);
+        }
+    }
+    async save(change = {}) {
+        const moved = await this.ports.jobs.progress(this.job.id, {
+            steps: (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeState */ .sU)(this.state),
+            at: this.now(),
+            ...change,
+        });
+        if (moved)
+            this.job = moved;
+    }
+    async generate() {
+        (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "generate", "running", this.now());
+        if (this.state.old_credential_id === undefined) {
+            const id = await this.gen.currentId(this.oldValue);
+            if (id)
+                this.state.old_credential_id = id;
+        }
+        await this.save();
+        const created = await this.gen.create(this.state.old_credential_id);
+        this.reporter.secret(created.value);
+        this.newValue = created.value;
+        this.values.push(created.value);
+        if (created.id)
+            this.state.new_credential_id = created.id;
+        if (this.gen.killsOld)
+            this.oldValue = undefined;
+        (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "generate", "completed", this.now(), created.id ? `new credential ${created.id}` : "new value");
+        await this.save();
+    }
+    async writeConsumers() {
+        const vault = this.spec.consumers.filter((c) => c.kind === "infisical");
+        const rest = this.spec.consumers.filter((c) => c.kind !== "infisical");
+        for (const [name, list] of [
+            ["store", vault],
+            ["sync_consumers", rest],
+        ]) {
+            (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, name, "running", this.now());
+            await this.save();
+            for (const c of list)
+                await this.writeOne(c);
+            (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, name, "completed", this.now(), list.length
+                ? `${list.length} written: ${list.map((c) => c.id).join(", ")}`
+                : "no consumer of this kind");
+            await this.save();
+        }
+    }
+    async writeOne(c) {
+        const port = this.ports.consumer(c, this.secret);
+        // The old value, from a consumer that can hand it back and still holds it (no attempt wrote it yet).
+        if (this.oldValue === undefined && port.read && this.state.consumer_holds[c.id] === "old") {
+            try {
+                const old = await port.read();
+                if (old) {
+                    this.reporter.secret(old);
+                    this.oldValue = old;
+                    this.values.push(old);
+                }
+            }
+            catch (err) {
+                this.notes.push(`could not read the old value from ${c.id}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
+            }
+        }
+        this.state.consumer_holds[c.id] = "unknown";
+        await this.save();
+        await port.write(this.newValue);
+        this.state.consumer_holds[c.id] = "new";
+        this.reporter.info(`${this.secret.name}: wrote the new value to ${c.id}`);
+        await this.save();
+    }
+    /** undefined when it passed; otherwise what failed. */
+    async smokeTest() {
+        (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "smoke_test", "running", this.now());
+        await this.save();
+        const problems = [];
+        try {
+            await this.gen.verify(this.newValue);
+        }
+        catch (err) {
+            problems.push(`the new credential does not verify at its vendor: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
+        }
+        for (const id of this.spec.smoke) {
+            const r = await this.ports
+                .smoke.check(id)
+                .catch((err) => ({ healthy: false, detail: (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err) }));
+            this.reporter.info(`${this.secret.name}: smoke ${id}: ${r.healthy ? "healthy" : "unhealthy"} (${r.detail})`);
+            if (!r.healthy)
+                problems.push(`${id} is unhealthy: ${r.detail}`);
+        }
+        if (problems.length)
+            return problems.join("; ");
+        (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "smoke_test", "completed", this.now(), `${this.spec.smoke.length ? `${this.spec.smoke.join(", ")} healthy` : "no surface to probe"}; new credential verified`);
+        await this.save();
+        return undefined;
+    }
+    async rotated() {
+        const now = this.now();
+        this.state.rotated_at = now.toISOString();
+        const plan = this.gen.killsOld
+            ? {
+                kind: "none",
+                reason: "rolled: the old value stopped working when the new one was issued",
+            }
+            : (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .planRevoke */ .wh)(this.spec.generate, {
+                compromised: this.compromised,
+                maxOverlapMs: this.secret.policy.maxOverlapMs,
+                revokeOld: this.secret.policy.revokeOld,
+                hasOldId: !!this.state.old_credential_id,
+            }, now);
+        let revokeAt = null;
+        if (plan.kind === "scheduled") {
+            revokeAt = plan.at;
+            const s = (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "revoke_old", "scheduled", now, `at the end of the grace period`);
+            s.due_at = plan.at.toISOString();
+        }
+        else if (plan.kind === "none")
+            (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "revoke_old", "completed", now, `nothing revoked: ${plan.reason}`);
+        await this.save({ status: "completed", revokeAt });
+        await this.audit("secret.rotate.completed", "secret.rotate:completed", "success", {
+            rotated_at: this.state.rotated_at,
+            revoke_at: revokeAt?.toISOString() ?? null,
+            revoke: plan.kind,
+            ...(plan.kind !== "scheduled" ? { revoke_reason: plan.reason } : {}),
+        }).catch((err) => this.notes.push(`the secret.rotate.completed audit row was not written: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
+        let revokedNow = false;
+        if (plan.kind === "now") {
+            revokedNow = await revokeOld(this.job, this.state, plan.reason, this.settings, this.ports, this.gen, this.reporter, this.notes);
+            if (this.compromised)
+                await this.revokeEarlierPending();
+        }
+        const outcome = this.outcome("rotated", undefined, revokeAt ?? undefined, revokedNow);
+        await this.tell(outcome, "secret.rotated");
+        return outcome;
+    }
+    /** On compromise, old credentials of earlier rotations still in their grace period go too. */
+    async revokeEarlierPending() {
+        for (const job of await this.ports.jobs.pendingRevokes()) {
+            if (job.secretName !== this.secret.name || job.id === this.job.id)
+                continue;
+            const state = (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .readState */ .un)(job.steps);
+            if (state)
+                await revokeOld(job, state, "compromised: an earlier grace period ended early", this.settings, this.ports, this.gen, this.reporter, this.notes);
+        }
+    }
+    /**
+     * Puts every consumer that holds the new value back on the old one when it is known and revokes the new
+     * credential; when the old value is not known, revokes nothing and says who holds what.
+     */
+    async fail(why, at) {
+        const now = this.now();
+        let error = why;
+        try {
+            if (at)
+                (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, at, "failed", now, why);
+            const touched = Object.entries(this.state.consumer_holds).filter(([, h]) => h !== "old");
+            if (touched.length === 0 || (this.oldValue !== undefined && !this.gen.killsOld)) {
+                for (const [id] of touched) {
+                    const c = this.spec.consumers.find((x) => x.id === id);
+                    try {
+                        await this.ports.consumer(c, this.secret).write(this.oldValue);
+                        this.state.consumer_holds[id] = "old";
+                    }
+                    catch (err) {
+                        this.notes.push(`could not put ${id} back on the old value: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
+                    }
+                }
+                const back = Object.values(this.state.consumer_holds).every((h) => h === "old");
+                if (this.state.new_credential_id && back) {
+                    const result = await this.gen.revoke(this.state.new_credential_id);
+                    this.reporter.info(`${this.secret.name}: revoked the new credential ${this.state.new_credential_id} (${result})`);
+                    await this.audit("secret.revoked", `secret.revoked:${this.state.new_credential_id}`, "success", {
+                        credential_id: this.state.new_credential_id,
+                        reason: "the rotation failed: the new credential was withdrawn",
+                    }).catch(() => { });
+                    delete this.state.new_credential_id;
+                }
+                else if (!back)
+                    error = `${why}; not every consumer could be put back, so nothing was revoked: ${(0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolds */ .gO)(this.state.consumer_holds)}`;
+                if (touched.length && back)
+                    error = `${why}; every consumer is back on the old value and the new credential was revoked`;
+            }
+            else {
+                error = `${why}; the old value is not known (pass current-value), so nothing was put back or revoked: ${(0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolds */ .gO)(this.state.consumer_holds)}`;
+            }
+            (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "revoke_old", "failed", now, "the old credential stays: the rotation failed");
+            await this.save({ status: "failed", errorMsg: error });
+        }
+        catch (err) {
+            error = `${error}; then: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`;
+            this.notes.push(`the job's failure could not be recorded whole: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
+        }
+        await this.audit("secret.rotate.failed", "secret.rotate:failed", "rotation_failed", { error }).catch((err) => this.notes.push(`the secret.rotate.failed audit row was not written: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
+        this.reporter.error(`${this.secret.name}: rotation job ${this.job.id} failed: ${error}`);
+        const outcome = this.outcome("failed", error);
+        await this.tell(outcome, undefined);
+        return outcome;
+    }
+    async tell(outcome, event) {
+        if (this.ports.notify)
+            await this.ports.notify
+                .post((0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .rotationSlack */ .z7)(outcome, this.settings.runUrl))
+                .catch((err) => this.notes.push(`Slack was not told: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
+        if (!event || !this.ports.webhooks)
+            return;
+        const body = (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .webhookBody */ .Cd)({
+            event,
+            secret: this.secret.name,
+            jobId: this.job.id,
+            revokeAt: outcome.revokeAt,
+            compromised: this.compromised,
+            at: this.now(),
+        });
+        for (const url of this.spec.notify)
+            await this.ports.webhooks
+                .send(url, body)
+                .catch((err) => this.notes.push(`webhook ${new URL(url).host} was not told: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
+    }
+    audit(action, key, outcome, context) {
+        return jobAudit(this.ports.audit, this.settings, this.job, {
+            action,
+            key,
+            outcome,
+            at: this.now(),
+            context: {
+                trigger: this.state.trigger,
+                compromised: this.state.compromised,
+                generator: this.state.generator,
+                consumers: this.state.consumers,
+                attempt: this.state.attempt,
+                ...context,
+            },
+        }, this.values);
+    }
+    outcome(status, error, revokeAt, revokedNow = false) {
+        return {
+            secret: this.secret.name,
+            jobId: this.job?.id,
+            status,
+            revokeAt: revokeAt?.toISOString(),
+            revokedNow,
+            trigger: this.state?.trigger ?? this.settings.trigger,
+            consumers: { ...(this.state?.consumer_holds ?? {}) },
+            steps: this.state?.steps.map((s) => ({ ...s })) ?? [],
+            ...(error ? { error } : {}),
+            notes: this.notes,
+        };
+    }
+}
+/**
+ * Revokes the old credential of a rotated job and records it (step revoke_old completed, revoke_at cleared,
+ * audit secret.revoked). True when it is gone. A failure leaves the job scheduled for the next sweep.
+ */
+async function revokeOld(job, state, reason, facts, ports, port, reporter, notes) {
+    const clock = ports.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
+    const id = state.old_credential_id;
+    if (!id)
+        return false;
+    (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(state, "revoke_old", "running", clock.now());
+    await ports.jobs.progress(job.id, { steps: (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeState */ .sU)(state) });
+    try {
+        const result = await port.revoke(id);
+        (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(state, "revoke_old", "completed", clock.now(), `${id} ${result === "gone" ? "was already gone" : "revoked"}: ${reason}`);
+        await ports.jobs.progress(job.id, { steps: (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeState */ .sU)(state), revokeAt: null });
+        await jobAudit(ports.audit, facts, job, {
+            action: "secret.revoked",
+            key: `secret.revoked:${id}`,
+            outcome: "success",
+            at: clock.now(),
+            context: {
+                credential_id: id,
+                reason,
+                trigger: state.trigger,
+                compromised: state.compromised,
+                consumers: state.consumers,
+            },
+        }, []).catch((err) => notes.push(`the secret.revoked audit row was not written: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
+        reporter.info(`${job.secretName}: old credential ${id} of job ${job.id} revoked (${reason})`);
+        return true;
+    }
+    catch (err) {
+        const s = (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(state, "revoke_old", "scheduled", clock.now(), `revoke failed, retried by the next sweep: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
+        s.due_at = clock.now().toISOString();
+        await ports.jobs
+            .progress(job.id, { steps: (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeState */ .sU)(state), revokeAt: clock.now() })
+            .catch(() => { });
+        notes.push(`${job.secretName}: the old credential ${id} was not revoked: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
+        reporter.warning(`${job.secretName}: the old credential ${id} was not revoked: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9415:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  vG: () => (/* binding */ checkCredentials),
+  mt: () => (/* binding */ findSecret),
+  cj: () => (/* binding */ openExecutor),
+  ZG: () => (/* binding */ readInventoryFile),
+  wR: () => (/* binding */ readRegistryFile)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./.build/js/core/errors.js
+var errors = __webpack_require__(6265);
+// EXTERNAL MODULE: ./.build/js/core/health-inputs.js
+var health_inputs = __webpack_require__(9336);
+// EXTERNAL MODULE: ./.build/js/core/inputs.js
+var inputs = __webpack_require__(3415);
+// EXTERNAL MODULE: ./.build/js/core/registry.js
+var core_registry = __webpack_require__(6697);
+// EXTERNAL MODULE: ./.build/js/core/secret-inventory.js + 1 modules
+var secret_inventory = __webpack_require__(7575);
+// EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
+var store_audit = __webpack_require__(6448);
+// EXTERNAL MODULE: ./.build/js/store/rotation-jobs.js
+var rotation_jobs = __webpack_require__(2093);
+// EXTERNAL MODULE: ./.build/js/store/db.js
+var db = __webpack_require__(1996);
+;// CONCATENATED MODULE: ./.build/js/store/rotation-lock.js
+
+/** The first key of every per-secret rotation lock (the second is hashtext of the secret's name). */
+const SECRET_LOCK_SPACE = 72_468_131;
+/**
+ * Takes the Postgres advisory lock of a secret's rotation without waiting, on a connection of its own: of two
+ * rotations of one secret at once, one runs and the other gets undefined. A session lock dies with its
+ * session, so a killed rotation never leaves it held.
+ */
+async function tryLockSecret(databaseUrl, secretName) {
+    const client = await (0,db/* connect */.Ng)(databaseUrl, {
+        applicationName: `prodgate rotate ${secretName}`.slice(0, 63),
+        keepAlive: true,
+    });
+    try {
+        const res = await client.query("SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok", [
+            SECRET_LOCK_SPACE,
+            `prodgate:rotate:${secretName}`,
+        ]);
+        if (res.rows[0]?.ok !== true) {
+            await client.end().catch(() => { });
+            return undefined;
+        }
+    }
+    catch (err) {
+        await client.end().catch(() => { });
+        throw (0,db/* dbFailure */.LU)(`cannot take the rotation lock of ${secretName}`, err, databaseUrl);
+    }
+    return {
+        release: async () => {
+            await client.end().catch(() => { });
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./.build/js/vendors/cloudflare.js
+var cloudflare = __webpack_require__(7579);
+// EXTERNAL MODULE: ../main/node_modules/@octokit/core/dist-src/index.js + 12 modules
+var dist_src = __webpack_require__(6141);
+// EXTERNAL MODULE: ../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(2743);
+// EXTERNAL MODULE: ../main/node_modules/@octokit/request-error/dist-src/index.js
+var request_error_dist_src = __webpack_require__(5575);
+// EXTERNAL MODULE: ./.build/js/vendors/sodium-loader.cjs
+var sodium_loader = __webpack_require__(2051);
+;// CONCATENATED MODULE: ./.build/js/vendors/sodium.js
+
+let ready;
+/** libsodium, initialised once. */
+function sodium() {
+    ready ??= sodium_loader.ready.then(() => sodium_loader);
+    return ready;
+}
+
+;// CONCATENATED MODULE: ./.build/js/vendors/github-secrets.js
+
+
+
+
+
+const RetryingOctokit = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L);
+class GitHubSecretsWriter {
+    octokit;
+    constructor(opts) {
+        this.octokit = new RetryingOctokit({
+            auth: opts.token,
+            baseUrl: (opts.baseUrl || "https://api.github.com").replace(/\/+$/, ""),
+            userAgent: "prodgate",
+            retry: { retries: opts.retries ?? 2 },
+            log: { debug() { }, info() { }, warn() { }, error() { } },
+        });
+    }
+    /** The public key secrets of `at` are sealed with: GET .../actions/secrets/public-key or the environment's. */
+    async publicKey(at) {
+        const { owner, repo } = split(at.repository);
+        try {
+            const res = at.environment
+                ? await this.octokit.request("GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key", { owner, repo, environment_name: at.environment })
+                : await this.octokit.request("GET /repos/{owner}/{repo}/actions/secrets/public-key", { owner, repo });
+            return { keyId: res.data.key_id, key: res.data.key };
+        }
+        catch (err) {
+            throw describe(err, `read the secrets public key of ${where(at)}`);
+        }
+    }
+    /** Seals `value` with the key of `at` and writes it as secret `name` (created or updated). */
+    async put(at, name, value) {
+        const { keyId, key } = await this.publicKey(at);
+        const encrypted = await seal(value, key);
+        const { owner, repo } = split(at.repository);
+        try {
+            const res = at.environment
+                ? await this.octokit.request("PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}", {
+                    owner,
+                    repo,
+                    environment_name: at.environment,
+                    secret_name: name,
+                    encrypted_value: encrypted,
+                    key_id: keyId,
+                })
+                : await this.octokit.request("PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}", {
+                    owner,
+                    repo,
+                    secret_name: name,
+                    encrypted_value: encrypted,
+                    key_id: keyId,
+                });
+            return res.status === 201 ? "created" : "updated";
+        }
+        catch (err) {
+            throw describe(err, `write secret ${name} of ${where(at)}`);
+        }
+    }
+}
+/** base64 of crypto_box_seal(value, base64-decoded public key), as GitHub asks. */
+async function seal(value, publicKeyBase64) {
+    const s = await sodium();
+    let key;
+    try {
+        key = s.from_base64(publicKeyBase64, s.base64_variants.ORIGINAL);
+    }
+    catch {
+        throw new errors/* VendorError */.Hi("GitHub", "GitHub's secrets public key is not base64");
+    }
+    if (key.length !== s.crypto_box_PUBLICKEYBYTES)
+        throw new errors/* VendorError */.Hi("GitHub", `GitHub's secrets public key is ${key.length} bytes, not ${s.crypto_box_PUBLICKEYBYTES}`);
+    return s.to_base64(s.crypto_box_seal(s.from_string(value), key), s.base64_variants.ORIGINAL);
+}
+function split(repository) {
+    const [owner, repo] = repository.split("/");
+    if (!owner || !repo)
+        throw new errors/* VendorError */.Hi("GitHub", `'${repository}' is not owner/name`);
+    return { owner, repo };
+}
+function where(at) {
+    return at.environment ? `environment ${at.environment} of ${at.repository}` : at.repository;
+}
+function describe(err, doing) {
+    if (!(err instanceof request_error_dist_src/* RequestError */.G))
+        return new errors/* VendorError */.Hi("GitHub", `could not ${doing}: ${err?.message ?? err}`);
+    const message = err.response?.data?.message;
+    const detail = typeof message === "string" ? `: ${message.slice(0, 200).replace(/\s+/g, " ")}` : "";
+    const hint = err.status === 401
+        ? " (the token is not valid)"
+        : err.status === 403
+            ? " (the token may not write secrets: use github-secrets-token with Secrets read and write; the workflow's GITHUB_TOKEN never can)"
+            : err.status === 404
+                ? " (no such repository or environment, or the token cannot see it)"
+                : "";
+    return new errors/* VendorError */.Hi("GitHub", `GitHub answered ${err.status} when asked to ${doing}${detail}${hint}`, err.status, err.status >= 500 || err.status === 429);
+}
+
+// EXTERNAL MODULE: ./.build/js/vendors/heroku.js
+var vendors_heroku = __webpack_require__(8408);
+// EXTERNAL MODULE: ./.build/js/vendors/infisical.js
+var infisical = __webpack_require__(1220);
+// EXTERNAL MODULE: ./.build/js/vendors/http.js
+var http = __webpack_require__(9944);
+;// CONCATENATED MODULE: ./.build/js/vendors/webhook.js
+
+
+/**
+ * Signed webhooks (seed 001): a JSON body POSTed with `X-Prodgate-Signature: sha256=<hex HMAC-SHA256 of the
+ * body>` under a shared key, so a receiver can tell the sender and that the body is whole. Not retried once
+ * the request may have arrived; redirects are not followed.
+ */
+const SIGNATURE_HEADER = "x-prodgate-signature";
+function signBody(key, body) {
+    return `sha256=${(0,external_node_crypto_.createHmac)("sha256", key).update(body, "utf8").digest("hex")}`;
+}
+class WebhookSender {
+    key;
+    opts;
+    constructor(key, opts = {}) {
+        this.key = key;
+        this.opts = opts;
+    }
+    async send(url, body) {
+        const u = new URL(url);
+        const client = new http/* HttpClient */.Qq({
+            vendor: `Webhook ${u.host}`,
+            baseUrl: u.origin,
+            timeoutMs: this.opts.timeoutMs ?? 10_000,
+            retries: 2,
+            headers: { "user-agent": "prodgate", "content-type": "application/json" },
+        });
+        await client.send({
+            method: "POST",
+            path: `${u.pathname}${u.search}`,
+            body,
+            headers: { [SIGNATURE_HEADER]: signBody(this.key, body) },
+            retry: "if-unsent",
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./.build/js/pipelines/alerts.js
+var alerts = __webpack_require__(5783);
+// EXTERNAL MODULE: ./.build/js/pipelines/health-check.js
+var health_check = __webpack_require__(7315);
+;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-wiring.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const TIMEOUT_MS = 15_000;
+/** Reads the inventory; every problem names the file, line and field. */
+function readInventoryFile(path) {
+    const file = (0,inputs/* requireValue */.vd)("inventory", path);
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* InputError */.dz("inventory", `names a file that does not exist: ${file}`);
+    return (0,secret_inventory/* parseInventory */.au)((0,external_node_fs_.readFileSync)(file, "utf8"), file);
+}
+/** Reads the surface registry the smoke test probes, with the status sweep's health defaults. */
+function readRegistryFile(path) {
+    if (!(0,external_node_fs_.existsSync)(path))
+        throw new errors/* InputError */.dz("registry", `names a file that does not exist: ${path}`);
+    return (0,core_registry/* parseRegistry */.l5)((0,external_node_fs_.readFileSync)(path, "utf8"), {
+        file: path,
+        parseHealth: (get) => (0,health_inputs/* parseHealthInputs */.Z)(get),
+        healthDefaults: { attempts: "3", interval: "5s", timeout: "10s" },
+    });
+}
+/** The secret of the inventory named `name`, or an error naming the input. */
+function findSecret(inventory, name, input = "secret") {
+    const wanted = (0,inputs/* requireValue */.vd)(input, name);
+    const secret = inventory.secrets.find((s) => s.name === wanted);
+    if (!secret)
+        throw new errors/* InputError */.dz(input, `names no secret of ${inventory.file}: '${wanted}' (it has ${inventory.secrets.map((s) => s.name).join(", ")})`);
+    return secret;
+}
+/** Checks before anything opens that every credential the secret's rotation needs was given. */
+function checkCredentials(secret, creds, registry) {
+    const spec = secret.rotate;
+    if (!spec)
+        return;
+    if (spec.generate === "heroku-authorization" && !creds.herokuApiKey)
+        throw new errors/* InputError */.dz("heroku-api-key", `is required to rotate ${secret.name} (it makes a Heroku OAuth authorization)`);
+    for (const c of spec.consumers) {
+        if ((c.kind === "github-actions" || c.kind === "github-environment") && !creds.githubSecretsToken)
+            throw new errors/* InputError */.dz("github-secrets-token", `is required to write ${c.id} (a token that may write Actions secrets; the workflow's GITHUB_TOKEN cannot)`);
+        if (c.kind === "heroku-config" && !creds.herokuApiKey)
+            throw new errors/* InputError */.dz("heroku-api-key", `is required to write ${c.id}`);
+        if (c.kind === "infisical" && !creds.infisicalToken)
+            throw new errors/* InputError */.dz("infisical-token", `is required to write ${c.id}`);
+    }
+    if (spec.smoke.length && registry) {
+        const known = new Set(registry.surfaces.map((s) => s.id));
+        const missing = spec.smoke.filter((id) => !known.has(id));
+        if (missing.length)
+            throw new errors/* InputError */.dz("registry", `has no surface ${missing.join(", ")} (${secret.name}'s smoke test)`);
+        const noHealth = spec.smoke.filter((id) => !registry.surfaces.find((s) => s.id === id)?.health);
+        if (noHealth.length)
+            throw new errors/* InputError */.dz("registry", `surface ${noHealth.join(", ")} has no health check to smoke-test with`);
+    }
+}
+async function openExecutor(creds, opts) {
+    const env = opts.env;
+    const jobs = await rotation_jobs/* RotationJobStore */.P.open(opts.databaseUrl, {
+        table: opts.rotationTable,
+        migrate: opts.migrate,
+    });
+    let audit;
+    try {
+        audit = await store_audit/* AuditStore */.f.open(opts.databaseUrl, { table: opts.auditTable, migrate: opts.migrate });
+    }
+    catch (err) {
+        await jobs.close();
+        throw err;
+    }
+    const heroku = (apiKey) => new vendors_heroku/* HerokuClient */.K({ apiKey, baseUrl: env.HEROKU_API_URL, timeoutMs: TIMEOUT_MS, retries: 2 });
+    const generators = new Map();
+    const ports = {
+        reporter: opts.reporter,
+        jobs,
+        audit,
+        lock: { tryLock: (name) => tryLockSecret(opts.databaseUrl, name) },
+        generator: (secret) => {
+            let g = generators.get(secret.name);
+            if (!g) {
+                g = generatorFor(secret, creds, env, heroku, opts.currentValue);
+                generators.set(secret.name, g);
+            }
+            return g;
+        },
+        consumer: (c) => consumerFor(c, creds, env, heroku),
+        ...(opts.registry ? { smoke: smokePort(opts.registry, env, opts.reporter) } : {}),
+        ...((creds.slackToken && creds.slackChannel) || creds.slackWebhookUrl
+            ? {
+                notify: (0,alerts/* slackNotifyPort */.lA)({
+                    token: creds.slackToken,
+                    channel: creds.slackChannel,
+                    webhookUrl: creds.slackWebhookUrl,
+                    baseUrl: env.SLACK_API_URL,
+                }, opts.reporter),
+            }
+            : {}),
+        ...(creds.webhookSecret ? { webhooks: new WebhookSender(creds.webhookSecret) } : {}),
+    };
+    return {
+        ports,
+        close: async () => {
+            await jobs.close();
+            await audit.close();
+        },
+    };
+}
+function generatorFor(secret, creds, env, heroku, currentValue) {
+    const spec = secret.rotate;
+    switch (spec.generate) {
+        case "random":
+            return {
+                currentId: async () => undefined,
+                create: async () => ({ value: (0,external_node_crypto_.randomBytes)(spec.length).toString("base64url") }),
+                verify: async () => { },
+                revoke: async () => "gone",
+                orphans: async () => [],
+            };
+        case "heroku-authorization": {
+            const client = heroku(creds.herokuApiKey);
+            const wanted = secret.authorization ?? secret.name;
+            const matching = async () => (await client.authorizations()).filter((a) => a.id === wanted || a.description === wanted);
+            return {
+                currentId: async (value) => {
+                    if (value) {
+                        const id = await client.authorizationIdForToken(value);
+                        if (id)
+                            return id;
+                    }
+                    const list = (await matching()).sort((a, b) => (a.created_at < b.created_at ? 1 : -1));
+                    return list[0]?.id;
+                },
+                create: async (oldId) => {
+                    const old = oldId ? (await client.authorizations()).find((a) => a.id === oldId) : undefined;
+                    const made = await client.createAuthorization({
+                        scope: old?.scope.length ? old.scope : ["global"],
+                        description: old?.description ?? wanted,
+                    });
+                    return { id: made.id, value: made.token };
+                },
+                verify: async (value) => {
+                    await heroku(value).account();
+                },
+                revoke: (id) => client.deleteAuthorization(id),
+                orphans: async (since, keep) => (await matching())
+                    .filter((a) => !keep.includes(a.id) && Date.parse(a.created_at) >= since.getTime())
+                    .map((a) => a.id),
+            };
+        }
+        case "cloudflare-token": {
+            const accountId = secret.accountId;
+            const current = () => currentValue || creds.cloudflareTokens.get(secret.name);
+            const cf = (token) => new cloudflare/* CloudflareClient */.$7({
+                apiToken: token,
+                baseUrl: env.CLOUDFLARE_API_URL,
+                timeoutMs: TIMEOUT_MS,
+                retries: 2,
+            });
+            const manager = () => {
+                const token = creds.cloudflareApiToken || current();
+                if (!token)
+                    throw new errors/* InputError */.dz("cloudflare-api-token", `is required to rotate ${secret.name} (a token that may manage API tokens), or pass its current value`);
+                return cf(token);
+            };
+            const rolls = secret.policy.maxOverlapMs <= 0;
+            let oldName;
+            return {
+                killsOld: rolls,
+                currentId: async (value) => {
+                    const token = value || current();
+                    return token ? (await cf(token).verifyToken(accountId)).id || undefined : undefined;
+                },
+                create: async (oldId) => {
+                    if (!oldId)
+                        throw new errors/* InputError */.dz("current-value", `is required to rotate ${secret.name}: the current Cloudflare token (or cloudflare-tokens ${secret.name}=...) says which token's settings to copy`);
+                    const m = manager();
+                    if (rolls)
+                        return { id: oldId, value: await m.rollToken(oldId, accountId) };
+                    const old = await m.getToken(oldId, accountId);
+                    oldName = old.name;
+                    const lifetime = old.expires_on && old.issued_on
+                        ? Date.parse(old.expires_on) - Date.parse(old.issued_on)
+                        : undefined;
+                    const made = await m.createToken({
+                        name: old.name,
+                        policies: old.policies.map((p) => {
+                            const { id: _id, ...rest } = p;
+                            return rest;
+                        }),
+                        ...(old.condition ? { condition: old.condition } : {}),
+                        ...(lifetime && lifetime > 0
+                            ? { expires_on: new Date(Date.now() + lifetime).toISOString().replace(/\.\d{3}Z$/, "Z") }
+                            : {}),
+                    }, accountId);
+                    return made;
+                },
+                verify: async (value) => {
+                    const v = await cf(value).verifyToken(accountId);
+                    if (v.status !== "active")
+                        throw new Error(`Cloudflare says the new token is ${v.status}`);
+                },
+                revoke: (id) => manager().deleteToken(id, accountId),
+                orphans: async (since, keep) => {
+                    const m = manager();
+                    const name = oldName ?? (keep[0] ? (await m.getToken(keep[0], accountId)).name : undefined);
+                    if (!name)
+                        return [];
+                    return (await m.listTokens(accountId))
+                        .filter((t) => t.name === name && !keep.includes(t.id) && Date.parse(t.issued_on ?? "") >= since.getTime())
+                        .map((t) => t.id);
+                },
+            };
+        }
+    }
+}
+function consumerFor(c, creds, env, heroku) {
+    switch (c.kind) {
+        case "github-actions":
+        case "github-environment": {
+            const writer = new GitHubSecretsWriter({
+                token: creds.githubSecretsToken,
+                baseUrl: env.GITHUB_API_URL,
+            });
+            const at = {
+                repository: c.repository,
+                ...(c.kind === "github-environment" ? { environment: c.environment } : {}),
+            };
+            return {
+                write: async (value) => {
+                    await writer.put(at, c.name, value);
+                },
+            };
+        }
+        case "heroku-config": {
+            const client = heroku(creds.herokuApiKey);
+            return {
+                write: (value) => client.setConfigVar(c.app, c.var, value),
+                read: () => client.configVar(c.app, c.var),
+            };
+        }
+        case "infisical": {
+            const client = new infisical/* InfisicalClient */.WF({
+                token: creds.infisicalToken,
+                baseUrl: env.INFISICAL_API_URL,
+                timeoutMs: TIMEOUT_MS,
+                retries: 2,
+            });
+            return {
+                write: async (value) => {
+                    await client.writeSecretValue({ projectId: c.project, environment: c.environment, secretPath: c.path }, c.key, value);
+                },
+            };
+        }
+    }
+}
+function smokePort(registry, env, reporter) {
+    return {
+        check: async (id) => {
+            const surface = registry.surfaces.find((s) => s.id === id);
+            if (!surface?.health)
+                return { healthy: false, detail: `no surface ${id} with a health check in the registry` };
+            const { headers, secrets } = (0,core_registry/* resolveHeaders */.DQ)(surface, env, registry.secretEnv);
+            for (const s of secrets)
+                reporter.secret(s);
+            const report = await (0,health_check/* runHealthCheck */.W)({ ...surface.health, headers }, { reporter: { ...reporter, info: () => { } } });
+            return {
+                healthy: report.healthy,
+                detail: `${report.lastStatus ?? "no answer"} after ${report.attempts.length} attempt(s): ${report.lastReason}`,
+            };
+        },
+    };
 }
 
 

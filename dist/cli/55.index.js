@@ -1,8 +1,8 @@
-export const id = 979;
-export const ids = [979];
+export const id = 55;
+export const ids = [55];
 export const modules = {
 
-/***/ 3979:
+/***/ 2055:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1052,7 +1052,75 @@ var secret_inventory = __webpack_require__(7575);
 var core_audit = __webpack_require__(7391);
 // EXTERNAL MODULE: ./.build/js/core/rotation.js
 var rotation = __webpack_require__(5756);
+// EXTERNAL MODULE: ./.build/js/core/rotation-executor.js
+var rotation_executor = __webpack_require__(5732);
+// EXTERNAL MODULE: ./.build/js/pipelines/rotation-executor.js
+var pipelines_rotation_executor = __webpack_require__(930);
+;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-revoke.js
+
+
+
+async function revokeDue(inventory, facts, ports, clock, reporter, notes) {
+    const out = [];
+    const now = clock.now();
+    for (const job of await ports.jobs.pendingRevokes()) {
+        const state = (0,rotation_executor/* readState */.un)(job.steps);
+        const secret = inventory.secrets.find((s) => s.name === job.secretName);
+        if (!state || !job.revokeAt)
+            continue;
+        const base = { secret: job.secretName, job_id: job.id, revoke_at: job.revokeAt.toISOString() };
+        if (!secret?.rotate) {
+            notes.push(`${job.secretName}: job ${job.id} has an old credential to revoke, but the inventory no longer rotates it`);
+            continue;
+        }
+        const decision = (0,rotation_executor/* revokeDecision */.h_)(job.revokeAt, state, now);
+        if (decision === "wait")
+            continue;
+        if (decision === "warn") {
+            state.revoke_warned_at = now.toISOString();
+            await ports.jobs.progress(job.id, { steps: (0,rotation_executor/* serializeState */.sU)(state) });
+            if (ports.notify)
+                await ports.notify
+                    .post((0,rotation_executor/* revokeWarningSlack */.fG)(job.secretName, job.id, job.revokeAt))
+                    .catch((err) => notes.push(`Slack was not warned about ${job.secretName}: ${(0,errors/* describeError */.Uc)(err)}`));
+            reporter.info(`${job.secretName}: the old credential of job ${job.id} is revoked at ${base.revoke_at}`);
+            out.push({ ...base, outcome: "warned" });
+            continue;
+        }
+        const lock = await ports.lock.tryLock(job.secretName);
+        if (!lock)
+            continue; // a rotation of it is running: the next sweep revokes
+        try {
+            const ok = await (0,pipelines_rotation_executor/* revokeOld */.wz)(job, state, "the grace period ended", facts, { ...ports, clock }, ports.generator(secret), reporter, notes);
+            out.push({ ...base, outcome: ok ? "revoked" : "failed" });
+            if (!ok)
+                continue;
+            if (ports.notify)
+                await ports.notify.post((0,rotation_executor/* revokedSlack */.$y)(job.secretName, job.id)).catch(() => { });
+            if (ports.webhooks)
+                for (const url of secret.rotate.notify)
+                    await ports.webhooks
+                        .send(url, (0,rotation_executor/* webhookBody */.Cd)({
+                        event: "secret.revoked",
+                        secret: job.secretName,
+                        jobId: job.id,
+                        revokeAt: base.revoke_at,
+                        compromised: state.compromised,
+                        at: clock.now(),
+                    }))
+                        .catch((err) => notes.push(`webhook ${new URL(url).host} was not told: ${(0,errors/* describeError */.Uc)(err)}`));
+        }
+        finally {
+            await lock.release();
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-sweep.js
+
+
+
 
 
 
@@ -1100,6 +1168,18 @@ async function rotation_sweep_runRotationSweep(inventory, settings, ports) {
     }
     for (const s of secrets)
         reporter.info((0,rotation/* formatSecretLine */.Y1)(s));
+    let revokes = [];
+    if (settings.dispatch && ports.executor) {
+        if ((0,rotation_executor/* killSwitchOn */.SE)(ports.env ?? {}))
+            notes.push(`${rotation_executor/* KILL_SWITCH */.Gn}=1: no old credential was revoked`);
+        else
+            try {
+                revokes = await revokeDue(inventory, { ...settings, auditTrigger: settings.trigger }, ports.executor, clock, reporter, notes);
+            }
+            catch (err) {
+                notes.push(`old credentials due for revocation were not revoked: ${(0,errors/* describeError */.Uc)(err)}`);
+            }
+    }
     let changes = [];
     const issues = [];
     if (ports.jobs) {
@@ -1138,7 +1218,12 @@ async function rotation_sweep_runRotationSweep(inventory, settings, ports) {
             notes.push(note);
             reporter.warning(note);
         }
-    return { report, summary: (0,rotation/* renderRotationSummary */.VU)(report), changes, issues, notes };
+    let summary = (0,rotation/* renderRotationSummary */.VU)(report);
+    if (revokes.length)
+        summary += `\n### Old credentials\n\n| Secret | Job | Outcome | Revoke at |\n|---|---|---|---|\n${revokes
+            .map((r) => `| \`${r.secret}\` | \`${r.job_id}\` | ${r.outcome} | ${r.revoke_at} |`)
+            .join("\n")}\n`;
+    return { report, summary, changes, issues, notes, revokes };
 }
 async function handleSecret(secret, metadata, now, settings, ports, reporter) {
     const jobs = ports.jobs;
@@ -1146,7 +1231,40 @@ async function handleSecret(secret, metadata, now, settings, ports, reporter) {
         return { evaluated: (0,rotation/* evaluateSecret */.W1)(secret, metadata, now) };
     let history = await jobs.history(secret.name);
     const active = history.find((j) => rotation/* ACTIVE_JOB_STATUSES */.gs.includes(j.status));
-    if (active) {
+    if (secret.rotate && settings.dispatch && ports.executor) {
+        const evaluated = (0,rotation/* evaluateSecret */.W1)(secret, metadata, now, { activeJob: active });
+        const resume = !!active && !!(0,rotation_executor/* readState */.un)(active.steps);
+        if (!resume && !(0,rotation/* rotationDue */.df)(evaluated.status))
+            return { evaluated };
+        const pending = history.find((j) => j.status === "completed" && j.revokeAt);
+        if (!resume && pending)
+            return {
+                evaluated,
+                record: {
+                    secret: secret.name,
+                    outcome: "waiting",
+                    job_id: pending.id,
+                    detail: `rotated; its old credential is revoked at ${pending.revokeAt.toISOString()}`,
+                },
+            };
+        if ((0,rotation_executor/* killSwitchOn */.SE)(ports.env ?? {}))
+            return {
+                evaluated,
+                record: { secret: secret.name, outcome: "skipped", detail: `${rotation_executor/* KILL_SWITCH */.Gn}=1: rotation is disabled` },
+            };
+        const outcome = await (0,pipelines_rotation_executor/* runRotation */.qm)(secret, {
+            trigger: "scheduled",
+            compromised: false,
+            actor: settings.actor,
+            runId: settings.runId,
+            runAttempt: settings.runAttempt,
+            runUrl: settings.runUrl,
+            auditTrigger: settings.trigger,
+            env: ports.env ?? {},
+        }, ports.executor);
+        return { evaluated, record: executorRecord(outcome) };
+    }
+    if (active && !(0,rotation_executor/* readState */.un)(active.steps)) {
         const moved = await reconcile(active, secret, metadata, now, settings, ports, reporter);
         if (moved)
             history = history.map((j) => (j.id === moved.id ? moved : j));
@@ -1184,6 +1302,16 @@ async function handleSecret(secret, metadata, now, settings, ports, reporter) {
             return { evaluated: (0,rotation/* evaluateSecret */.W1)(secret, metadata, now, { ...opts, activeJob: job }), record };
         }
     }
+}
+function executorRecord(o) {
+    return {
+        secret: o.secret,
+        outcome: o.status === "rotated" ? "dispatched" : o.status === "busy" ? "already-rotating" : "failed",
+        ...(o.jobId ? { job_id: o.jobId } : {}),
+        detail: o.status === "rotated"
+            ? `rotated in-process${o.revokeAt ? `; old credential revoked at ${o.revokeAt}` : ""}`
+            : (o.error ?? "another run is rotating it"),
+    };
 }
 /** Moves an active job on from what the secret and its workflow run show. Returns the job if it changed. */
 async function reconcile(job, secret, metadata, now, settings, ports, reporter) {
@@ -1349,6 +1477,8 @@ async function rotation_sweep_recordJobOutcome(jobId, outcome, settings, ports) 
     return job;
 }
 
+// EXTERNAL MODULE: ./.build/js/pipelines/rotation-wiring.js + 4 modules
+var rotation_wiring = __webpack_require__(9415);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/secret-sources.js
 
 
@@ -1551,6 +1681,7 @@ var infisical = __webpack_require__(1220);
 
 
 
+
 /** Reads and validates the inventory file; every problem names the file, line and field. */
 function readInventory(path) {
     const file = (0,core_inputs/* requireValue */.vd)("inventory", path);
@@ -1588,6 +1719,7 @@ function parseRotationInputs(get, env, trigger = "ci") {
         issues: (0,core_inputs/* parseBoolean */.yG)("issues", get("issues"), true),
         reportPath: get("report-json").trim() || "rotation-report.json",
         failOn: (0,core_inputs/* parseChoice */.HU)("fail-on", get("fail-on"), ["never", "expired", "expiring"], "never"),
+        registry: get("registry").trim() || undefined,
     };
     if (jobId) {
         const status = (0,core_inputs/* parseChoice */.HU)("job-status", get("job-status"), ["running", "completed", "failed"]);
@@ -1671,6 +1803,7 @@ async function openRotationPorts(creds, inputs, opts) {
     let jobs;
     let audit;
     let consolePool;
+    let executor;
     if (inputs.databaseUrl) {
         jobs = await rotation_jobs/* RotationJobStore */.P.open(inputs.databaseUrl, {
             table: inputs.rotationTable,
@@ -1688,6 +1821,29 @@ async function openRotationPorts(creds, inputs, opts) {
         }
         ports.jobs = jobs;
         ports.audit = audit;
+        if (inputs.settings.dispatch) {
+            executor = await (0,rotation_wiring/* openExecutor */.cj)({
+                herokuApiKey: creds.herokuApiKey,
+                cloudflareApiToken: creds.cloudflareApiToken,
+                cloudflareTokens: creds.cloudflareTokens,
+                githubSecretsToken: creds.githubSecretsToken,
+                infisicalToken: creds.infisicalToken,
+                slackToken: creds.slackToken,
+                slackChannel: creds.slackChannel,
+                slackWebhookUrl: creds.slackWebhookUrl,
+                webhookSecret: creds.webhookSecret,
+            }, {
+                databaseUrl: inputs.databaseUrl,
+                migrate: false,
+                rotationTable: inputs.rotationTable,
+                auditTable: inputs.auditTable,
+                registry: inputs.registry ? (0,rotation_wiring/* readRegistryFile */.wR)(inputs.registry) : undefined,
+                env,
+                reporter: opts.reporter,
+            });
+            ports.executor = executor.ports;
+            ports.env = env;
+        }
         // The console's copy of the secrets' metadata: one small pool, opened when first used.
         const url = inputs.databaseUrl;
         ports.console = {
@@ -1704,6 +1860,7 @@ async function openRotationPorts(creds, inputs, opts) {
         close: async () => {
             await jobs?.close();
             await audit?.close();
+            await executor?.close();
             await consolePool?.end().catch(() => { });
         },
     };
@@ -1766,6 +1923,7 @@ function readCredentials() {
         cloudflareApiToken: secretInput("cloudflare-api-token") || undefined,
         cloudflareTokens: parseCloudflareTokens("cloudflare-tokens", cloudflareRaw),
         herokuApiKey: secretInput("heroku-api-key") || undefined,
+        webhookSecret: secretInput("webhook-secret") || undefined,
         ...readSlackCredentials(),
     };
 }
