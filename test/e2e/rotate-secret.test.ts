@@ -443,4 +443,57 @@ describe("rotate-secret action (dist bundle under Node 24)", () => {
     expect(audit[1].context.details.reason).toMatch(/orphan/);
     await scan([r1, r2]);
   });
+
+  it.each([
+    [
+      "generate (inside the vendor call: the new id was never recorded)",
+      "heroku",
+      "POST",
+      "/oauth/authorizations",
+      "drop-reply",
+    ],
+    ["store", "infisical", "PATCH", "/api/v4/secrets/:name", "hang"],
+    ["smoke_test", "sites", "GET", "/health", "hang"],
+  ] as const)(
+    "killed in %s, a re-run finishes the same job with one new credential",
+    async (_step, where, method, path, kind) => {
+      const server = { heroku: heroku.server, infisical: infisical.server, sites }[where];
+      server.fault(method, path, kind === "drop-reply" ? { kind: "drop-reply" } : { kind: "hang" });
+      const count = () => server.requestsTo(method, path).length;
+      const seen = count();
+      const r1 = await runAction("rotate-secret", {
+        inputs: inputs("HEROKU_API_KEY", { "current-value": current.heroku }),
+        env: env(),
+        onSpawn: (child) => {
+          const t = setInterval(() => {
+            if (count() > seen) {
+              clearInterval(t);
+              setTimeout(() => child.kill("SIGKILL"), 100);
+            }
+          }, 20);
+        },
+      });
+      expect(r1.signal).toBe("SIGKILL");
+      values.push(...liveHerokuTokens());
+      server.clearFaults();
+      const r2 = await runAction("rotate-secret", {
+        inputs: inputs("HEROKU_API_KEY", { "current-value": current.heroku }),
+        env: env(),
+      });
+      expect(r2.code, r2.stderr + r2.log).toBe(0);
+      const live = liveHerokuTokens();
+      expect(live).toHaveLength(2);
+      const fresh = live.find((t) => t !== current.heroku)!;
+      values.push(fresh);
+      expect(await openSecret(repo(), "HEROKU_API_KEY")).toBe(fresh);
+      expect(heroku.configVars("api-prod").HEROKU_API_KEY).toBe(fresh);
+      expect(infisical.secrets.find((s) => s.key === "HEROKU_API_KEY")?.value).toBe(fresh);
+      const { jobs, audit } = await dump();
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0]).toMatchObject({ status: "completed" });
+      expect(jobs[0].steps_json.attempt).toBe(2);
+      expect(audit.filter((a) => a.action === "secret.revoked")).toHaveLength(1);
+      await scan([r1, r2]);
+    },
+  );
 });
