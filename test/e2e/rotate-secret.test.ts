@@ -16,6 +16,7 @@ import { freshDatabase } from "../support/db.js";
 import { runAction } from "../support/run-action.js";
 
 const HOUR = 3_600_000;
+const ACCOUNT = "0123456789abcdef0123456789abcdef";
 
 describe("rotate-secret action (dist bundle under Node 24)", () => {
   const tokens = {
@@ -64,7 +65,6 @@ describe("rotate-secret action (dist bundle under Node 24)", () => {
       name: "token manager",
       policies: [{ effect: "allow", resources: {}, permission_groups: [{ id: "a", name: TOKENS_WRITE }] }],
     });
-    void ACCOUNT_TOKENS_WRITE;
     writeFileSync(
       registry,
       `surfaces:\n  - { id: api-prod, hostname: api.example.com, provider: http, health: { url: "${sites.url}/health", attempts: 1, timeout: 2s } }\n`,
@@ -96,6 +96,12 @@ describe("rotate-secret action (dist bundle under Node 24)", () => {
         "  - name: CF_TOKEN",
         "    vendor: cloudflare",
         "    source: cloudflare-token",
+        "    rotate: { generate: cloudflare-token, consumers: [{ github-actions: { repository: acme/api } }], smoke: [] }",
+        "  - name: CF_ACCOUNT_TOKEN",
+        "    vendor: cloudflare",
+        "    source: cloudflare-token",
+        `    account-id: ${ACCOUNT}`,
+        "    policy: { max-overlap: 0 }",
         "    rotate: { generate: cloudflare-token, consumers: [{ github-actions: { repository: acme/api } }], smoke: [] }",
         "",
       ].join("\n"),
@@ -496,4 +502,33 @@ describe("rotate-secret action (dist bundle under Node 24)", () => {
       await scan([r1, r2]);
     },
   );
+
+  it("an account-owned Cloudflare token with max-overlap 0 is rolled: the old value dies at once, nothing is left to revoke", async () => {
+    const old = canary("cf-account-current");
+    values.push(old);
+    cloudflare.addVerifiableToken(old, {
+      name: "account deployer",
+      accountId: ACCOUNT,
+      policies: [
+        { effect: "allow", resources: {}, permission_groups: [{ id: "w", name: ACCOUNT_TOKENS_WRITE }] },
+      ],
+    });
+    const r = await runAction("rotate-secret", {
+      inputs: inputs("CF_ACCOUNT_TOKEN", { "current-value": old, "cloudflare-api-token": "" }),
+      env: env(),
+    });
+    expect(r.code, r.stderr + r.log).toBe(0);
+    expect(r.outputs).toMatchObject({ status: "rotated", "revoke-at": "" });
+    const fresh = (await openSecret(repo(), "CF_ACCOUNT_TOKEN"))!;
+    values.push(fresh);
+    expect(cloudflare.verifiableTokens.has(old)).toBe(false);
+    expect(cloudflare.verifiableTokens.get(fresh)).toMatchObject({
+      name: "account deployer",
+      accountId: ACCOUNT,
+    });
+    const { jobs } = await dump();
+    expect(jobs[0].steps_json.steps.at(-1)).toMatchObject({ name: "revoke_old", status: "completed" });
+    expect(jobs[0].steps_json.steps.at(-1).detail).toContain("rolled");
+    await scan([r]);
+  });
 });
