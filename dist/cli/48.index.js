@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 /* harmony import */ var _core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5732);
-/* harmony import */ var _pipelines_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(930);
+/* harmony import */ var _pipelines_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2155);
 /* harmony import */ var _pipelines_rotation_wiring_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9415);
 /* harmony import */ var _store_db_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1996);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2056);

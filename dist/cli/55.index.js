@@ -1054,8 +1054,8 @@ var core_audit = __webpack_require__(7391);
 var rotation = __webpack_require__(5756);
 // EXTERNAL MODULE: ./.build/js/core/rotation-executor.js
 var rotation_executor = __webpack_require__(5732);
-// EXTERNAL MODULE: ./.build/js/pipelines/rotation-executor.js
-var pipelines_rotation_executor = __webpack_require__(930);
+// EXTERNAL MODULE: ./.build/js/pipelines/rotation-executor.js + 1 modules
+var pipelines_rotation_executor = __webpack_require__(2155);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-revoke.js
 
 

@@ -1,5 +1,5 @@
-export const id = 116;
-export const ids = [116];
+export const id = 957;
+export const ids = [957];
 export const modules = {
 
 /***/ 2051:
@@ -1285,25 +1285,34 @@ async function runHealthCheck(settings, ports) {
 
 /***/ }),
 
-/***/ 930:
+/***/ 2155:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   qm: () => (/* binding */ runRotation),
-/* harmony export */   wz: () => (/* binding */ revokeOld)
-/* harmony export */ });
-/* unused harmony exports jobAudit, checkRotatable */
-/* harmony import */ var _core_audit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7391);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
-/* harmony import */ var _core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5732);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9458);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  wz: () => (/* reexport */ revokeOld),
+  qm: () => (/* binding */ runRotation)
+});
+
+// UNUSED EXPORTS: checkRotatable, jobAudit
+
+// EXTERNAL MODULE: ./.build/js/core/errors.js
+var errors = __webpack_require__(6265);
+// EXTERNAL MODULE: ./.build/js/core/rotation-executor.js
+var rotation_executor = __webpack_require__(5732);
+// EXTERNAL MODULE: ./.build/js/pipelines/ports.js
+var pipelines_ports = __webpack_require__(9458);
+// EXTERNAL MODULE: ./.build/js/core/audit.js
+var core_audit = __webpack_require__(7391);
+;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-ports.js
 
 
 
 
 /** Writes one audit row of a job; `key` makes it once per job whichever run writes it. */
 function jobAudit(audit, facts, job, row, secrets) {
-    const record = (0,_core_audit_js__WEBPACK_IMPORTED_MODULE_0__/* .buildAuditRecord */ .Ti)({
+    const record = (0,core_audit/* buildAuditRecord */.Ti)({
         action: row.action,
         phase: row.outcome ? "completed" : "started",
         ...(row.outcome ? { outcome: row.outcome } : {}),
@@ -1319,20 +1328,76 @@ function jobAudit(audit, facts, job, row, secrets) {
     });
     return audit.write({ ...record, idempotencyKey: `${row.key}:${job.id}` });
 }
+/**
+ * Revokes the old credential of a rotated job and records it (step revoke_old completed, revoke_at cleared,
+ * audit secret.revoked). True when it is gone. A failure leaves the job scheduled for the next sweep.
+ */
+async function revokeOld(job, state, reason, facts, ports, port, reporter, notes) {
+    const clock = ports.clock ?? pipelines_ports/* systemClock */.m;
+    const id = state.old_credential_id;
+    if (!id)
+        return false;
+    (0,rotation_executor/* setStep */.zp)(state, "revoke_old", "running", clock.now());
+    await ports.jobs.progress(job.id, { steps: (0,rotation_executor/* serializeState */.sU)(state) });
+    try {
+        const result = await port.revoke(id);
+        (0,rotation_executor/* setStep */.zp)(state, "revoke_old", "completed", clock.now(), `${id} ${result === "gone" ? "was already gone" : "revoked"}: ${reason}`);
+        await ports.jobs.progress(job.id, { steps: (0,rotation_executor/* serializeState */.sU)(state), revokeAt: null });
+        await jobAudit(ports.audit, facts, job, {
+            action: "secret.revoked",
+            key: `secret.revoked:${id}`,
+            outcome: "success",
+            at: clock.now(),
+            context: {
+                credential_id: id,
+                reason,
+                trigger: state.trigger,
+                compromised: state.compromised,
+                consumers: state.consumers,
+            },
+        }, []).catch((err) => notes.push(`the secret.revoked audit row was not written: ${(0,errors/* describeError */.Uc)(err)}`));
+        reporter.info(`${job.secretName}: old credential ${id} of job ${job.id} revoked (${reason})`);
+        return true;
+    }
+    catch (err) {
+        const s = (0,rotation_executor/* setStep */.zp)(state, "revoke_old", "scheduled", clock.now(), `revoke failed, retried by the next sweep: ${(0,errors/* describeError */.Uc)(err)}`);
+        s.due_at = clock.now().toISOString();
+        await ports.jobs
+            .progress(job.id, { steps: (0,rotation_executor/* serializeState */.sU)(state), revokeAt: clock.now() })
+            .catch(() => { });
+        notes.push(`${job.secretName}: the old credential ${id} was not revoked: ${(0,errors/* describeError */.Uc)(err)}`);
+        reporter.warning(`${job.secretName}: the old credential ${id} was not revoked: ${(0,errors/* describeError */.Uc)(err)}`);
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-executor.js
+
+
+
+
+
+/**
+ * The rotation executor (issue 18, seed 000's Mode A): one job per rotation in console_rotation_jobs, steps
+ * generate -> store -> sync_consumers -> smoke_test -> revoke_old (scheduled at the end of the grace period,
+ * or at once on compromise). Values live only in this process's memory and are masked the moment they exist;
+ * the job row and audit rows hold names, ids and times. A re-run resumes the same job; a second run at once
+ * finds the secret locked and makes no job.
+ */
 /** Checks what can be checked before anything is created: the kill switch, the block, the smoke surfaces. */
 function checkRotatable(secret, settings, ports) {
-    (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .assertRotationEnabled */ .oI)(settings.env);
+    (0,rotation_executor/* assertRotationEnabled */.oI)(settings.env);
     if (!secret.rotate)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz("secret", `${secret.name} has no rotate: block in the inventory: nothing says how to rotate it`);
+        throw new errors/* InputError */.dz("secret", `${secret.name} has no rotate: block in the inventory: nothing says how to rotate it`);
     if (secret.rotate.smoke.length > 0 && !ports.smoke)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz("registry", `is required: ${secret.name}'s smoke test probes ${secret.rotate.smoke.join(", ")}, surfaces of the registry`);
+        throw new errors/* InputError */.dz("registry", `is required: ${secret.name}'s smoke test probes ${secret.rotate.smoke.join(", ")}, surfaces of the registry`);
     if (secret.rotate.notify.length > 0 && !ports.webhooks)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz("webhook-secret", `is required: ${secret.name} notifies webhooks, signed with it`);
+        throw new errors/* InputError */.dz("webhook-secret", `is required: ${secret.name} notifies webhooks, signed with it`);
 }
 /** Rotates one secret, or resumes its unfinished job. Never throws once a job exists: the outcome says. */
 async function runRotation(secret, settings, ports) {
     checkRotatable(secret, settings, ports);
-    const reporter = ports.reporter ?? _ports_js__WEBPACK_IMPORTED_MODULE_3__/* .silentReporter */ .P;
+    const reporter = ports.reporter ?? pipelines_ports/* silentReporter */.P;
     if (settings.currentValue)
         reporter.secret(settings.currentValue);
     const lock = await ports.lock.tryLock(secret.name);
@@ -1349,7 +1414,7 @@ async function runRotation(secret, settings, ports) {
     }
 }
 function busy(secret, settings, job) {
-    const state = (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .readState */ .un)(job?.steps);
+    const state = (0,rotation_executor/* readState */.un)(job?.steps);
     return {
         secret: secret.name,
         jobId: job?.id,
@@ -1380,7 +1445,7 @@ class Rotation {
         this.settings = settings;
         this.ports = ports;
         this.reporter = reporter;
-        this.clock = ports.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
+        this.clock = ports.clock ?? pipelines_ports/* systemClock */.m;
         this.spec = secret.rotate;
         this.gen = ports.generator(secret);
         this.oldValue = settings.currentValue || undefined;
@@ -1406,7 +1471,7 @@ class Rotation {
             return await this.rotated();
         }
         catch (err) {
-            return await this.fail((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err), this.runningStep());
+            return await this.fail((0,errors/* describeError */.Uc)(err), this.runningStep());
         }
     }
     runningStep() {
@@ -1418,11 +1483,11 @@ class Rotation {
         const history = await this.ports.jobs.history(this.secret.name, 20);
         const active = history.find((j) => j.status === "running" || j.status === "queued");
         const compromised = this.settings.compromised || this.spec.compromised;
-        if (active && !(0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .readState */ .un)(active.steps))
+        if (active && !(0,rotation_executor/* readState */.un)(active.steps))
             return this.refuse(`rotation job ${active.id} (a dispatched rotation workflow) is ${active.status}`);
         if (active) {
             this.job = active;
-            this.state = (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .readState */ .un)(active.steps);
+            this.state = (0,rotation_executor/* readState */.un)(active.steps);
             this.state.attempt += 1;
             if (compromised && !this.state.compromised) {
                 this.state.compromised = true;
@@ -1445,14 +1510,14 @@ class Rotation {
             generator: this.spec.generate,
             consumers: this.spec.consumers.map((c) => c.id),
             attempt: 1,
-            steps: (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .freshSteps */ .Mm)(),
+            steps: (0,rotation_executor/* freshSteps */.Mm)(),
             consumer_holds: Object.fromEntries(this.spec.consumers.map((c) => [c.id, "old"])),
         };
         const job = await this.ports.jobs.createRunning({
             secretName: this.secret.name,
             triggeredBy: this.settings.actor,
             triggeredAt: now,
-            steps: (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeState */ .sU)(state),
+            steps: (0,rotation_executor/* serializeState */.sU)(state),
         });
         if (!job)
             return this.refuse("another run created a rotation job for it first");
@@ -1462,7 +1527,7 @@ class Rotation {
             await this.audit("secret.rotate.triggered", "secret.rotate:started", undefined, {});
         }
         catch (err) {
-            const why = `the secret.rotate.triggered audit row could not be written, so nothing was rotated: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`;
+            const why = `the secret.rotate.triggered audit row could not be written, so nothing was rotated: ${(0,errors/* describeError */.Uc)(err)}`;
             await this.ports.jobs.progress(job.id, { steps: {}, status: "failed", errorMsg: why, at: now });
             return { ok: false, outcome: this.outcome("failed", why) };
         }
@@ -1517,12 +1582,12 @@ class Rotation {
         for (const name of ["generate", "store", "sync_consumers", "smoke_test"]) {
             const s = this.state.steps.find((x) => x.name === name);
             if (s && s.status !== "pending")
-                (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, name, "pending", now, `reset by attempt ${this.state.attempt}`);
+                (0,rotation_executor/* setStep */.zp)(this.state, name, "pending", now, `reset by attempt ${this.state.attempt}`);
         }
     }
     async save(change = {}) {
         const moved = await this.ports.jobs.progress(this.job.id, {
-            steps: (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeState */ .sU)(this.state),
+            steps: (0,rotation_executor/* serializeState */.sU)(this.state),
             at: this.now(),
             ...change,
         });
@@ -1530,7 +1595,7 @@ class Rotation {
             this.job = moved;
     }
     async generate() {
-        (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "generate", "running", this.now());
+        (0,rotation_executor/* setStep */.zp)(this.state, "generate", "running", this.now());
         if (this.state.old_credential_id === undefined) {
             const id = await this.gen.currentId(this.oldValue);
             if (id)
@@ -1545,7 +1610,7 @@ class Rotation {
             this.state.new_credential_id = created.id;
         if (this.gen.killsOld)
             this.oldValue = undefined;
-        (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "generate", "completed", this.now(), created.id ? `new credential ${created.id}` : "new value");
+        (0,rotation_executor/* setStep */.zp)(this.state, "generate", "completed", this.now(), created.id ? `new credential ${created.id}` : "new value");
         await this.save();
     }
     async writeConsumers() {
@@ -1555,11 +1620,11 @@ class Rotation {
             ["store", vault],
             ["sync_consumers", rest],
         ]) {
-            (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, name, "running", this.now());
+            (0,rotation_executor/* setStep */.zp)(this.state, name, "running", this.now());
             await this.save();
             for (const c of list)
                 await this.writeOne(c);
-            (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, name, "completed", this.now(), list.length
+            (0,rotation_executor/* setStep */.zp)(this.state, name, "completed", this.now(), list.length
                 ? `${list.length} written: ${list.map((c) => c.id).join(", ")}`
                 : "no consumer of this kind");
             await this.save();
@@ -1578,7 +1643,7 @@ class Rotation {
                 }
             }
             catch (err) {
-                this.notes.push(`could not read the old value from ${c.id}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
+                this.notes.push(`could not read the old value from ${c.id}: ${(0,errors/* describeError */.Uc)(err)}`);
             }
         }
         this.state.consumer_holds[c.id] = "unknown";
@@ -1590,26 +1655,26 @@ class Rotation {
     }
     /** undefined when it passed; otherwise what failed. */
     async smokeTest() {
-        (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "smoke_test", "running", this.now());
+        (0,rotation_executor/* setStep */.zp)(this.state, "smoke_test", "running", this.now());
         await this.save();
         const problems = [];
         try {
             await this.gen.verify(this.newValue);
         }
         catch (err) {
-            problems.push(`the new credential does not verify at its vendor: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
+            problems.push(`the new credential does not verify at its vendor: ${(0,errors/* describeError */.Uc)(err)}`);
         }
         for (const id of this.spec.smoke) {
             const r = await this.ports
                 .smoke.check(id)
-                .catch((err) => ({ healthy: false, detail: (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err) }));
+                .catch((err) => ({ healthy: false, detail: (0,errors/* describeError */.Uc)(err) }));
             this.reporter.info(`${this.secret.name}: smoke ${id}: ${r.healthy ? "healthy" : "unhealthy"} (${r.detail})`);
             if (!r.healthy)
                 problems.push(`${id} is unhealthy: ${r.detail}`);
         }
         if (problems.length)
             return problems.join("; ");
-        (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "smoke_test", "completed", this.now(), `${this.spec.smoke.length ? `${this.spec.smoke.join(", ")} healthy` : "no surface to probe"}; new credential verified`);
+        (0,rotation_executor/* setStep */.zp)(this.state, "smoke_test", "completed", this.now(), `${this.spec.smoke.length ? `${this.spec.smoke.join(", ")} healthy` : "no surface to probe"}; new credential verified`);
         await this.save();
         return undefined;
     }
@@ -1621,7 +1686,7 @@ class Rotation {
                 kind: "none",
                 reason: "rolled: the old value stopped working when the new one was issued",
             }
-            : (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .planRevoke */ .wh)(this.spec.generate, {
+            : (0,rotation_executor/* planRevoke */.wh)(this.spec.generate, {
                 compromised: this.compromised,
                 maxOverlapMs: this.secret.policy.maxOverlapMs,
                 revokeOld: this.secret.policy.revokeOld,
@@ -1630,18 +1695,18 @@ class Rotation {
         let revokeAt = null;
         if (plan.kind === "scheduled") {
             revokeAt = plan.at;
-            const s = (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "revoke_old", "scheduled", now, `at the end of the grace period`);
+            const s = (0,rotation_executor/* setStep */.zp)(this.state, "revoke_old", "scheduled", now, `at the end of the grace period`);
             s.due_at = plan.at.toISOString();
         }
         else if (plan.kind === "none")
-            (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "revoke_old", "completed", now, `nothing revoked: ${plan.reason}`);
+            (0,rotation_executor/* setStep */.zp)(this.state, "revoke_old", "completed", now, `nothing revoked: ${plan.reason}`);
         await this.save({ status: "completed", revokeAt });
         await this.audit("secret.rotate.completed", "secret.rotate:completed", "success", {
             rotated_at: this.state.rotated_at,
             revoke_at: revokeAt?.toISOString() ?? null,
             revoke: plan.kind,
             ...(plan.kind !== "scheduled" ? { revoke_reason: plan.reason } : {}),
-        }).catch((err) => this.notes.push(`the secret.rotate.completed audit row was not written: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
+        }).catch((err) => this.notes.push(`the secret.rotate.completed audit row was not written: ${(0,errors/* describeError */.Uc)(err)}`));
         let revokedNow = false;
         if (plan.kind === "now") {
             revokedNow = await revokeOld(this.job, this.state, plan.reason, this.settings, this.ports, this.gen, this.reporter, this.notes);
@@ -1657,7 +1722,7 @@ class Rotation {
         for (const job of await this.ports.jobs.pendingRevokes()) {
             if (job.secretName !== this.secret.name || job.id === this.job.id)
                 continue;
-            const state = (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .readState */ .un)(job.steps);
+            const state = (0,rotation_executor/* readState */.un)(job.steps);
             if (state)
                 await revokeOld(job, state, "compromised: an earlier grace period ended early", this.settings, this.ports, this.gen, this.reporter, this.notes);
         }
@@ -1671,7 +1736,7 @@ class Rotation {
         let error = why;
         try {
             if (at)
-                (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, at, "failed", now, why);
+                (0,rotation_executor/* setStep */.zp)(this.state, at, "failed", now, why);
             const touched = Object.entries(this.state.consumer_holds).filter(([, h]) => h !== "old");
             if (touched.length === 0 || (this.oldValue !== undefined && !this.gen.killsOld)) {
                 for (const [id] of touched) {
@@ -1681,7 +1746,7 @@ class Rotation {
                         this.state.consumer_holds[id] = "old";
                     }
                     catch (err) {
-                        this.notes.push(`could not put ${id} back on the old value: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
+                        this.notes.push(`could not put ${id} back on the old value: ${(0,errors/* describeError */.Uc)(err)}`);
                     }
                 }
                 const back = Object.values(this.state.consumer_holds).every((h) => h === "old");
@@ -1695,21 +1760,21 @@ class Rotation {
                     delete this.state.new_credential_id;
                 }
                 else if (!back)
-                    error = `${why}; not every consumer could be put back, so nothing was revoked: ${(0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolds */ .gO)(this.state.consumer_holds)}`;
+                    error = `${why}; not every consumer could be put back, so nothing was revoked: ${(0,rotation_executor/* describeHolds */.gO)(this.state.consumer_holds)}`;
                 if (touched.length && back)
                     error = `${why}; every consumer is back on the old value and the new credential was revoked`;
             }
             else {
-                error = `${why}; the old value is not known (pass current-value), so nothing was put back or revoked: ${(0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolds */ .gO)(this.state.consumer_holds)}`;
+                error = `${why}; the old value is not known (pass current-value), so nothing was put back or revoked: ${(0,rotation_executor/* describeHolds */.gO)(this.state.consumer_holds)}`;
             }
-            (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(this.state, "revoke_old", "failed", now, "the old credential stays: the rotation failed");
+            (0,rotation_executor/* setStep */.zp)(this.state, "revoke_old", "failed", now, "the old credential stays: the rotation failed");
             await this.save({ status: "failed", errorMsg: error });
         }
         catch (err) {
-            error = `${error}; then: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`;
-            this.notes.push(`the job's failure could not be recorded whole: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
+            error = `${error}; then: ${(0,errors/* describeError */.Uc)(err)}`;
+            this.notes.push(`the job's failure could not be recorded whole: ${(0,errors/* describeError */.Uc)(err)}`);
         }
-        await this.audit("secret.rotate.failed", "secret.rotate:failed", "rotation_failed", { error }).catch((err) => this.notes.push(`the secret.rotate.failed audit row was not written: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
+        await this.audit("secret.rotate.failed", "secret.rotate:failed", "rotation_failed", { error }).catch((err) => this.notes.push(`the secret.rotate.failed audit row was not written: ${(0,errors/* describeError */.Uc)(err)}`));
         this.reporter.error(`${this.secret.name}: rotation job ${this.job.id} failed: ${error}`);
         const outcome = this.outcome("failed", error);
         await this.tell(outcome, undefined);
@@ -1718,11 +1783,11 @@ class Rotation {
     async tell(outcome, event) {
         if (this.ports.notify)
             await this.ports.notify
-                .post((0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .rotationSlack */ .z7)(outcome, this.settings.runUrl))
-                .catch((err) => this.notes.push(`Slack was not told: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
+                .post((0,rotation_executor/* rotationSlack */.z7)(outcome, this.settings.runUrl))
+                .catch((err) => this.notes.push(`Slack was not told: ${(0,errors/* describeError */.Uc)(err)}`));
         if (!event || !this.ports.webhooks)
             return;
-        const body = (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .webhookBody */ .Cd)({
+        const body = (0,rotation_executor/* webhookBody */.Cd)({
             event,
             secret: this.secret.name,
             jobId: this.job.id,
@@ -1733,7 +1798,7 @@ class Rotation {
         for (const url of this.spec.notify)
             await this.ports.webhooks
                 .send(url, body)
-                .catch((err) => this.notes.push(`webhook ${new URL(url).host} was not told: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
+                .catch((err) => this.notes.push(`webhook ${new URL(url).host} was not told: ${(0,errors/* describeError */.Uc)(err)}`));
     }
     audit(action, key, outcome, context) {
         return jobAudit(this.ports.audit, this.settings, this.job, {
@@ -1764,48 +1829,6 @@ class Rotation {
             ...(error ? { error } : {}),
             notes: this.notes,
         };
-    }
-}
-/**
- * Revokes the old credential of a rotated job and records it (step revoke_old completed, revoke_at cleared,
- * audit secret.revoked). True when it is gone. A failure leaves the job scheduled for the next sweep.
- */
-async function revokeOld(job, state, reason, facts, ports, port, reporter, notes) {
-    const clock = ports.clock ?? _ports_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
-    const id = state.old_credential_id;
-    if (!id)
-        return false;
-    (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(state, "revoke_old", "running", clock.now());
-    await ports.jobs.progress(job.id, { steps: (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeState */ .sU)(state) });
-    try {
-        const result = await port.revoke(id);
-        (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(state, "revoke_old", "completed", clock.now(), `${id} ${result === "gone" ? "was already gone" : "revoked"}: ${reason}`);
-        await ports.jobs.progress(job.id, { steps: (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeState */ .sU)(state), revokeAt: null });
-        await jobAudit(ports.audit, facts, job, {
-            action: "secret.revoked",
-            key: `secret.revoked:${id}`,
-            outcome: "success",
-            at: clock.now(),
-            context: {
-                credential_id: id,
-                reason,
-                trigger: state.trigger,
-                compromised: state.compromised,
-                consumers: state.consumers,
-            },
-        }, []).catch((err) => notes.push(`the secret.revoked audit row was not written: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`));
-        reporter.info(`${job.secretName}: old credential ${id} of job ${job.id} revoked (${reason})`);
-        return true;
-    }
-    catch (err) {
-        const s = (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .setStep */ .zp)(state, "revoke_old", "scheduled", clock.now(), `revoke failed, retried by the next sweep: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
-        s.due_at = clock.now().toISOString();
-        await ports.jobs
-            .progress(job.id, { steps: (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .serializeState */ .sU)(state), revokeAt: clock.now() })
-            .catch(() => { });
-        notes.push(`${job.secretName}: the old credential ${id} was not revoked: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
-        reporter.warning(`${job.secretName}: the old credential ${id} was not revoked: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}`);
-        return false;
     }
 }
 
