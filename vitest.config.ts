@@ -5,6 +5,8 @@ export default defineConfig({
   // makes vite warn about the source maps it ships without sources. Those warnings say nothing about this
   // project, so vite's own log stays at errors; test output is unaffected.
   logLevel: "error",
+  // src/vendors/sodium-loader.cts (libsodium-wrappers through its CommonJS build) is TypeScript too.
+  oxc: { include: /\.(m?ts|cts|[jt]sx)$/ },
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],

@@ -267,24 +267,18 @@ function renderDecisionComment(d, opts) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DB: () => (/* binding */ gateRules),
-/* harmony export */   ON: () => (/* binding */ parsePolicy),
-/* harmony export */   l$: () => (/* binding */ POLICY_PATH)
+/* harmony export */   D: () => (/* binding */ gateRules),
+/* harmony export */   l: () => (/* binding */ POLICY_PATH)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _approval_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9003);
-/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5263);
-/* harmony import */ var _yaml_fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8665);
-
-
-
+/* harmony import */ var _approval_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9003);
 
 /**
  * The deploy policy, `.github/prodgate.yml`, read through the API from the default branch's HEAD (never from
  * the checkout, which the workflow being gated controls). Per environment: who may approve, how many must,
  * whether whoever started the run may approve it, which events besides workflow_dispatch may start a deploy,
  * and whether GitHub's required reviewers must decide. When the file exists it wins: the workflow's inputs can
- * make the gate stricter, never looser. Pure: the caller reads the file and hands in its text.
+ * make the gate stricter, never looser. Pure; the
+ * file is parsed by `core/policy-file.ts` (loaded only when a policy file exists).
  *
  *   environments:
  *     production:
@@ -295,85 +289,6 @@ function renderDecisionComment(d, opts) {
  *       reviewers-required: true
  */
 const POLICY_PATH = ".github/prodgate.yml";
-const ENV_KEYS = ["approvers", "minimum-approvals", "allow-self-approval", "events", "reviewers-required"];
-const EVENT_NAME = /^[a-z][a-z0-9_]{0,63}$/;
-/** Parses the policy file; every problem is reported with its line and field, and nothing half-parsed is used. */
-function parsePolicy(text, source = POLICY_PATH) {
-    const { doc, problems, report } = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlFields */ .wi)(text);
-    const environments = new Map();
-    const root = doc.contents;
-    if (problems.length === 0) {
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
-            report(root, "(top level)", "must be a mapping with an `environments:` key");
-        else {
-            (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .checkKeys */ .L)(root, ["environments"], "", report);
-            const envs = root.get("environments", true);
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(envs))
-                report(envs ?? root, "environments", "must map environment names to their rules");
-            else
-                for (const pair of envs.items) {
-                    const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value).trim() : "";
-                    const path = `environments.${name || "?"}`;
-                    if (!name) {
-                        report(pair.key, "environments", "environment names must be plain names");
-                        continue;
-                    }
-                    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(pair.value)) {
-                        report(pair.value, path, "must be a mapping of rules");
-                        continue;
-                    }
-                    environments.set(name.toLowerCase(), parseEnvironment(pair.value, path, report));
-                }
-        }
-    }
-    if (problems.length > 0)
-        throw new _yaml_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .YamlFileError */ .gM("policy", "the deploy policy", source, problems);
-    return { source, environments };
-}
-function parseEnvironment(map, path, report) {
-    (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .checkKeys */ .L)(map, ENV_KEYS, path, report);
-    const out = { events: [] };
-    const approversNode = map.get("approvers", true);
-    if (approversNode !== undefined) {
-        const list = stringList(approversNode, `${path}.approvers`, report);
-        if (list)
-            try {
-                out.approvers = (0,_approval_js__WEBPACK_IMPORTED_MODULE_1__/* .parseApprovers */ .CR)(`${path}.approvers`, list.join(","));
-            }
-            catch (err) {
-                report(approversNode, `${path}.approvers`, err.message.replace(/^[^ ]+ /, ""));
-            }
-    }
-    out.minimumApprovals = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Wh)(map, "minimum-approvals", path, report, 1, 100);
-    out.allowSelfApproval = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .bool */ .lc)(map, "allow-self-approval", path, report);
-    out.reviewersRequired = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .bool */ .lc)(map, "reviewers-required", path, report);
-    const eventsNode = map.get("events", true);
-    if (eventsNode !== undefined)
-        for (const e of stringList(eventsNode, `${path}.events`, report) ?? []) {
-            if (!EVENT_NAME.test(e))
-                report(eventsNode, `${path}.events`, `'${e}' is not a GitHub event name`);
-            else if ((0,_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .isNeverAllowedEvent */ .Bk)(e))
-                report(eventsNode, `${path}.events`, `'${e}' can never start a production deploy (push, pull_request*, schedule and workflow_run are refused always)`);
-            else if (e !== "workflow_dispatch")
-                out.events.push(e);
-        }
-    return out;
-}
-function stringList(node, field, report) {
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
-        report(node, field, 'must be a list, e.g. [alice, "@acme/deployers"]');
-        return undefined;
-    }
-    const out = [];
-    for (const item of node.items) {
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item) || typeof item.value !== "string" || !item.value.trim()) {
-            report(item, field, "must list plain names");
-            return undefined;
-        }
-        out.push(item.value.trim());
-    }
-    return out;
-}
 /** Merges the policy of `environment` (when the file has one) with the inputs; stricter always wins. */
 function gateRules(policy, environment, inputs) {
     const env = policy?.environments.get(environment.trim().toLowerCase());
@@ -401,10 +316,10 @@ function gateRules(policy, environment, inputs) {
     const approvers = env.approvers ?? inputApprovers ?? [];
     const narrowTo = env.approvers && inputApprovers ? inputApprovers : undefined;
     if (narrowTo) {
-        const allowed = new Set(env.approvers.map(_approval_js__WEBPACK_IMPORTED_MODULE_1__/* .approverKey */ .Nf));
-        const outside = narrowTo.filter((a) => a.kind === "user" && !allowed.has((0,_approval_js__WEBPACK_IMPORTED_MODULE_1__/* .approverKey */ .Nf)(a)));
+        const allowed = new Set(env.approvers.map(_approval_js__WEBPACK_IMPORTED_MODULE_0__/* .approverKey */ .Nf));
+        const outside = narrowTo.filter((a) => a.kind === "user" && !allowed.has((0,_approval_js__WEBPACK_IMPORTED_MODULE_0__/* .approverKey */ .Nf)(a)));
         if (outside.length)
-            notes.push(`${outside.map(_approval_js__WEBPACK_IMPORTED_MODULE_1__/* .formatApprover */ .tf).join(", ")} ${outside.length === 1 ? "is" : "are"} not an approver in ${policy.source} and cannot approve`);
+            notes.push(`${outside.map(_approval_js__WEBPACK_IMPORTED_MODULE_0__/* .formatApprover */ .tf).join(", ")} ${outside.length === 1 ? "is" : "are"} not an approver in ${policy.source} and cannot approve`);
     }
     return {
         approvers,
@@ -782,7 +697,7 @@ async function verifyDeployApproval(settings, ports) {
     const { environment, repository } = settings;
     const production = (0,gate/* isProduction */.KV)(environment, settings.productionEnvironments);
     const policy = ports.policy === undefined ? await (0,pipelines_policy/* loadPolicy */.t)(github, reporter) : (ports.policy ?? undefined);
-    const rules = (0,core_policy/* gateRules */.DB)(policy, environment, {
+    const rules = (0,core_policy/* gateRules */.D)(policy, environment, {
         approvers: settings.issue?.approvers,
         minimumApprovals: settings.issue?.minimumApprovals,
         allowSelfApproval: settings.issue?.allowSelfApproval,
@@ -966,18 +881,19 @@ async function verifyIssueApproval(settings, ports, rules, result) {
 async function loadPolicy(github, reporter) {
     let file;
     try {
-        file = await (0,_vendors_github_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .readRepoFile */ .v6)(github, _core_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .POLICY_PATH */ .l$);
+        file = await (0,_vendors_github_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .readRepoFile */ .v6)(github, _core_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .POLICY_PATH */ .l);
     }
     catch (err) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`cannot read the deploy policy ${_core_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .POLICY_PATH */ .l$} of ${github.fullName}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(err)}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`cannot read the deploy policy ${_core_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .POLICY_PATH */ .l} of ${github.fullName}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(err)}`);
     }
     if (!file) {
-        reporter.info(`No ${_core_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .POLICY_PATH */ .l$} on the default branch of ${github.fullName}: the workflow's inputs set the rules`);
+        reporter.info(`No ${_core_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .POLICY_PATH */ .l} on the default branch of ${github.fullName}: the workflow's inputs set the rules`);
         return undefined;
     }
-    const source = `${_core_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .POLICY_PATH */ .l$}@${file.ref} (${file.sha.slice(0, 7)})`;
+    const source = `${_core_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .POLICY_PATH */ .l}@${file.ref} (${file.sha.slice(0, 7)})`;
     try {
-        const policy = (0,_core_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicy */ .ON)(file.text, source);
+        const { parsePolicy } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(757)]).then(__webpack_require__.bind(__webpack_require__, 7757));
+        const policy = parsePolicy(file.text, source);
         reporter.info(`Deploy policy: ${source}`);
         return policy;
     }

@@ -1,5 +1,5 @@
 export const id = 408;
-export const ids = [408,778];
+export const ids = [408];
 export const modules = {
 
 /***/ 4408:

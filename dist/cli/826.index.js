@@ -481,6 +481,58 @@ class HerokuClient {
             ];
         });
     }
+    /**
+     * POST /oauth/authorizations: a new authorization with the scope and description given. The answer's
+     * access token is the one value handed back; the refresh token is dropped.
+     */
+    async createAuthorization(opts) {
+        const raw = await this.http.json("POST", "/oauth/authorizations", {
+            scope: opts.scope,
+            ...(opts.description ? { description: opts.description } : {}),
+            ...(typeof opts.expiresIn === "number" ? { expires_in: opts.expiresIn } : {}),
+        }, { retry: "if-unsent" });
+        const token = raw?.access_token?.token;
+        if (typeof raw?.id !== "string" || typeof token !== "string")
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .VendorError */ .Hi("Heroku", "Heroku answered POST /oauth/authorizations without an id and access token");
+        return { id: raw.id, token };
+    }
+    /** DELETE /oauth/authorizations/{id}: "gone" when Heroku no longer has it (404). */
+    async deleteAuthorization(id) {
+        const res = await this.http.send({
+            method: "DELETE",
+            path: `/oauth/authorizations/${enc(id)}`,
+            accept: [404],
+        });
+        return res.status === 404 ? "gone" : "revoked";
+    }
+    /**
+     * The id of the authorization whose access token is `token`, compared here so that the list's tokens never
+     * leave this client. Undefined when none of the account's authorizations has it (a plain API key).
+     */
+    async authorizationIdForToken(token) {
+        const raw = await this.http.json("GET", "/oauth/authorizations");
+        if (!Array.isArray(raw))
+            return undefined;
+        const found = raw.find((a) => a?.access_token?.token === token);
+        return typeof found?.id === "string" ? found.id : undefined;
+    }
+    /** GET /account with this client's key: throws unless Heroku accepts it. */
+    async account() {
+        return this.http.json("GET", "/account");
+    }
+    /** One config var's value (GET /apps/{app}/config-vars), undefined when the app has no such var. */
+    async configVar(app, name) {
+        const vars = await this.http.json("GET", `/apps/${enc(app)}/config-vars`);
+        const v = vars?.[name];
+        return typeof v === "string" ? v : undefined;
+    }
+    /**
+     * PATCH /apps/{app}/config-vars with one var: Heroku makes a release and restarts the dynos. The answer
+     * (every var's value) is read for nothing but success.
+     */
+    async setConfigVar(app, name, value) {
+        await this.http.send({ method: "PATCH", path: `/apps/${enc(app)}/config-vars`, body: { [name]: value } });
+    }
 }
 function enc(segment) {
     return encodeURIComponent(segment);

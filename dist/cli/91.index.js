@@ -632,6 +632,7 @@ const AUDIT_OUTCOMES = [
     "health_check_failed",
     "rolled_back",
     "rejected",
+    "rotation_failed",
 ];
 const AUDIT_TRIGGERS = ["ci", "local-script"];
 /** The message of a deploy refused because its `started` row could not be written (fail closed). */

@@ -21,7 +21,7 @@ function registerDemo(program, ctx) {
         .option("--json", "also print the deploys and audit rows as JSON on stdout")
         .addHelpText("after", "\nTakes about 15 s. Ctrl-C stops it and removes everything it started.\nExit codes: 0 done, 1 the demo broke, 130 interrupted.")
         .action(async (opts) => {
-        const { runDemo } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(849), __webpack_require__.e(815), __webpack_require__.e(601), __webpack_require__.e(260), __webpack_require__.e(91), __webpack_require__.e(826), __webpack_require__.e(783), __webpack_require__.e(866), __webpack_require__.e(247), __webpack_require__.e(109), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 5544));
+        const { runDemo } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(849), __webpack_require__.e(108), __webpack_require__.e(706), __webpack_require__.e(260), __webpack_require__.e(91), __webpack_require__.e(826), __webpack_require__.e(273), __webpack_require__.e(678), __webpack_require__.e(866), __webpack_require__.e(247), __webpack_require__.e(109), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 5544));
         await runDemo(ctx, opts);
     });
 }

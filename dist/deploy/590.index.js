@@ -126,6 +126,93 @@ class CloudflareClient {
             ...(typeof r.not_before === "string" ? { not_before: r.not_before } : {}),
         };
     }
+    // ---- API token lifecycle (rotation executor) ----
+    tokensPath(accountId, rest = "") {
+        return `${accountId ? `/accounts/${encodeURIComponent(accountId)}` : "/user"}/tokens${rest}`;
+    }
+    /** GET .../tokens/{id}: a token's settings (name, policies, condition, dates), never its value. */
+    async getToken(id, accountId) {
+        const res = await this.http.send({
+            method: "GET",
+            path: this.tokensPath(accountId, `/${encodeURIComponent(id)}`),
+        });
+        const r = unwrap(res, "GET", "…/tokens/{id}").result;
+        if (!r || typeof r.id !== "string")
+            throw new CloudflareError("Cloudflare answered GET …/tokens/{id} without a token", [], res.status);
+        return tokenSettings(r);
+    }
+    /** GET .../tokens: every token's settings (one page of up to 50 at a time), never a value. */
+    async listTokens(accountId) {
+        const out = [];
+        for (let page = 1; page <= 20; page++) {
+            const res = await this.http.send({
+                method: "GET",
+                path: this.tokensPath(accountId),
+                query: { page, per_page: 50 },
+            });
+            const body = unwrap(res, "GET", "…/tokens");
+            const list = body.result ?? [];
+            out.push(...list.map(tokenSettings));
+            const total = body.result_info?.total_pages ?? 1;
+            if (list.length === 0 || page >= total)
+                break;
+        }
+        return out;
+    }
+    /**
+     * POST .../tokens: a new token with the settings given. The answer's `value` is the one secret handed back;
+     * not retried once it may have arrived (a second call would make a second token).
+     */
+    async createToken(settings, accountId) {
+        const res = await this.http.send({
+            method: "POST",
+            path: this.tokensPath(accountId),
+            body: settings,
+            retry: "if-unsent",
+        });
+        const r = unwrap(res, "POST", "…/tokens").result;
+        if (!r || typeof r.id !== "string" || typeof r.value !== "string")
+            throw new CloudflareError("Cloudflare answered POST …/tokens without the new token", [], res.status);
+        return { id: r.id, value: r.value };
+    }
+    /** PUT .../tokens/{id}/value: a new value for the token; the old value stops working at once. */
+    async rollToken(id, accountId) {
+        const res = await this.http.send({
+            method: "PUT",
+            path: this.tokensPath(accountId, `/${encodeURIComponent(id)}/value`),
+            body: {},
+            retry: "if-unsent",
+        });
+        const value = unwrap(res, "PUT", "…/tokens/{id}/value").result;
+        if (typeof value !== "string")
+            throw new CloudflareError("Cloudflare answered PUT …/tokens/{id}/value without a value", [], res.status);
+        return value;
+    }
+    /** DELETE .../tokens/{id}: "gone" when Cloudflare no longer has it. */
+    async deleteToken(id, accountId) {
+        const res = await this.http.send({
+            method: "DELETE",
+            path: this.tokensPath(accountId, `/${encodeURIComponent(id)}`),
+            accept: [404],
+        });
+        if (res.status === 404)
+            return "gone";
+        unwrap(res, "DELETE", "…/tokens/{id}");
+        return "revoked";
+    }
+}
+function tokenSettings(r) {
+    return {
+        id: String(r.id),
+        name: String(r.name ?? ""),
+        status: String(r.status ?? ""),
+        ...(typeof r.issued_on === "string" ? { issued_on: r.issued_on } : {}),
+        ...(typeof r.modified_on === "string" ? { modified_on: r.modified_on } : {}),
+        ...(typeof r.not_before === "string" ? { not_before: r.not_before } : {}),
+        ...(typeof r.expires_on === "string" ? { expires_on: r.expires_on } : {}),
+        policies: Array.isArray(r.policies) ? r.policies : [],
+        ...(r.condition && typeof r.condition === "object" ? { condition: r.condition } : {}),
+    };
 }
 function unwrap(res, method, what) {
     const body = res.json;

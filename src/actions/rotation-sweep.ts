@@ -36,6 +36,7 @@ function readCredentials(): RotationCredentials {
     cloudflareApiToken: secretInput("cloudflare-api-token") || undefined,
     cloudflareTokens: parseCloudflareTokens("cloudflare-tokens", cloudflareRaw),
     herokuApiKey: secretInput("heroku-api-key") || undefined,
+    webhookSecret: secretInput("webhook-secret") || undefined,
     ...readSlackCredentials(),
   };
 }

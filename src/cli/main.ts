@@ -19,6 +19,7 @@ const COMMANDS: [name: string, load: () => Promise<Register>][] = [
   ["env", async () => (await import("./commands/env.js")).registerEnv],
   ["db", async () => (await import("./commands/db.js")).registerDb],
   ["sweep", async () => (await import("./commands/sweep.js")).registerSweep],
+  ["rotate", async () => (await import("./commands/rotate.js")).registerRotate],
   ["console", async () => (await import("./commands/console.js")).registerConsole],
 ];
 

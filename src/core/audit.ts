@@ -17,6 +17,7 @@ export const AUDIT_OUTCOMES = [
   "health_check_failed",
   "rolled_back",
   "rejected",
+  "rotation_failed",
 ] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 

@@ -62,6 +62,8 @@ export interface RotationJob {
   steps: Record<string, unknown> | null;
   completedAt: Date | null;
   errorMsg: string | null;
+  /** Executor jobs: when the old credential is due to be revoked (null once revoked or when none is). */
+  revokeAt?: Date | null;
 }
 
 /** The subject of an evaluation: an inventory entry's identity and policy. */

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
 import { durationMs, parseDurationSpec } from "./duration.js";
+import { parseRotateBlock, type RotateSpec } from "./rotate-spec.js";
 import { DAY_MS, HOUR_MS, type RotationPolicy } from "./rotation.js";
 import {
   bool,
@@ -54,6 +55,8 @@ export interface InventorySecret {
   authorization?: string;
   /** cloudflare-token: the account that owns the token (account-owned tokens verify under the account). */
   accountId?: string;
+  /** How prodgate rotates it itself (the rotate: block); absent when it does not. */
+  rotate?: RotateSpec;
   line: number;
 }
 
@@ -101,6 +104,7 @@ const SECRET_KEYS = [
   "authorization",
   "account-id",
   "description",
+  "rotate",
 ];
 const POLICY_KEYS = [
   "ttl",
@@ -251,6 +255,14 @@ function parseSecret(
       `${where}.account-id`,
       `must be a Cloudflare account ID (32 hex digits); got '${accountId}'`,
     );
+  const rotate = map.has("rotate")
+    ? parseRotateBlock(
+        map.get("rotate", true) as Node,
+        `${where}.rotate`,
+        { name: name ?? "", source: source ?? sourceRaw, affectedSites },
+        report,
+      )
+    : undefined;
   const own = map.has("policy")
     ? parsePolicy(map.get("policy", true) as Node, `${where}.policy`, report)
     : {};
@@ -310,6 +322,7 @@ function parseSecret(
     ...(source === "infisical" ? { path: secretPath ?? "/" } : {}),
     ...(source === "heroku-authorization" ? { authorization: authorization ?? name } : {}),
     ...(accountId ? { accountId } : {}),
+    ...(rotate ? { rotate } : {}),
     line,
   };
 }

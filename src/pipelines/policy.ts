@@ -1,5 +1,5 @@
 import { describeError, GateError } from "../core/errors.js";
-import { POLICY_PATH, type Policy, parsePolicy } from "../core/policy.js";
+import { POLICY_PATH, type Policy } from "../core/policy.js";
 import type { Reporter } from "../core/ports.js";
 import type { GitHubClient } from "../vendors/github.js";
 import { readRepoFile } from "../vendors/github-gate.js";
@@ -26,6 +26,7 @@ export async function loadPolicy(github: GitHubClient, reporter: Reporter): Prom
   }
   const source = `${POLICY_PATH}@${file.ref} (${file.sha.slice(0, 7)})`;
   try {
+    const { parsePolicy } = await import("../core/policy-file.js");
     const policy = parsePolicy(file.text, source);
     reporter.info(`Deploy policy: ${source}`);
     return policy;

@@ -50,6 +50,8 @@ export interface RotationInputs {
   issues: boolean;
   reportPath: string;
   failOn: "never" | "expired" | "expiring";
+  /** The surface registry the smoke tests of in-process rotations probe. */
+  registry?: string;
   /** Report mode: the rotation workflow tells the outcome of its job. */
   job?: { id: string; status: JobStatus; error?: string };
 }
@@ -87,6 +89,7 @@ export function parseRotationInputs(
     issues: parseBoolean("issues", get("issues"), true),
     reportPath: get("report-json").trim() || "rotation-report.json",
     failOn: parseChoice("fail-on", get("fail-on"), ["never", "expired", "expiring"] as const, "never"),
+    registry: get("registry").trim() || undefined,
   };
   if (jobId) {
     const status = parseChoice("job-status", get("job-status"), ["running", "completed", "failed"] as const);
@@ -124,6 +127,8 @@ export interface RotationCredentials extends SlackCredentials {
   cloudflareApiToken?: string;
   cloudflareTokens: Map<string, string>;
   herokuApiKey?: string;
+  /** The HMAC key of the signed webhooks of rotations. */
+  webhookSecret?: string;
 }
 
 export interface OpenedPorts {
@@ -200,6 +205,7 @@ export async function openRotationPorts(
   let jobs: RotationJobStore | undefined;
   let audit: AuditStore | undefined;
   let consolePool: pg.Pool | undefined;
+  let executor: { close(): Promise<void> } | undefined;
   if (inputs.databaseUrl) {
     jobs = await RotationJobStore.open(inputs.databaseUrl, {
       table: inputs.rotationTable,
@@ -216,6 +222,35 @@ export async function openRotationPorts(
     }
     ports.jobs = jobs;
     ports.audit = audit;
+    if (inputs.settings.dispatch) {
+      // The executor (vendor writers, libsodium) loads only for a sweep that may rotate in-process.
+      const { openExecutor, readRegistryFile } = await import("./rotation-wiring.js");
+      const opened = await openExecutor(
+        {
+          herokuApiKey: creds.herokuApiKey,
+          cloudflareApiToken: creds.cloudflareApiToken,
+          cloudflareTokens: creds.cloudflareTokens,
+          githubSecretsToken: creds.githubSecretsToken,
+          infisicalToken: creds.infisicalToken,
+          slackToken: creds.slackToken,
+          slackChannel: creds.slackChannel,
+          slackWebhookUrl: creds.slackWebhookUrl,
+          webhookSecret: creds.webhookSecret,
+        },
+        {
+          databaseUrl: inputs.databaseUrl,
+          migrate: false,
+          rotationTable: inputs.rotationTable,
+          auditTable: inputs.auditTable,
+          registry: inputs.registry ? readRegistryFile(inputs.registry) : undefined,
+          env,
+          reporter: opts.reporter,
+        },
+      );
+      executor = opened;
+      ports.executor = opened.ports;
+      ports.env = env;
+    }
     // The console's copy of the secrets' metadata: one small pool, opened when first used.
     const url = inputs.databaseUrl;
     ports.console = {
@@ -232,6 +267,7 @@ export async function openRotationPorts(
     close: async () => {
       await jobs?.close();
       await audit?.close();
+      await executor?.close();
       await consolePool?.end().catch(() => {});
     },
   };

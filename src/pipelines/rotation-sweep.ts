@@ -17,6 +17,7 @@ import {
   renderRotationSummary,
   renderSecretSlack,
   rotatedByFromJobs,
+  rotationDue,
   type SecretChange,
   type SecretMemory,
   type SecretMeta,
@@ -26,9 +27,12 @@ import {
   secretIssueMarker,
   secretIssueTitle,
 } from "../core/rotation.js";
+import { KILL_SWITCH, killSwitchOn, type RotationOutcome, readState } from "../core/rotation-executor.js";
 import type { Inventory, InventorySecret } from "../core/secret-inventory.js";
 import { type IncidentPort, issueOpener, type NotifyPort, postChanges } from "./alerts.js";
 import { runPool } from "./pool.js";
+import type { ExecutorPorts } from "./rotation-executor.js";
+import type { RevokeRecord } from "./rotation-revoke.js";
 
 /**
  * The rotation-expiry sweep (seeds 000 §4.3/§4.5, 004 §6): read every inventory secret's metadata from its
@@ -126,6 +130,13 @@ export interface RotationSweepPorts {
   notify?: NotifyPort;
   /** Where the operator console reads the secrets from (metadata only): saved after every sweep. */
   console?: { saveSecrets(report: RotationReport): Promise<void> };
+  /**
+   * The rotation executor: with dispatch, secrets with a rotate: block are rotated in this process when due
+   * (an interrupted job is resumed), and old credentials whose grace period ended are revoked.
+   */
+  executor?: ExecutorPorts;
+  /** Where the kill switch (ROTATION_PIPELINE_DISABLED) is read. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface IssueAction {
@@ -142,6 +153,8 @@ export interface RotationSweepResult {
   issues: IssueAction[];
   /** Things that went wrong around the sweep (memory, issues, Slack, dispatch), already warned about. */
   notes: string[];
+  /** Old credentials revoked (or warned about) by this sweep. */
+  revokes: RevokeRecord[];
 }
 
 export async function runRotationSweep(
@@ -186,6 +199,24 @@ export async function runRotationSweep(
     }
   }
   for (const s of secrets) reporter.info(formatSecretLine(s));
+  let revokes: RevokeRecord[] = [];
+  if (settings.dispatch && ports.executor) {
+    if (killSwitchOn(ports.env ?? {})) notes.push(`${KILL_SWITCH}=1: no old credential was revoked`);
+    else
+      try {
+        const { revokeDue } = await import("./rotation-revoke.js");
+        revokes = await revokeDue(
+          inventory,
+          { ...settings, auditTrigger: settings.trigger },
+          ports.executor,
+          clock,
+          reporter,
+          notes,
+        );
+      } catch (err) {
+        notes.push(`old credentials due for revocation were not revoked: ${describeError(err)}`);
+      }
+  }
 
   let changes: SecretChange[] = [];
   const issues: IssueAction[] = [];
@@ -222,7 +253,12 @@ export async function runRotationSweep(
       notes.push(note);
       reporter.warning(note);
     }
-  return { report, summary: renderRotationSummary(report), changes, issues, notes };
+  let summary = renderRotationSummary(report);
+  if (revokes.length)
+    summary += `\n### Old credentials\n\n| Secret | Job | Outcome | Revoke at |\n|---|---|---|---|\n${revokes
+      .map((r) => `| \`${r.secret}\` | \`${r.job_id}\` | ${r.outcome} | ${r.revoke_at} |`)
+      .join("\n")}\n`;
+  return { report, summary, changes, issues, notes, revokes };
 }
 
 async function handleSecret(
@@ -237,7 +273,45 @@ async function handleSecret(
   if (!jobs) return { evaluated: evaluateSecret(secret, metadata, now) };
   let history = await jobs.history(secret.name);
   const active = history.find((j) => ACTIVE_JOB_STATUSES.includes(j.status));
-  if (active) {
+  if (secret.rotate && settings.dispatch && ports.executor) {
+    const evaluated = evaluateSecret(secret, metadata, now, { activeJob: active });
+    const resume = !!active && !!readState(active.steps);
+    if (!resume && !rotationDue(evaluated.status)) return { evaluated };
+    const pending = history.find((j) => j.status === "completed" && j.revokeAt);
+    if (!resume && pending)
+      return {
+        evaluated,
+        record: {
+          secret: secret.name,
+          outcome: "waiting",
+          job_id: pending.id,
+          detail: `rotated; its old credential is revoked at ${pending.revokeAt!.toISOString()}`,
+        },
+      };
+    if (killSwitchOn(ports.env ?? {}))
+      return {
+        evaluated,
+        record: { secret: secret.name, outcome: "skipped", detail: `${KILL_SWITCH}=1: rotation is disabled` },
+      };
+    // The executor loads only when a secret is rotated in-process.
+    const { runRotation } = await import("./rotation-executor.js");
+    const outcome = await runRotation(
+      secret,
+      {
+        trigger: "scheduled",
+        compromised: false,
+        actor: settings.actor,
+        runId: settings.runId,
+        runAttempt: settings.runAttempt,
+        runUrl: settings.runUrl,
+        auditTrigger: settings.trigger,
+        env: ports.env ?? {},
+      },
+      ports.executor,
+    );
+    return { evaluated, record: executorRecord(outcome) };
+  }
+  if (active && !readState(active.steps)) {
     const moved = await reconcile(active, secret, metadata, now, settings, ports, reporter);
     if (moved) history = history.map((j) => (j.id === moved.id ? moved : j));
   }
@@ -273,6 +347,18 @@ async function handleSecret(
       return { evaluated: evaluateSecret(secret, metadata, now, { ...opts, activeJob: job }), record };
     }
   }
+}
+
+function executorRecord(o: RotationOutcome): DispatchRecord {
+  return {
+    secret: o.secret,
+    outcome: o.status === "rotated" ? "dispatched" : o.status === "busy" ? "already-rotating" : "failed",
+    ...(o.jobId ? { job_id: o.jobId } : {}),
+    detail:
+      o.status === "rotated"
+        ? `rotated in-process${o.revokeAt ? `; old credential revoked at ${o.revokeAt}` : ""}`
+        : (o.error ?? "another run is rotating it"),
+  };
 }
 
 /** Moves an active job on from what the secret and its workflow run show. Returns the job if it changed. */

@@ -220,7 +220,7 @@ export class CloudflareApiFake {
    * One page of a list. Cloudflare refuses a `page` or `per_page` that is not a whole number from 1, and
    * `per_page` above the list's maximum (25 for Pages deployments), with 400 code 8000024.
    */
-  private page(req: FakeRequest, items: unknown[], defaultPerPage: number, maxPerPage = 100): FakeReply {
+  page(req: FakeRequest, items: unknown[], defaultPerPage: number, maxPerPage = 100): FakeReply {
     const rawPerPage = req.query.get("per_page");
     const rawPage = req.query.get("page");
     const whole = (v: string | null) => v === null || /^\d+$/.test(v);
@@ -309,6 +309,134 @@ export class CloudflareApiFake {
       .route("GET", `${CLOUDFLARE_BASE_PATH}/accounts/:account/tokens/verify`, (req) =>
         verify(req, req.params.account),
       );
+    this.tokenLifecycleRoutes();
+  }
+
+  /** How many tokens POST .../tokens made. */
+  tokensCreated = 0;
+
+  /** The value of a live token by its id (tests: the value only this fake and its holder know). */
+  tokenById(id: string): { value: string; info: FakeTokenInfo } | undefined {
+    for (const [value, info] of this.verifiableTokens) if (info.id === id) return { value, info };
+    return undefined;
+  }
+
+  /**
+   * Token management as Cloudflare does it: `/user/tokens` for user tokens, `/accounts/{id}/tokens` for tokens
+   * the account owns. The caller's own token must be active, of that owner, and hold API Tokens Write (Account
+   * API Tokens Write); otherwise 401 (unknown token) or 403 (code 9109). A new token needs a name and at least
+   * one policy (400); its value is shown once, in the creation answer.
+   */
+  private tokenLifecycleRoutes(): void {
+    const base = CLOUDFLARE_BASE_PATH;
+    const manage = (req: FakeRequest, account: string | undefined, fn: () => FakeReply): FakeReply => {
+      const auth = String(req.headers.authorization ?? "");
+      if (!auth.startsWith("Bearer ")) return fail(400, 6003, "Invalid request headers");
+      const caller = this.verifiableTokens.get(auth.slice(7));
+      if (!caller || caller.accountId !== account || caller.status !== "active")
+        return fail(401, 1000, "Invalid API Token");
+      const needed = account ? ACCOUNT_TOKENS_WRITE : TOKENS_WRITE;
+      const may = (caller.policies ?? []).some(
+        (p) => p.effect === "allow" && p.permission_groups.some((g) => g.name === needed),
+      );
+      if (!may) return fail(403, 9109, "Unauthorized to access requested resource");
+      return fn();
+    };
+    const json = (info: FakeTokenInfo) => ({
+      id: info.id,
+      name: info.name ?? "",
+      status: info.status,
+      issued_on: info.issued_on ?? new Date(0).toISOString(),
+      modified_on: info.issued_on ?? new Date(0).toISOString(),
+      ...(info.not_before ? { not_before: info.not_before } : {}),
+      ...(info.expires_on ? { expires_on: info.expires_on } : {}),
+      policies: info.policies ?? [],
+      condition: info.condition ?? {},
+    });
+    const of = (account: string | undefined, id: string) => {
+      const t = this.tokenById(id);
+      return t && t.info.accountId === account ? t : undefined;
+    };
+    const notFound = () => fail(404, 1003, "Token not found");
+    for (const scoped of [false, true]) {
+      const prefix = scoped ? `${base}/accounts/:account/tokens` : `${base}/user/tokens`;
+      const owner = (req: FakeRequest) => (scoped ? req.params.account : undefined);
+      this.server
+        .route("GET", prefix, (req) =>
+          manage(req, owner(req), () => {
+            const mine = [...this.verifiableTokens.values()].filter((i) => i.accountId === owner(req));
+            return this.page(req, mine.map(json), 20, 50);
+          }),
+        )
+        .route("GET", `${prefix}/:id`, (req) =>
+          manage(req, owner(req), () => {
+            const t = of(owner(req), req.params.id ?? "");
+            return t ? ok(json(t.info), this.headers()) : notFound();
+          }),
+        )
+        .route("POST", prefix, (req) =>
+          manage(req, owner(req), () => {
+            const body = safeJson(req.body) as {
+              name?: unknown;
+              policies?: unknown;
+              condition?: unknown;
+              expires_on?: unknown;
+              not_before?: unknown;
+            };
+            if (typeof body.name !== "string" || !body.name.trim())
+              return fail(400, 9106, "Missing or invalid name");
+            if (!Array.isArray(body.policies) || body.policies.length === 0)
+              return fail(400, 9107, "A token needs at least one policy");
+            for (const k of ["expires_on", "not_before"] as const)
+              if (
+                body[k] !== undefined &&
+                (typeof body[k] !== "string" || Number.isNaN(Date.parse(body[k] as string)))
+              )
+                return fail(400, 9108, `Invalid ${k}`);
+            if (typeof body.expires_on === "string" && Date.parse(body.expires_on) <= Date.now())
+              return fail(400, 9108, "expires_on must be in the future");
+            const value = randomBytes(30).toString("base64url");
+            const info = this.addVerifiableToken(value, {
+              name: body.name,
+              policies: body.policies as FakeTokenPolicy[],
+              ...(body.condition ? { condition: body.condition } : {}),
+              ...(typeof body.expires_on === "string" ? { expires_on: body.expires_on } : {}),
+              ...(typeof body.not_before === "string" ? { not_before: body.not_before } : {}),
+              issued_on: new Date().toISOString(),
+              ...(owner(req) ? { accountId: owner(req) } : {}),
+            });
+            this.tokensCreated++;
+            return ok({ ...json(info), value }, this.headers());
+          }),
+        )
+        .route("PUT", `${prefix}/:id/value`, (req) =>
+          manage(req, owner(req), () => {
+            const t = of(owner(req), req.params.id ?? "");
+            if (!t) return notFound();
+            this.verifiableTokens.delete(t.value);
+            const value = randomBytes(30).toString("base64url");
+            this.verifiableTokens.set(value, t.info);
+            return ok(value, this.headers());
+          }),
+        )
+        .route("DELETE", `${prefix}/:id`, (req) =>
+          manage(req, owner(req), () => {
+            const t = of(owner(req), req.params.id ?? "");
+            if (!t) return notFound();
+            this.verifiableTokens.delete(t.value);
+            return ok({ id: t.info.id }, this.headers());
+          }),
+        );
+    }
+  }
+}
+
+function safeJson(text: string): Record<string, unknown> {
+  try {
+    const v = text ? JSON.parse(text) : {};
+    return v && typeof v === "object" ? v : {};
+  } catch {
+    return {};
   }
 }
 
@@ -319,7 +447,23 @@ export interface FakeTokenInfo {
   status: "active" | "disabled" | "expired";
   expires_on?: string;
   not_before?: string;
+  name?: string;
+  issued_on?: string;
+  /** Cloudflare's policies: `[{ effect, resources, permission_groups: [{ id, name }] }]`. */
+  policies?: FakeTokenPolicy[];
+  condition?: unknown;
 }
+
+export interface FakeTokenPolicy {
+  id?: string;
+  effect: "allow" | "deny";
+  resources: Record<string, string>;
+  permission_groups: { id: string; name: string }[];
+}
+
+/** The permission a token needs to manage user tokens (and its account-owned equivalent). */
+export const TOKENS_WRITE = "API Tokens Write";
+export const ACCOUNT_TOKENS_WRITE = "Account API Tokens Write";
 
 /** Cloudflare's answer to too many requests, for `server.fault(..., cloudflareRateLimit())`. */
 export function cloudflareRateLimit(retryAfter = 60) {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
 import { registerGateRoutes } from "./github-gate-fake.js";
+import { registerSecretWriteRoutes } from "./github-secrets-fake.js";
 import { enforceGitHubRateLimits, type GitHubBudgets, type GitHubRateLimitOptions } from "./rate-budget.js";
 
 /**
@@ -15,7 +16,14 @@ import { enforceGitHubRateLimits, type GitHubBudgets, type GitHubRateLimitOption
  */
 
 export type Permission = "none" | "read" | "write";
-export type Scope = "contents" | "pull-requests" | "issues" | "deployments" | "actions" | "environments";
+export type Scope =
+  | "contents"
+  | "pull-requests"
+  | "issues"
+  | "deployments"
+  | "actions"
+  | "environments"
+  | "secrets";
 
 export interface FakeToken {
   login: string;
@@ -438,6 +446,7 @@ export class GitHubApiFake {
     registerEnvironmentRoutes(this);
     registerApprovalGateRoutes(this);
     registerGateRoutes(this);
+    registerSecretWriteRoutes(this);
   }
 
   get url(): string {

@@ -37,6 +37,8 @@ interface AppState {
   builds: BuildRun[];
   releasePhase?: { ms: number; outcome: "succeeded" | "failed" };
   dynoStates?: string[];
+  /** Config vars (values), as PATCH /apps/{app}/config-vars sets them. */
+  configVars: Record<string, string>;
 }
 
 export interface HerokuApiFakeOptions {
@@ -131,7 +133,7 @@ export class HerokuApiFake {
       updated_at: now,
       web_url: opts.webUrl ?? `https://${name}-${randomBytes(6).toString("hex")}.herokuapp.com/`,
     };
-    this.apps.set(name, { app, releases: [], slugs: new Map(), builds: [] });
+    this.apps.set(name, { app, releases: [], slugs: new Map(), builds: [], configVars: {} });
     this.newRelease(this.state(name), { description: "Initial release", slug: null });
     return { ...app };
   }
@@ -359,7 +361,11 @@ export class HerokuApiFake {
     const token = bearer ? bearer[1] : basic ? decoded.slice(decoded.indexOf(":") + 1) : undefined;
     if (!token) return undefined;
     if (token === this.apiKey) return "global";
-    return this.readTokens.has(token) ? "read" : undefined;
+    if (this.readTokens.has(token)) return "read";
+    // The access token of a live OAuth authorization authenticates with that authorization's scope.
+    const auth = this.authorizations.find((a) => a.token === token);
+    if (!auth) return undefined;
+    return auth.scope.includes("global") ? "global" : auth.scope.includes("read") ? "read" : undefined;
   }
 
   private withApp(
@@ -624,6 +630,7 @@ export class HerokuApiFake {
     expiresIn?: number | null;
     refreshToken?: string;
     id?: string;
+    scope?: string[];
   }): FakeAuthorization {
     const created = a.createdAt ?? this.now();
     const auth: FakeAuthorization = {
@@ -634,40 +641,117 @@ export class HerokuApiFake {
       createdAt: created,
       updatedAt: a.updatedAt ?? created,
       expiresIn: a.expiresIn === undefined ? null : a.expiresIn,
+      scope: a.scope ?? ["global"],
     };
     this.authorizations.push(auth);
     return auth;
   }
 
   private authorizationRoutes(): void {
+    const json = (a: FakeAuthorization) => ({
+      access_token: {
+        expires_in: a.expiresIn,
+        id: createHash("sha1").update(a.token).digest("hex").slice(0, 32),
+        token: a.token,
+      },
+      client: null,
+      created_at: a.createdAt,
+      description: a.description,
+      grant: null,
+      id: a.id,
+      refresh_token: a.refreshToken
+        ? {
+            expires_in: null,
+            id: createHash("sha1").update(a.refreshToken).digest("hex").slice(0, 32),
+            token: a.refreshToken,
+          }
+        : null,
+      session: null,
+      scope: a.scope,
+      updated_at: a.updatedAt,
+      user: { id: this.user.id, email: this.user.email, full_name: null },
+    });
+    const find = (id: string) => this.authorizations.find((a) => a.id === id);
     this.server.route("GET", "/oauth/authorizations", (req) => {
       if (!this.authorized(req)) return error(401, "unauthorized", "Invalid credentials provided.");
-      return {
-        body: this.authorizations.map((a) => ({
-          access_token: {
-            expires_in: a.expiresIn,
-            id: createHash("sha1").update(a.token).digest("hex").slice(0, 32),
-            token: a.token,
-          },
-          client: null,
-          created_at: a.createdAt,
-          description: a.description,
-          grant: null,
-          id: a.id,
-          refresh_token: a.refreshToken
-            ? {
-                expires_in: null,
-                id: createHash("sha1").update(a.refreshToken).digest("hex").slice(0, 32),
-                token: a.refreshToken,
-              }
-            : null,
-          session: null,
-          scope: ["global"],
-          updated_at: a.updatedAt,
-          user: { id: this.user.id, email: this.user.email, full_name: null },
-        })),
-      };
+      return { body: this.authorizations.map(json) };
     });
+    this.server.route("GET", "/oauth/authorizations/:id", (req) => {
+      if (!this.authorized(req)) return error(401, "unauthorized", "Invalid credentials provided.");
+      const a = find(req.params.id ?? "");
+      return a ? { body: json(a) } : notFound("authorization");
+    });
+    // Heroku: `scope` is required and each entry must be a known scope; expires_in a positive number.
+    this.server.route("POST", "/oauth/authorizations", (req) => {
+      if (!this.authorized(req)) return error(401, "unauthorized", "Invalid credentials provided.");
+      const body = safeJson(req.body) as { scope?: unknown; description?: unknown; expires_in?: unknown };
+      const known = ["global", "identity", "read", "write", "read-protected", "write-protected"];
+      if (
+        !Array.isArray(body.scope) ||
+        body.scope.length === 0 ||
+        !body.scope.every((x) => typeof x === "string" && known.includes(x))
+      )
+        return error(
+          422,
+          "invalid_params",
+          "Invalid params: scope is required (global, identity, read, write, ...).",
+        );
+      if (body.expires_in !== undefined && !(typeof body.expires_in === "number" && body.expires_in > 0))
+        return error(422, "invalid_params", "Invalid params: expires_in must be a positive integer.");
+      this.authorizationsCreated++;
+      const a = this.addAuthorization({
+        description: typeof body.description === "string" ? body.description : "",
+        token: randomUUID(),
+        expiresIn: typeof body.expires_in === "number" ? body.expires_in : null,
+        scope: body.scope as string[],
+      });
+      return { status: 201, body: json(a) };
+    });
+    this.server.route("DELETE", "/oauth/authorizations/:id", (req) => {
+      if (!this.authorized(req)) return error(401, "unauthorized", "Invalid credentials provided.");
+      const i = this.authorizations.findIndex((a) => a.id === req.params.id);
+      if (i < 0) return notFound("authorization");
+      const [gone] = this.authorizations.splice(i, 1);
+      return { body: json(gone!) };
+    });
+    this.server.route("GET", "/apps/:app/config-vars", (req) => {
+      if (!this.authorized(req)) return error(401, "unauthorized", "Invalid credentials provided.");
+      return this.withApp(req, (st) => ({ body: { ...st.configVars } }));
+    });
+    // Setting config vars makes a release and restarts the dynos, as on Heroku; null removes a var.
+    this.server.route("PATCH", "/apps/:app/config-vars", (req) => {
+      if (!this.authorized(req)) return error(401, "unauthorized", "Invalid credentials provided.");
+      return this.withApp(req, (st) => {
+        const body = safeJson(req.body);
+        if (!body || typeof body !== "object" || Array.isArray(body))
+          return error(422, "invalid_params", "Invalid params: the body must be an object of config vars.");
+        const entries = Object.entries(body as Record<string, unknown>);
+        if (entries.some(([, v]) => v !== null && typeof v !== "string"))
+          return error(422, "invalid_params", "Invalid params: config var values must be strings or null.");
+        for (const [k, v] of entries) {
+          if (v === null) delete st.configVars[k];
+          else st.configVars[k] = v as string;
+        }
+        const current = st.releases.at(-1);
+        this.newRelease(st, {
+          description: `Set ${entries.map(([k]) => k).join(", ")} config vars`,
+          slug: current?.slug?.id ?? null,
+          immediate: true,
+        });
+        this.configRestarts.set(st.app.name, (this.configRestarts.get(st.app.name) ?? 0) + 1);
+        return { body: { ...st.configVars } };
+      });
+    });
+  }
+
+  /** How many authorizations POST /oauth/authorizations made. */
+  authorizationsCreated = 0;
+  /** App name → how many times a config var change restarted its dynos. */
+  readonly configRestarts = new Map<string, number>();
+
+  /** The config vars of an app (for tests and the sandbox). */
+  configVars(app: string): Record<string, string> {
+    return this.state(app).configVars;
   }
 }
 
@@ -679,6 +763,7 @@ export interface FakeAuthorization {
   createdAt: string;
   updatedAt: string;
   expiresIn: number | null;
+  scope: string[];
 }
 
 function publicRelease(r: HerokuRelease): HerokuRelease {

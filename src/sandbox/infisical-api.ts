@@ -59,6 +59,8 @@ export class InfisicalApiFake {
   readonly imports: FakeInfisicalImport[] = [];
   /** Tokens accepted (service tokens `st.…`, machine identity access tokens). */
   readonly tokens = new Set<string>();
+  /** Tokens that may read secrets but not change them (403 PermissionDenied on a write). */
+  readonly readOnlyTokens = new Set<string>();
   /** Tokens that are valid but may not read secrets (403 PermissionDenied). */
   readonly forbiddenTokens = new Set<string>();
   /** The secrets APIs this server has; drop "v4" to play an older self-hosted Infisical. */
@@ -77,6 +79,18 @@ export class InfisicalApiFake {
       .route("GET", "/api/v3/secrets/raw", (req) => this.versioned("v3", req, () => this.list(req, "v3")))
       .route("GET", "/api/v3/secrets/raw/:name", (req) =>
         this.versioned("v3", req, () => this.read(req, "v3")),
+      )
+      .route("PATCH", "/api/v4/secrets/:name", (req) =>
+        this.versioned("v4", req, () => this.write(req, "v4", "update")),
+      )
+      .route("POST", "/api/v4/secrets/:name", (req) =>
+        this.versioned("v4", req, () => this.write(req, "v4", "create")),
+      )
+      .route("PATCH", "/api/v3/secrets/raw/:name", (req) =>
+        this.versioned("v3", req, () => this.write(req, "v3", "update")),
+      )
+      .route("POST", "/api/v3/secrets/raw/:name", (req) =>
+        this.versioned("v3", req, () => this.write(req, "v3", "create")),
       )
       .route("*", "/*", (req) => routeNotFound(req));
   }
@@ -286,6 +300,63 @@ export class InfisicalApiFake {
       }
     if (!found) return error(404, "NotFound", `Secret with name '${name}' not found`);
     return { body: { secret: this.shape(found, this.hides(req)) } };
+  }
+
+  /**
+   * PATCH (update) or POST (create) one secret's value; the where is in the JSON body (projectId on v4,
+   * workspaceId on v3). Updating a secret that does not exist is 404, creating one that does is 400.
+   */
+  private write(req: FakeRequest, version: InfisicalApiVersion, op: "update" | "create"): FakeReply {
+    const denied = this.auth(req);
+    if (denied) return denied;
+    if (this.readOnlyTokens.has(String(req.headers.authorization ?? "").slice(7)))
+      return error(403, "PermissionDenied", "You are not allowed to edit on secrets");
+    let body: Record<string, unknown>;
+    try {
+      body = req.json<Record<string, unknown>>();
+    } catch {
+      return error(400, "Bad Request", "Body is not valid JSON");
+    }
+    const projectParam = version === "v4" ? "projectId" : "workspaceId";
+    const issues = [projectParam, "environment", "secretValue"]
+      .filter((k) => typeof body[k] !== "string")
+      .map((k) => ({
+        code: "invalid_type",
+        expected: "string",
+        received: typeof body[k],
+        path: [k],
+        message: "Required",
+      }));
+    if (issues.length) return validation(issues);
+    const projectId = String(body[projectParam]).trim();
+    const environment = String(body.environment).trim();
+    if (!this.secrets.some((s) => s.projectId === projectId))
+      return error(404, "NotFound", `Project with ID '${projectId}' not found`);
+    if (!this.secrets.some((s) => s.projectId === projectId && s.environment === environment))
+      return error(404, "NotFound", `Environment with slug '${environment}' not found`);
+    const at: Where = { projectId, environment, path: normalisePath(body.secretPath as string | undefined) };
+    const name = req.params.name ?? "";
+    const found = this.inFolder(at).find((s) => s.key === name);
+    const now = new Date().toISOString();
+    if (op === "update") {
+      if (!found) return error(404, "NotFound", `Secret with name '${name}' not found`);
+      found.value = String(body.secretValue);
+      found.version = (found.version ?? 1) + 1;
+      found.updatedAt = now;
+      return { body: { secret: this.shape(found, true) } };
+    }
+    if (found) return error(400, "BadRequest", "Secret already exist");
+    const created: FakeInfisicalSecret = {
+      projectId,
+      environment,
+      path: at.path,
+      key: name,
+      value: String(body.secretValue),
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.secrets.push(created);
+    return { body: { secret: this.shape(created, true) } };
   }
 }
 

@@ -29,9 +29,11 @@ interface RawJob {
   steps_json: Record<string, unknown> | null;
   completed_at: Date | null;
   error_msg: string | null;
+  revoke_at: Date | null;
 }
 
-const COLUMNS = "id, secret_name, triggered_by, triggered_at, status, steps_json, completed_at, error_msg";
+const COLUMNS =
+  "id, secret_name, triggered_by, triggered_at, status, steps_json, completed_at, error_msg, revoke_at";
 
 function fromRaw(r: RawJob): RotationJob {
   return {
@@ -43,6 +45,7 @@ function fromRaw(r: RawJob): RotationJob {
     steps: r.steps_json,
     completedAt: r.completed_at,
     errorMsg: r.error_msg,
+    revokeAt: r.revoke_at,
   };
 }
 
@@ -128,6 +131,89 @@ export class RotationJobStore extends TableStore {
       },
       this.retry,
     );
+  }
+
+  /**
+   * Creates a running job of the rotation executor, or returns undefined when the secret already has a queued
+   * or running job (the unique index decides between two runs racing).
+   */
+  async createRunning(job: NewJob): Promise<RotationJob | undefined> {
+    const id = newJobId();
+    const steps = job.steps ? JSON.stringify(redactContext(job.steps, [])) : null;
+    return this.attempt(
+      "cannot create the rotation job",
+      async () => {
+        const res = await this.pool.query<RawJob>(
+          `INSERT INTO ${this.quoted} (id, secret_name, triggered_by, triggered_at, status, steps_json)
+           VALUES ($1, $2, $3, $4, 'running', $5::jsonb)
+           ON CONFLICT (secret_name) WHERE status IN ('queued', 'running') DO NOTHING
+           RETURNING ${COLUMNS}`,
+          [id, job.secretName, job.triggeredBy, job.triggeredAt, steps],
+        );
+        return res.rows[0] ? fromRaw(res.rows[0]) : undefined;
+      },
+      this.retry,
+    );
+  }
+
+  /**
+   * Writes an executor job's progress: `steps` merged into the stored ones, and optionally its status, error,
+   * completion time and revoke time. Unlike `update` it also moves a completed job on (its old credential's
+   * revocation happens after the job completed); a failed job stays as it is. Undefined when nothing matched.
+   */
+  async progress(
+    id: string,
+    change: {
+      steps: Record<string, unknown>;
+      status?: JobStatus;
+      errorMsg?: string;
+      at?: Date;
+      revokeAt?: Date | null;
+    },
+  ): Promise<RotationJob | undefined> {
+    const steps = JSON.stringify(redactContext(change.steps, []));
+    const final = change.status !== undefined && !ACTIVE_JOB_STATUSES.includes(change.status);
+    return this.attempt(
+      "cannot record the rotation job's progress",
+      async () => {
+        const res = await this.pool.query<RawJob>(
+          `UPDATE ${this.quoted}
+              SET status = COALESCE($2, status),
+                  error_msg = COALESCE($3, error_msg),
+                  steps_json = COALESCE(steps_json, '{}'::jsonb) || $4::jsonb,
+                  completed_at = CASE WHEN $5 AND completed_at IS NULL THEN $6::timestamptz ELSE completed_at END,
+                  revoke_at = CASE WHEN $7 THEN $8::timestamptz ELSE revoke_at END
+            WHERE id = $1 AND status <> 'failed'
+            RETURNING ${COLUMNS}`,
+          [
+            id,
+            change.status ?? null,
+            change.errorMsg?.slice(0, 1000) ?? null,
+            steps,
+            final,
+            change.at ?? new Date(),
+            change.revokeAt !== undefined,
+            change.revokeAt ?? null,
+          ],
+        );
+        return res.rows[0] ? fromRaw(res.rows[0]) : undefined;
+      },
+      this.retry,
+    );
+  }
+
+  /** Completed jobs whose old credential is still to be revoked (revoke_at set), soonest first. */
+  async pendingRevokes(): Promise<RotationJob[]> {
+    return this.select(
+      `WHERE revoke_at IS NOT NULL AND status = 'completed' ORDER BY revoke_at`,
+      [],
+      "cannot read the rotation jobs",
+    );
+  }
+
+  /** The database URL, for the per-secret lock of the rotation executor (a connection of its own). */
+  get connectionUrl(): string {
+    return this.databaseUrl;
   }
 
   async get(id: string): Promise<RotationJob | undefined> {

@@ -308,6 +308,76 @@ export class HerokuClient {
       ];
     });
   }
+  /**
+   * POST /oauth/authorizations: a new authorization with the scope and description given. The answer's
+   * access token is the one value handed back; the refresh token is dropped.
+   */
+  async createAuthorization(opts: {
+    scope: string[];
+    description: string | null;
+    expiresIn?: number | null;
+  }): Promise<{ id: string; token: string }> {
+    const raw = await this.http.json<Record<string, unknown>>(
+      "POST",
+      "/oauth/authorizations",
+      {
+        scope: opts.scope,
+        ...(opts.description ? { description: opts.description } : {}),
+        ...(typeof opts.expiresIn === "number" ? { expires_in: opts.expiresIn } : {}),
+      },
+      { retry: "if-unsent" },
+    );
+    const token = (raw?.access_token as { token?: unknown } | null | undefined)?.token;
+    if (typeof raw?.id !== "string" || typeof token !== "string")
+      throw new VendorError(
+        "Heroku",
+        "Heroku answered POST /oauth/authorizations without an id and access token",
+      );
+    return { id: raw.id, token };
+  }
+
+  /** DELETE /oauth/authorizations/{id}: "gone" when Heroku no longer has it (404). */
+  async deleteAuthorization(id: string): Promise<"revoked" | "gone"> {
+    const res = await this.http.send({
+      method: "DELETE",
+      path: `/oauth/authorizations/${enc(id)}`,
+      accept: [404],
+    });
+    return res.status === 404 ? "gone" : "revoked";
+  }
+
+  /**
+   * The id of the authorization whose access token is `token`, compared here so that the list's tokens never
+   * leave this client. Undefined when none of the account's authorizations has it (a plain API key).
+   */
+  async authorizationIdForToken(token: string): Promise<string | undefined> {
+    const raw = await this.http.json<unknown>("GET", "/oauth/authorizations");
+    if (!Array.isArray(raw)) return undefined;
+    const found = raw.find(
+      (a) => (a as { access_token?: { token?: unknown } | null })?.access_token?.token === token,
+    ) as { id?: unknown } | undefined;
+    return typeof found?.id === "string" ? found.id : undefined;
+  }
+
+  /** GET /account with this client's key: throws unless Heroku accepts it. */
+  async account(): Promise<{ id: string; email: string }> {
+    return this.http.json<{ id: string; email: string }>("GET", "/account");
+  }
+
+  /** One config var's value (GET /apps/{app}/config-vars), undefined when the app has no such var. */
+  async configVar(app: string, name: string): Promise<string | undefined> {
+    const vars = await this.http.json<Record<string, unknown>>("GET", `/apps/${enc(app)}/config-vars`);
+    const v = vars?.[name];
+    return typeof v === "string" ? v : undefined;
+  }
+
+  /**
+   * PATCH /apps/{app}/config-vars with one var: Heroku makes a release and restarts the dynos. The answer
+   * (every var's value) is read for nothing but success.
+   */
+  async setConfigVar(app: string, name: string, value: string): Promise<void> {
+    await this.http.send({ method: "PATCH", path: `/apps/${enc(app)}/config-vars`, body: { [name]: value } });
+  }
 }
 
 /** An OAuth authorization without its tokens. `expires_in`: seconds the access token has left, null if none. */

@@ -124,6 +124,42 @@ export class InfisicalClient {
   }
 
   /**
+   * Writes one secret's value (the rotation executor's infisical consumer): PATCH, or POST when the folder has
+   * no such secret yet. v4 unless this server has shown it lacks v4. Nothing of the answer is kept.
+   */
+  async writeSecretValue(at: InfisicalLocation, name: string, value: string): Promise<"updated" | "created"> {
+    const where = { environment: at.environment, secretPath: at.secretPath ?? "/", secretValue: value };
+    const send = async (version: InfisicalApiVersion, method: "PATCH" | "POST") => {
+      const path =
+        version === "v4"
+          ? `/api/v4/secrets/${encodeURIComponent(name)}`
+          : `/api/v3/secrets/raw/${encodeURIComponent(name)}`;
+      const body =
+        version === "v4" ? { projectId: at.projectId, ...where } : { workspaceId: at.projectId, ...where };
+      return this.http.send({ method, path, body, accept: [404], retry: method === "PATCH" });
+    };
+    let version: InfisicalApiVersion = this.api ?? "v4";
+    let res = await send(version, "PATCH");
+    if (version === "v4" && lacksRoute(res)) {
+      this.api = "v3";
+      version = "v3";
+      res = await send(version, "PATCH");
+    }
+    if (res.status !== 404) return "updated";
+    if (lacksRoute(res))
+      throw new VendorError(
+        "Infisical",
+        `Infisical at ${this.http.baseUrl} has no secrets API to write to (404)`,
+        404,
+      );
+    const detail = detailOf(res.json) ?? "";
+    if (!/secret/i.test(detail)) throw describeInfisical(res, { method: "PATCH", path: "/secrets/{name}" });
+    const created = await send(version, "POST");
+    if (created.status === 404) throw describeInfisical(created, { method: "POST", path: "/secrets/{name}" });
+    return "created";
+  }
+
+  /**
    * GET a secrets list (`name` undefined) or one secret, through v4 unless this server has shown it lacks v4.
    * 404 answers come back to the caller (a route the server lacks is never one of them).
    */

@@ -99,6 +99,7 @@ describe("console_rotation_jobs", () => {
       expect(indexes.rows.map((r) => r.indexname)).toEqual([
         "ops_rotation_jobs_one_active_idx",
         "ops_rotation_jobs_pkey",
+        "ops_rotation_jobs_revoke_at_idx",
         "ops_rotation_jobs_secret_triggered_idx",
       ]);
       await expect(

@@ -8,7 +8,8 @@ import {
   parseReviewers,
   planEnvironment,
 } from "../../src/core/gate.js";
-import { gateRules, parsePolicy } from "../../src/core/policy.js";
+import { gateRules } from "../../src/core/policy.js";
+import { parsePolicy } from "../../src/core/policy-file.js";
 import { auditAction, type DeployResult, defaultHealthUrl } from "../../src/pipelines/deploy.js";
 
 describe("the trigger guard is an allow-list", () => {
