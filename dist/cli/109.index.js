@@ -351,6 +351,12 @@ class LocalRepo {
             throw new errors/* InputError */.dz(input, `names '${ref}', which is not a commit in the checkout at ${this.cwd}: check it out (actions/checkout with ref: and fetch-depth: 0) or pass a commit SHA that is there`);
         return sha;
     }
+    /** When `sha` was committed (ISO 8601), or undefined when the checkout cannot tell (e.g. a shallow graft). */
+    async commitTime(sha) {
+        const r = await this.run(["show", "-s", "--format=%cI", sha]);
+        const at = r.stdout.trim();
+        return r.code === 0 && !Number.isNaN(Date.parse(at)) ? new Date(at).toISOString() : undefined;
+    }
     async isShallow() {
         const r = await this.run(["rev-parse", "--is-shallow-repository"]);
         return r.stdout.trim() === "true";
@@ -590,6 +596,7 @@ function record(ctx, kind, phase, outcome, extra = {}) {
             ...(settings.approval?.mode === "issue" && settings.approval.issue
                 ? { approval_issue: settings.approval.issue }
                 : {}),
+            ...(kind === "deploy" && ctx.committedAt ? { committed_at: ctx.committedAt } : {}),
             ...(state.approvalEntries !== undefined ? { approval_entries: state.approvalEntries } : {}),
             ...(settings.runActor && settings.runActor !== settings.actor
                 ? { run_started_by: settings.runActor }
@@ -1380,6 +1387,7 @@ async function runDeploy(settings, ports) {
     const repo = new LocalRepo(settings.cwd, (m) => reporter.info(m));
     // Resolve the target: what ships, where, what runs there now.
     const toSha = await repo.resolveCommit("ref", settings.ref);
+    const committedAt = await repo.commitTime(toSha);
     const live = await surface.inspect();
     const healthUrl = settings.health.url ??
         live.healthUrl ??
@@ -1416,6 +1424,7 @@ async function runDeploy(settings, ports) {
         runId,
         runAttempt,
         production,
+        ...(committedAt ? { committedAt } : {}),
         github,
         surface,
         state,

@@ -1186,9 +1186,9 @@ function rollbackHint(surface, app) {
         case "command":
             return {
                 commands: [
-                    `prodgate rollback --surface command --app ${app} --rollback-command '<your rollback command>'`,
+                    `PRODGATE_APP=${app} PRODGATE_FROM_SHA=<failed sha> PRODGATE_TO_SHA=<previous sha> bash -c '<your rollback-command>'`,
                 ],
-                how: "Your rollback-command, run with PRODGATE_APP, PRODGATE_ENVIRONMENT, PRODGATE_FROM_SHA and PRODGATE_TO_SHA set.",
+                how: "Your rollback-command, from the checkout, with PRODGATE_APP, PRODGATE_ENVIRONMENT, PRODGATE_FROM_SHA and PRODGATE_TO_SHA set (as the deploy runs it after a failed /health).",
             };
     }
 }

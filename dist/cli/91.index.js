@@ -2331,6 +2331,9 @@ async function connect(databaseUrl, opts = {}) {
 function newPool(databaseUrl, opts = {}) {
     const pool = new pg__WEBPACK_IMPORTED_MODULE_1__/* ["default"].Pool */ .Ay.Pool({ ...clientConfig(databaseUrl, opts), max: opts.max ?? 4 });
     pool.on("error", () => { });
+    // A checked-out client whose server goes away also emits 'error' (the query in flight rejects as well):
+    // every client the pool makes gets a listener, so a lost connection fails the call, never the process.
+    pool.on("connect", (client) => client.on("error", () => { }));
     return pool;
 }
 /** The values a database URL holds that must never be shown: the URL itself and its password. */

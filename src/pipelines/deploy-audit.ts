@@ -64,6 +64,7 @@ export function record(
       ...(settings.approval?.mode === "issue" && settings.approval.issue
         ? { approval_issue: settings.approval.issue }
         : {}),
+      ...(kind === "deploy" && ctx.committedAt ? { committed_at: ctx.committedAt } : {}),
       ...(state.approvalEntries !== undefined ? { approval_entries: state.approvalEntries } : {}),
       ...(settings.runActor && settings.runActor !== settings.actor
         ? { run_started_by: settings.runActor }

@@ -184,6 +184,8 @@ export interface Ctx {
   runId: string;
   runAttempt: number;
   production: boolean;
+  /** When the SHA shipped was committed: the console's lead time for changes reads it from the audit rows. */
+  committedAt?: string;
   github?: GitHubClient;
   surface: DeploySurface;
   state: RunState;

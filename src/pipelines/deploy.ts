@@ -102,6 +102,7 @@ export async function runDeploy(settings: DeploySettings, ports: DeployPorts): P
 
   // Resolve the target: what ships, where, what runs there now.
   const toSha = await repo.resolveCommit("ref", settings.ref);
+  const committedAt = await repo.commitTime(toSha);
   const live = await surface.inspect();
   const healthUrl =
     settings.health.url ??
@@ -140,6 +141,7 @@ export async function runDeploy(settings: DeploySettings, ports: DeployPorts): P
     runId,
     runAttempt,
     production,
+    ...(committedAt ? { committedAt } : {}),
     github,
     surface,
     state,

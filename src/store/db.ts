@@ -120,6 +120,9 @@ export async function connect(databaseUrl: string, opts: DbOptions = {}): Promis
 export function newPool(databaseUrl: string, opts: DbOptions & { max?: number } = {}): pg.Pool {
   const pool = new pg.Pool({ ...clientConfig(databaseUrl, opts), max: opts.max ?? 4 });
   pool.on("error", () => {});
+  // A checked-out client whose server goes away also emits 'error' (the query in flight rejects as well):
+  // every client the pool makes gets a listener, so a lost connection fails the call, never the process.
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 

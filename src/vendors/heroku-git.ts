@@ -256,6 +256,13 @@ export class LocalRepo {
     return sha;
   }
 
+  /** When `sha` was committed (ISO 8601), or undefined when the checkout cannot tell (e.g. a shallow graft). */
+  async commitTime(sha: string): Promise<string | undefined> {
+    const r = await this.run(["show", "-s", "--format=%cI", sha]);
+    const at = r.stdout.trim();
+    return r.code === 0 && !Number.isNaN(Date.parse(at)) ? new Date(at).toISOString() : undefined;
+  }
+
   async isShallow(): Promise<boolean> {
     const r = await this.run(["rev-parse", "--is-shallow-repository"]);
     return r.stdout.trim() === "true";

@@ -257,7 +257,7 @@ describe("audit-write action (dist bundle under Node 24)", () => {
     [{ phase: "halfway" }, "Input 'phase' must be one of started, completed; got 'halfway'"],
     [
       { phase: "completed", outcome: "meh" },
-      "Input 'outcome' must be one of success, deploy_failed, health_check_failed, rolled_back, rejected; got 'meh'",
+      "Input 'outcome' must be one of success, deploy_failed, health_check_failed, rolled_back, rejected, rotation_failed; got 'meh'",
     ],
     [{ actor: "" }, "Input 'actor' is required"],
     [{ context: "[1,2]" }, "Input 'context' must be a JSON object; got an array"],

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { createServer, type Server, type Socket, connect as tcpConnect } from "node:net";
 import { join } from "node:path";
@@ -131,6 +132,10 @@ describe("deploy pipeline (in-process)", () => {
       ["local-script", "ops@example.com", "typed the phrase"],
       ["local-script", "ops@example.com", "typed the phrase"],
     ]);
+    // The commit time of the SHA shipped, for the console's lead time for changes.
+    const committed = execFileSync("git", ["show", "-s", "--format=%cI", w.shas[7]!], { cwd: w.src });
+    const at = new Date(committed.toString().trim()).toISOString();
+    expect(rows.map((x) => (x.context.details as Record<string, unknown>)?.committed_at)).toEqual([at, at]);
     expect(r.release).toBe("v3");
     expect(r.previousRelease).toBe("v2");
     expect(await lockIsFree("cli-ok")).toBe(true);
