@@ -1325,15 +1325,7 @@ class RotationJobStore extends _table_store_js__WEBPACK_IMPORTED_MODULE_4__/* .T
      * by this sweep or a concurrent one).
      */
     async create(job) {
-        const id = newJobId();
-        const steps = job.steps ? JSON.stringify((0,_core_audit_js__WEBPACK_IMPORTED_MODULE_1__/* .redactContext */ .ZD)(job.steps, [])) : null;
-        return this.attempt("cannot create the rotation job", async () => {
-            const res = await this.pool.query(`INSERT INTO ${this.quoted} (id, secret_name, triggered_by, triggered_at, status, steps_json)
-           VALUES ($1, $2, $3, $4, 'queued', $5::jsonb)
-           ON CONFLICT (secret_name) WHERE status IN ('queued', 'running') DO NOTHING
-           RETURNING ${COLUMNS}`, [id, job.secretName, job.triggeredBy, job.triggeredAt, steps]);
-            return res.rows[0] ? fromRaw(res.rows[0]) : undefined;
-        }, this.retry);
+        return this.insert(job, "queued");
     }
     /**
      * Moves a queued or running job on. Completed and failed jobs are final: updating one changes nothing and
@@ -1359,13 +1351,16 @@ class RotationJobStore extends _table_store_js__WEBPACK_IMPORTED_MODULE_4__/* .T
      * or running job (the unique index decides between two runs racing).
      */
     async createRunning(job) {
+        return this.insert(job, "running");
+    }
+    insert(job, status) {
         const id = newJobId();
         const steps = job.steps ? JSON.stringify((0,_core_audit_js__WEBPACK_IMPORTED_MODULE_1__/* .redactContext */ .ZD)(job.steps, [])) : null;
         return this.attempt("cannot create the rotation job", async () => {
             const res = await this.pool.query(`INSERT INTO ${this.quoted} (id, secret_name, triggered_by, triggered_at, status, steps_json)
-           VALUES ($1, $2, $3, $4, 'running', $5::jsonb)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb)
            ON CONFLICT (secret_name) WHERE status IN ('queued', 'running') DO NOTHING
-           RETURNING ${COLUMNS}`, [id, job.secretName, job.triggeredBy, job.triggeredAt, steps]);
+           RETURNING ${COLUMNS}`, [id, job.secretName, job.triggeredBy, job.triggeredAt, status, steps]);
             return res.rows[0] ? fromRaw(res.rows[0]) : undefined;
         }, this.retry);
     }

@@ -2,7 +2,6 @@ import { ProdgateError } from "../core/errors.js";
 import { parseBoolean } from "../core/inputs.js";
 import { assertRotationEnabled, renderRotationOutcome } from "../core/rotation-executor.js";
 import { runRotation } from "../pipelines/rotation-executor.js";
-import { parseCloudflareTokens } from "../pipelines/rotation-sweep-setup.js";
 import {
   checkCredentials,
   findSecret,
@@ -13,28 +12,17 @@ import {
 } from "../pipelines/rotation-wiring.js";
 import { sweepContext } from "../pipelines/sweep-context.js";
 import { parseDatabaseUrl } from "../store/db.js";
+import { readCloudflareTokens } from "./cloudflare-tokens.js";
 import { maskDatabaseUrlInput, readSlackCredentials } from "./common-inputs.js";
-import {
-  actionReporter,
-  input,
-  maskSecret,
-  runStep,
-  secretInput,
-  setOutputs,
-  writeSummary,
-} from "./runtime.js";
+import { actionReporter, input, runStep, secretInput, setOutputs, writeSummary } from "./runtime.js";
 
 /** Every credential input, masked before anything else happens. */
 function readCredentials(): RotateCredentials {
-  const cloudflareRaw = input("cloudflare-tokens");
-  for (const line of cloudflareRaw.split(/\r?\n/)) {
-    const idx = line.indexOf("=");
-    if (idx > 0) maskSecret(line.slice(idx + 1).trim());
-  }
+  const cloudflareTokens = readCloudflareTokens();
   return {
     herokuApiKey: secretInput("heroku-api-key") || undefined,
     cloudflareApiToken: secretInput("cloudflare-api-token") || undefined,
-    cloudflareTokens: parseCloudflareTokens("cloudflare-tokens", cloudflareRaw),
+    cloudflareTokens,
     githubSecretsToken: secretInput("github-secrets-token") || undefined,
     infisicalToken: secretInput("infisical-token") || undefined,
     webhookSecret: secretInput("webhook-secret") || undefined,

@@ -2,7 +2,6 @@ import { ProdgateError } from "../core/errors.js";
 import { recordJobOutcome, runRotationSweep } from "../pipelines/rotation-sweep.js";
 import {
   openRotationPorts,
-  parseCloudflareTokens,
   parseRotationInputs,
   type RotationCredentials,
   readInventory,
@@ -12,29 +11,18 @@ import {
 } from "../pipelines/rotation-sweep-setup.js";
 import { AuditStore } from "../store/audit.js";
 import { RotationJobStore } from "../store/rotation-jobs.js";
+import { readCloudflareTokens } from "./cloudflare-tokens.js";
 import { maskDatabaseUrlInput, readSlackCredentials } from "./common-inputs.js";
-import {
-  actionReporter,
-  input,
-  maskSecret,
-  runStep,
-  secretInput,
-  setOutputs,
-  writeSummary,
-} from "./runtime.js";
+import { actionReporter, input, runStep, secretInput, setOutputs, writeSummary } from "./runtime.js";
 
 function readCredentials(): RotationCredentials {
-  const cloudflareRaw = input("cloudflare-tokens");
-  for (const line of cloudflareRaw.split(/\r?\n/)) {
-    const idx = line.indexOf("=");
-    if (idx > 0) maskSecret(line.slice(idx + 1).trim());
-  }
+  const cloudflareTokens = readCloudflareTokens();
   return {
     githubToken: secretInput("github-token") || undefined,
     githubSecretsToken: secretInput("github-secrets-token") || undefined,
     infisicalToken: secretInput("infisical-token") || undefined,
     cloudflareApiToken: secretInput("cloudflare-api-token") || undefined,
-    cloudflareTokens: parseCloudflareTokens("cloudflare-tokens", cloudflareRaw),
+    cloudflareTokens,
     herokuApiKey: secretInput("heroku-api-key") || undefined,
     webhookSecret: secretInput("webhook-secret") || undefined,
     ...readSlackCredentials(),

@@ -85,22 +85,7 @@ export class RotationJobStore extends TableStore {
    * by this sweep or a concurrent one).
    */
   async create(job: NewJob): Promise<RotationJob | undefined> {
-    const id = newJobId();
-    const steps = job.steps ? JSON.stringify(redactContext(job.steps, [])) : null;
-    return this.attempt(
-      "cannot create the rotation job",
-      async () => {
-        const res = await this.pool.query<RawJob>(
-          `INSERT INTO ${this.quoted} (id, secret_name, triggered_by, triggered_at, status, steps_json)
-           VALUES ($1, $2, $3, $4, 'queued', $5::jsonb)
-           ON CONFLICT (secret_name) WHERE status IN ('queued', 'running') DO NOTHING
-           RETURNING ${COLUMNS}`,
-          [id, job.secretName, job.triggeredBy, job.triggeredAt, steps],
-        );
-        return res.rows[0] ? fromRaw(res.rows[0]) : undefined;
-      },
-      this.retry,
-    );
+    return this.insert(job, "queued");
   }
 
   /**
@@ -138,6 +123,10 @@ export class RotationJobStore extends TableStore {
    * or running job (the unique index decides between two runs racing).
    */
   async createRunning(job: NewJob): Promise<RotationJob | undefined> {
+    return this.insert(job, "running");
+  }
+
+  private insert(job: NewJob, status: "queued" | "running"): Promise<RotationJob | undefined> {
     const id = newJobId();
     const steps = job.steps ? JSON.stringify(redactContext(job.steps, [])) : null;
     return this.attempt(
@@ -145,10 +134,10 @@ export class RotationJobStore extends TableStore {
       async () => {
         const res = await this.pool.query<RawJob>(
           `INSERT INTO ${this.quoted} (id, secret_name, triggered_by, triggered_at, status, steps_json)
-           VALUES ($1, $2, $3, $4, 'running', $5::jsonb)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb)
            ON CONFLICT (secret_name) WHERE status IN ('queued', 'running') DO NOTHING
            RETURNING ${COLUMNS}`,
-          [id, job.secretName, job.triggeredBy, job.triggeredAt, steps],
+          [id, job.secretName, job.triggeredBy, job.triggeredAt, status, steps],
         );
         return res.rows[0] ? fromRaw(res.rows[0]) : undefined;
       },
