@@ -35,6 +35,7 @@ var errors = __webpack_require__(1723);
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./.build/js/sandbox/fake-server.js
 
+
 /** Reads a request's whole body. */
 async function readBody(req) {
     const chunks = [];
@@ -234,6 +235,26 @@ function send(res, reply) {
     }
     res.writeHead(status, headers);
     res.end(payload);
+}
+/**
+ * ETags as GitHub and Heroku send them: a strong ETag on every successful GET (200, or Heroku's 206 page),
+ * derived from the answer and the paging headers; a request whose If-None-Match names it gets 304 Not Modified
+ * with no body. Whether a 304 counts against a rate limit is the caller's business (GitHub's does not).
+ */
+function conditional(req, reply) {
+    const status = reply.status ?? 200;
+    if (req.method !== "GET" || (status !== 200 && status !== 206) || reply.body === undefined)
+        return reply;
+    const paging = ["link", "content-range", "next-range"]
+        .map((h) => String(reply.headers?.[h] ?? ""))
+        .join("\n");
+    const etag = `"${(0,external_node_crypto_.createHash)("sha256").update(JSON.stringify(reply.body)).update(paging).digest("hex").slice(0, 40)}"`;
+    const asked = String(req.headers["if-none-match"] ?? "")
+        .split(",")
+        .map((t) => t.trim().replace(/^W\//, ""));
+    if (asked.includes(etag) || asked.includes("*"))
+        return { status: 304, headers: { etag } };
+    return { ...reply, headers: { ...reply.headers, etag } };
 }
 
 // EXTERNAL MODULE: external "node:events"
@@ -508,6 +529,12 @@ class HerokuApiFake {
         this.user = opts.user ?? { id: (0,external_node_crypto_.randomUUID)(), email: "deployer@example.com" };
         if (opts.rateLimit)
             this.budget = enforceHerokuRateLimit(this.server, opts.rateLimit);
+        // Heroku sends an ETag with every GET and answers a matching If-None-Match with 304; inside the rate limit,
+        // since Heroku does not say a 304 is free.
+        this.server.use(async (req, next) => {
+            const reply = await next();
+            return reply ? conditional(req, reply) : reply;
+        });
         this.routes();
         this.authorizationRoutes();
     }
@@ -624,6 +651,7 @@ class HerokuApiFake {
             return fn(req, res);
         };
         s.route("GET", "/account", authed(() => ({ body: { id: this.user.id, email: this.user.email } })));
+        s.route("GET", "/apps", authed((req) => paginate(req, [...this.apps.values()].map((st) => st.app), ["id", "name"], "id", (a) => a.name)));
         s.route("GET", "/apps/:app", authed((req) => this.withApp(req, (st) => ({ body: st.app }))));
         s.route("GET", "/apps/:app/releases", authed((req) => this.withApp(req, (st) => paginate(req, st.releases.map(publicRelease), ["version", "id"], "version", (r) => r.version))));
         s.route("GET", "/apps/:app/releases/:ref", authed((req) => this.withApp(req, (st) => {

@@ -312,6 +312,32 @@ class HerokuClient {
     dynos(app) {
         return this.http.json("GET", `/apps/${enc(app)}/dynos`);
     }
+    /** The app's dynos as a conditional request: `notModified` when they are still what `etag` names. */
+    async dynosIfChanged(app, etag) {
+        const res = await this.http.send({
+            method: "GET",
+            path: `/apps/${enc(app)}/dynos`,
+            headers: etag ? { "if-none-match": etag } : {},
+        });
+        if (res.status === 304)
+            return { notModified: true };
+        return { data: Array.isArray(res.json) ? res.json : [], etag: res.headers.etag };
+    }
+    /** Every app the account sees, through the Range header: 1,000 a page (Heroku's most), Next-Range for more. */
+    async apps() {
+        const all = [];
+        let range = "name ..; max=1000";
+        for (let page = 0; page < 1000; page++) {
+            const res = await this.http.send({ method: "GET", path: "/apps", headers: { range } });
+            if (Array.isArray(res.json))
+                all.push(...res.json);
+            const next = res.headers["next-range"];
+            if (res.status !== 206 || !next || next === range)
+                break;
+            range = next;
+        }
+        return all;
+    }
     /**
      * Rolls the app back to `releaseId`: a new release with that release's slug and config. Not retried here,
      * since a retry after the request arrived would make two releases; the rollback pipeline checks and retries.

@@ -11,7 +11,7 @@ import { parseRegistry, type Registry } from "../core/registry.js";
 import { connect, newPool, safeDbMessage } from "../store/db.js";
 import { migrateUp } from "../store/migrate.js";
 import { CloudflareClient } from "../vendors/cloudflare.js";
-import { type ETagCache, GitHubClient } from "../vendors/github.js";
+import { GitHubClient } from "../vendors/github.js";
 import { HerokuClient } from "../vendors/heroku.js";
 import { githubIncidentPort } from "./alerts.js";
 import { buildConsole, DEFAULT_CONSOLE_SETTINGS, writeConsole } from "./console.js";
@@ -24,6 +24,7 @@ import {
   type SweepSettings,
 } from "./status-sweep.js";
 import { type SlackCredentials, slackPortFor, sweepContext } from "./sweep-context.js";
+import type { SweepETags } from "./sweep-etags.js";
 
 /**
  * The status sweep's setup, shared by the status-sweep action and `prodgate sweep status`: inputs parsed from
@@ -88,6 +89,7 @@ export function parseSweepInputs(get: (name: string) => string, env: NodeJS.Proc
       ? { kind: "merge", dir: mergeFrom }
       : { kind: "single" };
   const interval = get("expected-interval").trim();
+  const dynoInterval = get("heroku-dyno-interval").trim() || "auto";
   const { databaseUrl, repository, runUrl } = sweepContext(get, env);
   const settings: SweepSettings = {
     ...DEFAULT_SWEEP_SETTINGS,
@@ -99,6 +101,8 @@ export function parseSweepInputs(get: (name: string) => string, env: NodeJS.Proc
     defaultRepo: repository,
     runUrl,
     pageTitle: get("page-title").trim() || undefined,
+    herokuDynoInterval:
+      dynoInterval === "auto" ? "auto" : parseDuration("heroku-dyno-interval", dynoInterval),
   };
   if (settings.timeoutMs < 1) throw new InputError("timeout", "must be at least 1ms");
   return {
@@ -128,7 +132,7 @@ export interface Credentials extends SlackCredentials {
 export function sweepPorts(
   creds: Credentials,
   settings: SweepSettings,
-  opts: { reporter: Reporter; env: NodeJS.ProcessEnv; issues: boolean; db?: pg.Pool; etags?: ETagCache },
+  opts: { reporter: Reporter; env: NodeJS.ProcessEnv; issues: boolean; db?: pg.Pool; etags?: SweepETags },
 ): SweepPorts {
   const timeoutMs = settings.timeoutMs;
   const env = opts.env;
@@ -136,6 +140,7 @@ export function sweepPorts(
     reporter: opts.reporter,
     env,
     db: opts.db,
+    ...(opts.etags ? { reads: opts.etags } : {}),
     secrets: Object.values(creds).filter((v): v is string => typeof v === "string" && v.length >= 4),
   };
   if (creds.herokuApiKey)

@@ -3,15 +3,17 @@ import type { Reporter } from "../core/ports.js";
 import { loadETags, type StoredETag, saveETags } from "../store/etags.js";
 import type { Queryable } from "../store/poll-log.js";
 import type { ETagCache } from "../vendors/github.js";
+import type { SweepReads } from "./status-sweep-heroku.js";
 
 /**
  * The status sweep's ETags, kept in its Postgres memory between sweeps: the workflow-run listings and the
  * commits it reads are sent as conditional requests, so a sweep that finds nothing changed since the last one
  * is answered with 304s (which GitHub does not count against the rate limit). Only those reads are kept, each
- * cut to the fields the sweep reads; a memory that cannot be read or written costs the saving, never the sweep.
+ * cut to the fields the sweep reads, beside what the paced Heroku reads remember (status-sweep-heroku.ts). A
+ * memory that cannot be read or written costs the saving, never the sweep.
  */
 
-export interface SweepETags extends ETagCache {
+export interface SweepETags extends ETagCache, SweepReads {
   /** The entries this sweep stored (new or refreshed), to write back. */
   changed(): [string, StoredETag][];
 }
@@ -65,6 +67,10 @@ export function sweepETagCache(seed = new Map<string, StoredETag>()): SweepETags
       const data = trimForSweep(key, entry.data);
       if (data === undefined) return;
       changed.set(key, { ...entry, data });
+    },
+    recall: (key) => changed.get(key) ?? seed.get(key),
+    remember(key, entry) {
+      changed.set(key, entry);
     },
     changed: () => [...changed.entries()],
   };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   createServer,
   type IncomingMessage,
@@ -295,4 +296,23 @@ export function send(res: ServerResponse, reply: FakeReply): void {
   }
   res.writeHead(status, headers);
   res.end(payload);
+}
+
+/**
+ * ETags as GitHub and Heroku send them: a strong ETag on every successful GET (200, or Heroku's 206 page),
+ * derived from the answer and the paging headers; a request whose If-None-Match names it gets 304 Not Modified
+ * with no body. Whether a 304 counts against a rate limit is the caller's business (GitHub's does not).
+ */
+export function conditional(req: FakeRequest, reply: FakeReply): FakeReply {
+  const status = reply.status ?? 200;
+  if (req.method !== "GET" || (status !== 200 && status !== 206) || reply.body === undefined) return reply;
+  const paging = ["link", "content-range", "next-range"]
+    .map((h) => String(reply.headers?.[h] ?? ""))
+    .join("\n");
+  const etag = `"${createHash("sha256").update(JSON.stringify(reply.body)).update(paging).digest("hex").slice(0, 40)}"`;
+  const asked = String(req.headers["if-none-match"] ?? "")
+    .split(",")
+    .map((t) => t.trim().replace(/^W\//, ""));
+  if (asked.includes(etag) || asked.includes("*")) return { status: 304, headers: { etag } };
+  return { ...reply, headers: { ...reply.headers, etag } };
 }

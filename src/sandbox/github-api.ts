@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
+import { conditional, type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
 import { registerGateRoutes } from "./github-gate-fake.js";
 import { registerSecretWriteRoutes } from "./github-secrets-fake.js";
 import { enforceGitHubRateLimits, type GitHubBudgets, type GitHubRateLimitOptions } from "./rate-budget.js";
@@ -999,21 +999,6 @@ export function fail(status: number, message: string, doc: string): never {
     documentation_url: `https://docs.github.com/rest/${doc}`,
     status: String(status),
   });
-}
-
-/**
- * ETags as GitHub sends them: a strong ETag on every successful GET, derived from the answer; a request whose
- * If-None-Match names it gets 304 Not Modified with no body (and GitHub does not count it against the limit).
- */
-function conditional(req: FakeRequest, reply: FakeReply): FakeReply {
-  if (req.method !== "GET" || (reply.status ?? 200) !== 200 || reply.body === undefined) return reply;
-  const link = reply.headers?.link ?? "";
-  const etag = `"${createHash("sha256").update(JSON.stringify(reply.body)).update(String(link)).digest("hex").slice(0, 40)}"`;
-  const asked = String(req.headers["if-none-match"] ?? "")
-    .split(",")
-    .map((t) => t.trim().replace(/^W\//, ""));
-  if (asked.includes(etag) || asked.includes("*")) return { status: 304, headers: { etag } };
-  return { ...reply, headers: { ...reply.headers, etag } };
 }
 
 function parseOrText(text: string): unknown {

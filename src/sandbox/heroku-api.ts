@@ -11,15 +11,15 @@ import type {
   HerokuSlug,
 } from "../core/heroku.js";
 import type { Clock } from "../core/ports.js";
-import { type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
+import { conditional, type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
 import { enforceHerokuRateLimit, type TokenBucket } from "./rate-budget.js";
 
 export type { HerokuApp, HerokuBuild, HerokuRelease, HerokuSlug } from "../core/heroku.js";
 
 /**
- * A loopback Heroku Platform API v3 answering in the real API's shapes: apps, releases (Range header, newest
- * first with `order=desc`), slugs, dynos, sources with a PUT upload URL, builds with an output stream, and
- * rollback. Errors are `{ id, message }` bodies with Heroku's statuses. State lives in memory; the git fake
+ * A loopback Heroku Platform API v3 answering in the real API's shapes: apps (one, or the account's list by
+ * Range), releases (Range header, newest first with `order=desc`), slugs, dynos, sources with a PUT upload URL,
+ * builds with an output stream, and rollback; an ETag on every GET, 304 for a matching If-None-Match. Errors are `{ id, message }` bodies with Heroku's statuses. State lives in memory; the git fake
  * (heroku-git-server.ts) builds and releases into the same state. Faults come from `server` (FakeServer).
  */
 
@@ -85,6 +85,12 @@ export class HerokuApiFake {
     this.lineDelayMs = opts.lineDelayMs ?? 2;
     this.user = opts.user ?? { id: randomUUID(), email: "deployer@example.com" };
     if (opts.rateLimit) this.budget = enforceHerokuRateLimit(this.server, opts.rateLimit);
+    // Heroku sends an ETag with every GET and answers a matching If-None-Match with 304; inside the rate limit,
+    // since Heroku does not say a 304 is free.
+    this.server.use(async (req, next) => {
+      const reply = await next();
+      return reply ? conditional(req, reply) : reply;
+    });
     this.routes();
     this.authorizationRoutes();
   }
@@ -237,6 +243,19 @@ export class HerokuApiFake {
       "GET",
       "/account",
       authed(() => ({ body: { id: this.user.id, email: this.user.email } })),
+    );
+    s.route(
+      "GET",
+      "/apps",
+      authed((req) =>
+        paginate(
+          req,
+          [...this.apps.values()].map((st) => st.app),
+          ["id", "name"],
+          "id",
+          (a) => a.name,
+        ),
+      ),
     );
     s.route(
       "GET",

@@ -37,6 +37,9 @@ export interface HerokuClientOptions {
 
 const ACCEPT = "application/vnd.heroku+json; version=3";
 
+/** A conditional read's answer: the data and its ETag, or that nothing changed since the ETag sent. */
+export type Conditional<T> = { data: T; etag?: string; notModified?: undefined } | { notModified: true };
+
 /**
  * The Heroku Platform API v3: apps, releases, slugs, dynos, builds and their output, sources, rollback.
  * Retries 429/5xx with backoff honouring Retry-After; every error reads clearly and never holds the key.
@@ -102,6 +105,31 @@ export class HerokuClient {
 
   dynos(app: string): Promise<HerokuDyno[]> {
     return this.http.json<HerokuDyno[]>("GET", `/apps/${enc(app)}/dynos`);
+  }
+
+  /** The app's dynos as a conditional request: `notModified` when they are still what `etag` names. */
+  async dynosIfChanged(app: string, etag?: string): Promise<Conditional<HerokuDyno[]>> {
+    const res = await this.http.send<HerokuDyno[]>({
+      method: "GET",
+      path: `/apps/${enc(app)}/dynos`,
+      headers: etag ? { "if-none-match": etag } : {},
+    });
+    if (res.status === 304) return { notModified: true };
+    return { data: Array.isArray(res.json) ? res.json : [], etag: res.headers.etag };
+  }
+
+  /** Every app the account sees, through the Range header: 1,000 a page (Heroku's most), Next-Range for more. */
+  async apps(): Promise<HerokuApp[]> {
+    const all: HerokuApp[] = [];
+    let range = "name ..; max=1000";
+    for (let page = 0; page < 1000; page++) {
+      const res = await this.http.send<HerokuApp[]>({ method: "GET", path: "/apps", headers: { range } });
+      if (Array.isArray(res.json)) all.push(...res.json);
+      const next = res.headers["next-range"];
+      if (res.status !== 206 || !next || next === range) break;
+      range = next;
+    }
+    return all;
   }
 
   /**

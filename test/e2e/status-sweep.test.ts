@@ -115,13 +115,24 @@ surfaces:
       (x) => x.method === "GET" && x.path === "/repos/acme/shop/actions/runs",
     );
     expect(listings.map((x) => x.status)).toEqual([200, 304]);
+    // Heroku: one app list a sweep; the newest release read once, since the app has not released since.
+    const herokuReads = world.heroku.server.requests.map((x) => x.path);
+    expect(herokuReads.filter((p) => p === "/apps")).toHaveLength(2);
+    expect(herokuReads.filter((p) => p === "/apps/e2e-api/releases")).toHaveLength(1);
     const kept = await connect(db.url);
     const etags = await kept.query("SELECT cache_key, body FROM prodgate_http_etags");
     await kept.end();
-    expect(etags.rows.map((x) => x.cache_key)).toEqual([
+    const github = etags.rows.filter((x) => !x.cache_key.startsWith("heroku "));
+    expect(github.map((x) => x.cache_key)).toEqual([
       expect.stringMatching(/ GET \S+\/repos\/acme\/shop\/actions\/runs\?/),
     ]);
-    expect(Object.keys(etags.rows[0].body.workflow_runs[0]).sort()).toEqual(
+    // Beside them, the paced Heroku reads: the app's dyno summary and its newest release, no more.
+    const heroku = etags.rows.filter((x) => x.cache_key.startsWith("heroku "));
+    expect(heroku.map((x) => x.cache_key.replace(/ http\S+ /, " ")).sort()).toEqual([
+      "heroku dynos e2e-api",
+      "heroku release e2e-api",
+    ]);
+    expect(Object.keys(github[0].body.workflow_runs[0]).sort()).toEqual(
       [
         "actor",
         "conclusion",

@@ -8,6 +8,7 @@ import {
   type SweepSettings,
 } from "../../src/pipelines/status-sweep.js";
 import { sweepPorts } from "../../src/pipelines/status-sweep-setup.js";
+import type { SweepETags } from "../../src/pipelines/sweep-etags.js";
 import { CloudflareApiFake } from "../../src/sandbox/cloudflare-api.js";
 import { FakeServer } from "../../src/sandbox/fake-server.js";
 import { GitHubApiFake } from "../../src/sandbox/github-api.js";
@@ -101,7 +102,10 @@ export class SweepWorld {
     };
   }
 
-  ports(settings: SweepSettings, opts: { db?: pg.Pool; clock?: Clock; issues?: boolean } = {}): SweepPorts {
+  ports(
+    settings: SweepSettings,
+    opts: { db?: pg.Pool; clock?: Clock; issues?: boolean; etags?: SweepETags } = {},
+  ): SweepPorts {
     const ports = sweepPorts(
       {
         herokuApiKey: this.tokens.heroku,
@@ -111,7 +115,7 @@ export class SweepWorld {
         slackChannel: "C0DEPLOYS",
       },
       settings,
-      { reporter: silent, env: this.env, issues: opts.issues ?? true, db: opts.db },
+      { reporter: silent, env: this.env, issues: opts.issues ?? true, db: opts.db, etags: opts.etags },
     );
     return { ...ports, clock: opts.clock ?? systemClock };
   }

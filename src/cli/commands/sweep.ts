@@ -10,6 +10,7 @@ import {
   shouldFail,
   sweepPorts,
 } from "../../pipelines/status-sweep-setup.js";
+import { openSweepETags, saveSweepETags } from "../../pipelines/sweep-etags.js";
 import { databaseUrlSecrets } from "../../store/db.js";
 import { type CliContext, EXIT, ExitError, envSecret } from "../context.js";
 import { type Colour, paint } from "../terminal.js";
@@ -35,6 +36,7 @@ interface SweepFlags {
   timeout: string;
   deadline: string;
   expectedInterval?: string;
+  herokuDynoInterval?: string;
   statusJson?: string;
   pageDir?: string;
   pageTitle?: string;
@@ -58,6 +60,11 @@ export function registerSweep(program: Command, ctx: CliContext): void {
     .option("--timeout <duration>", "time limit of each vendor call", "5s")
     .option("--deadline <duration>", "time limit of the whole probe phase", "2m")
     .option("--expected-interval <duration>", "how often the sweep runs; a gap over 3x is reported")
+    .option(
+      "--heroku-dyno-interval <duration>",
+      "how often each Heroku app's dynos are read (0 = every sweep; auto paces a large fleet to Heroku's budget)",
+      "auto",
+    )
     .option("--status-json <file>", "write status.json there")
     .option("--page-dir <dir>", "write the status page (index.html) there")
     .option("--page-title <title>", "title of the status page")
@@ -99,6 +106,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
         timeout: opts.timeout,
         deadline: opts.deadline,
         "expected-interval": opts.expectedInterval,
+        "heroku-dyno-interval": opts.herokuDynoInterval,
         "status-json": opts.statusJson ?? "",
         "status-page-dir": opts.pageDir,
         "page-title": opts.pageTitle,
@@ -114,11 +122,13 @@ export function registerSweep(program: Command, ctx: CliContext): void {
       const surfaces = activeSurfaces(registry);
       const db = databaseUrl ? await openMemory(databaseUrl, opts.migrate) : undefined;
       try {
+        const etags = await openSweepETags(db, ctx.reporter);
         const ports = sweepPorts(creds, inputs.settings, {
           reporter: ctx.reporter,
           env: ctx.env,
           issues: Boolean(opts.issues),
           db,
+          etags,
         });
         try {
           checkPorts(surfaces, ports);
@@ -141,6 +151,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
           `sweeping ${surfaces.length} surface(s) of ${registry.file}${db ? "" : " (no DATABASE_URL: nothing is logged, nothing alerts)"}`,
         );
         const result = await runStatusSweep(registry, inputs.settings, ports);
+        await saveSweepETags(db, etags, ctx.reporter);
         bar.done();
         const files = writeSweepFiles(result, { statusJson: opts.statusJson, pageDir: opts.pageDir });
         if (opts.json) ctx.json(result.doc);

@@ -104,8 +104,10 @@ export interface CallResult {
   /** Why the call or the probe failed; user-safe, secret-free. */
   error: string | null;
   at: string;
-  /** Not called, because the vendor rate-limited an earlier call of this sweep (no poll row). */
+  /** Not called this sweep (no poll row): the vendor rate-limited an earlier call, or `remembered`. */
   skipped?: boolean;
+  /** Answered from the sweep's memory (a paced read); `at` is when it was read. */
+  remembered?: boolean;
 }
 
 export interface DynoSummary {

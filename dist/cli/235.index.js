@@ -1,8 +1,8 @@
-export const id = 695;
-export const ids = [695];
+export const id = 235;
+export const ids = [235];
 export const modules = {
 
-/***/ 1695:
+/***/ 235:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -34,21 +34,136 @@ var store_db = __webpack_require__(6522);
 var poll_log = __webpack_require__(6742);
 // EXTERNAL MODULE: ./.build/js/store/rollups.js
 var rollups = __webpack_require__(5557);
-// EXTERNAL MODULE: ./.build/js/vendors/http-probe.js
-var http_probe = __webpack_require__(7505);
 // EXTERNAL MODULE: ./.build/js/pipelines/alerts.js
 var pipelines_alerts = __webpack_require__(8709);
+// EXTERNAL MODULE: ./.build/js/vendors/http-probe.js
+var http_probe = __webpack_require__(7505);
 // EXTERNAL MODULE: ./.build/js/pipelines/health-check.js
 var health_check = __webpack_require__(9213);
 // EXTERNAL MODULE: ./.build/js/pipelines/pool.js
 var pool = __webpack_require__(4708);
-;// CONCATENATED MODULE: ./.build/js/pipelines/status-sweep.js
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./.build/js/pipelines/status-sweep-heroku.js
 
+const HEROKU_HOURLY_LIMIT = 4_500;
+/** The share of Heroku's hourly budget `auto` pacing gives the sweep's dyno reads. */
+const HEROKU_DYNO_SHARE = 1 / 3;
+/** GitHub's shortest schedule: what `auto` assumes when the sweep's interval is not given. */
+const DEFAULT_SWEEP_EVERY_MS = 5 * 60_000;
+/** How often each app's dynos are read: `auto` paces a fleet of `apps` into its share of the hourly budget. */
+function dynoIntervalMs(apps, setting, sweepEveryMs) {
+    if (setting !== "auto")
+        return Math.max(0, setting);
+    const every = sweepEveryMs && sweepEveryMs > 0 ? sweepEveryMs : DEFAULT_SWEEP_EVERY_MS;
+    const listingsPerHour = Math.ceil(3_600_000 / every);
+    const readsPerHour = Math.max(1, HEROKU_HOURLY_LIMIT * HEROKU_DYNO_SHARE - listingsPerHour);
+    const paced = Math.ceil((apps * 3_600_000) / readsPerHour);
+    return paced <= every ? 0 : paced;
+}
+function summarizeDynos(dynos) {
+    const web = dynos.filter((d) => d.type === "web");
+    const counted = web.length ? web : dynos;
+    const states = {};
+    for (const d of counted)
+        states[d.state] = (states[d.state] ?? 0) + 1;
+    return { total: counted.length, up: states.up ?? 0, states };
+}
+function herokuDeploy(release) {
+    return {
+        deploy_id: `v${release.version}`,
+        deployed_at: release.created_at,
+        author: release.user?.email ?? "unknown",
+        status: release.status === "succeeded" ? "succeeded" : release.status === "pending" ? "building" : "failed",
+        detail: release.status === "expired" ? "expired" : undefined,
+    };
+}
+class HerokuReads {
+    port;
+    opts;
+    listed;
+    counts = {
+        listings: 0,
+        dynoReads: 0,
+        dynoNotModified: 0,
+        dynosRemembered: 0,
+        releaseReads: 0,
+        releasesRemembered: 0,
+    };
+    constructor(port, opts) {
+        this.port = port;
+        this.opts = opts;
+    }
+    /** The sweep's one listing of the account's apps; only with a memory to compare it with. Throws as the API does. */
+    async list() {
+        if (!this.opts.reads)
+            return;
+        this.counts.listings++;
+        const apps = await this.opts.retry(() => this.port.apps());
+        this.listed = new Map(apps.map((a) => [a.name, a]));
+    }
+    async dynos(app) {
+        const key = this.key("dynos", app);
+        const stored = this.opts.reads?.recall(key);
+        const mem = stored?.data;
+        const listed = this.listed?.get(app);
+        const releasedAt = listed?.released_at ?? null;
+        const now = this.opts.clock.now();
+        if (mem?.summary && listed && !this.due(app, mem, releasedAt, now)) {
+            this.counts.dynosRemembered++;
+            return { value: mem.summary, rememberedAt: mem.readAt };
+        }
+        const etag = mem?.summary && stored?.etag ? stored.etag : undefined;
+        this.counts.dynoReads++;
+        const answer = await this.opts.retry(() => this.port.dynosIfChanged(app, etag));
+        if (answer.notModified)
+            this.counts.dynoNotModified++;
+        const summary = answer.notModified && mem ? mem.summary : summarizeDynos(answer.notModified ? [] : answer.data);
+        const next = { readAt: now.toISOString(), releasedAt, summary };
+        this.opts.reads?.remember(key, { etag: (answer.notModified ? etag : answer.etag) ?? "", data: next });
+        return { value: summary };
+    }
+    async newestRelease(app) {
+        const key = this.key("release", app);
+        const mem = this.opts.reads?.recall(key)?.data;
+        const releasedAt = this.listed?.get(app)?.released_at;
+        if (mem && releasedAt && mem.releasedAt === releasedAt) {
+            this.counts.releasesRemembered++;
+            return { value: mem.deploy, rememberedAt: mem.readAt };
+        }
+        this.counts.releaseReads++;
+        const [newest] = await this.opts.retry(() => this.port.releases(app, { max: 1 }));
+        const deploy = newest ? herokuDeploy(newest) : null;
+        // A pending release is read again next sweep: its outcome does not move released_at.
+        if (releasedAt && deploy?.status !== "building") {
+            const next = { readAt: this.opts.clock.now().toISOString(), releasedAt, deploy };
+            this.opts.reads?.remember(key, { etag: "", data: next });
+        }
+        return { value: deploy };
+    }
+    /** Whether an app's dynos are read this sweep. */
+    due(app, mem, releasedAt, now) {
+        const interval = this.opts.intervalMs;
+        if (interval <= 0)
+            return true;
+        if (mem.summary.total === 0 || mem.summary.up < mem.summary.total)
+            return true;
+        if (mem.releasedAt !== releasedAt)
+            return true;
+        const readAt = Date.parse(mem.readAt);
+        const t = now.getTime();
+        if (!Number.isFinite(readAt) || t < readAt || t - readAt >= interval)
+            return true;
+        // Each app has its own phase in the interval, so a fleet's reads spread evenly over the sweeps.
+        const phase = Number.parseInt((0,external_node_crypto_.createHash)("sha256").update(app).digest("hex").slice(0, 8), 16) % interval;
+        return Math.floor((t + phase) / interval) !== Math.floor((readAt + phase) / interval);
+    }
+    key(kind, app) {
+        return `heroku ${this.port.baseUrl} ${kind} ${app}`;
+    }
+}
 
-
-
-
-
+;// CONCATENATED MODULE: ./.build/js/pipelines/status-sweep-probe.js
 
 
 
@@ -99,6 +214,23 @@ async function probeSurfaces(registry, settings, ports) {
     const limited = new Map(); // vendor → why (rate-limited earlier in this sweep)
     const runsMemo = new Map();
     const filesMemo = new Map();
+    const herokuApps = surfaces.filter((s) => s.heroku && (0,core_status/* expectedCalls */.UG)(s).includes("heroku_dyno"));
+    const heroku = ports.heroku
+        ? new HerokuReads(ports.heroku, {
+            clock,
+            reads: ports.reads,
+            retry: withRetry,
+            intervalMs: dynoIntervalMs(new Set(herokuApps.map((s) => s.heroku.app)).size, settings.herokuDynoInterval ?? "auto", settings.expectedIntervalMs),
+        })
+        : undefined;
+    if (heroku && herokuApps.length)
+        await heroku.list().catch((err) => {
+            const message = scrub.apply((0,errors/* describeError */.Uc)(err));
+            if (isRateLimit(err))
+                limited.set("heroku", message.slice(0, 120));
+            else
+                reporter.warning(`Heroku's app list could not be read (${message}); every app is read in full`);
+        });
     const ctx = {
         settings,
         ports,
@@ -108,6 +240,7 @@ async function probeSurfaces(registry, settings, ports) {
         limited,
         runsMemo,
         filesMemo,
+        heroku,
         scrub: (t) => scrub.apply(t),
     };
     const outcomes = await (0,pool/* runPool */.k)(tasks, {
@@ -153,6 +286,8 @@ async function probeSurfaces(registry, settings, ports) {
     });
     if (missed)
         reporter.warning(`${missed} vendor call(s) did not finish before the sweep deadline`);
+    if (heroku && herokuApps.length)
+        reporter.info(herokuReport(heroku));
     return {
         version: 1,
         registry: registry.file,
@@ -201,8 +336,7 @@ async function runCall(task, ctx) {
                 };
             }
             case "heroku_dyno": {
-                const dynos = await withRetry(() => ctx.ports.heroku.dynos(surface.heroku.app));
-                const summary = summarizeDynos(dynos);
+                const { value: summary, rememberedAt } = await ctx.heroku.dynos(surface.heroku.app);
                 const others = Object.entries(summary.states)
                     .filter(([s]) => s !== "up")
                     .map(([s, n]) => `${n} ${s}`)
@@ -211,38 +345,27 @@ async function runCall(task, ctx) {
                     dynos: summary,
                     result: {
                         ...base,
+                        ...remembered(rememberedAt),
                         answered: true,
                         rateLimited: false,
                         ok: summary.up > 0,
-                        latencyMs: elapsed(),
+                        latencyMs: rememberedAt ? 0 : elapsed(),
                         statusCode: 200,
                         error: summary.up > 0 ? null : summary.total ? `no dyno up (${others})` : "no dynos running",
                     },
                 };
             }
             case "heroku_release": {
-                const [newest] = await withRetry(() => ctx.ports.heroku.releases(surface.heroku.app, { max: 1 }));
-                const deploy = newest
-                    ? {
-                        deploy_id: `v${newest.version}`,
-                        deployed_at: newest.created_at,
-                        author: newest.user?.email ?? "unknown",
-                        status: newest.status === "succeeded"
-                            ? "succeeded"
-                            : newest.status === "pending"
-                                ? "building"
-                                : "failed",
-                        detail: newest.status === "expired" ? "expired" : undefined,
-                    }
-                    : null;
+                const { value: deploy, rememberedAt } = await ctx.heroku.newestRelease(surface.heroku.app);
                 return {
                     deploy,
                     result: {
                         ...base,
+                        ...remembered(rememberedAt),
                         answered: true,
                         rateLimited: false,
                         ok: deploy?.status !== "failed",
-                        latencyMs: elapsed(),
+                        latencyMs: rememberedAt ? 0 : elapsed(),
                         statusCode: 200,
                         error: deploy?.status === "failed" ? `latest release ${deploy.deploy_id} failed` : null,
                     },
@@ -291,7 +414,7 @@ async function runCall(task, ctx) {
     catch (err) {
         const status = err instanceof errors/* VendorError */.Hi ? (err.status ?? null) : null;
         const message = ctx.scrub((0,errors/* describeError */.Uc)(err));
-        const rateLimited = status === 429 || /rate.?limit/i.test(message);
+        const rateLimited = isRateLimit(err) || /rate.?limit/i.test(message);
         if (rateLimited && vendor)
             ctx.limited.set(vendor, message.slice(0, 120));
         return {
@@ -321,13 +444,20 @@ async function withRetry(fn) {
         throw err;
     }
 }
-function summarizeDynos(dynos) {
-    const web = dynos.filter((d) => d.type === "web");
-    const counted = web.length ? web : dynos;
-    const states = {};
-    for (const d of counted)
-        states[d.state] = (states[d.state] ?? 0) + 1;
-    return { total: counted.length, up: states.up ?? 0, states };
+const isRateLimit = (err) => err instanceof errors/* VendorError */.Hi && (err.status === 429 || /rate.?limit/i.test(err.message));
+/** A call answered from the memory: not made this sweep (no poll row), dated when it was read. */
+const remembered = (at) => at ? { at, skipped: true, remembered: true } : {};
+function herokuReport(heroku) {
+    const c = heroku.counts;
+    const calls = c.listings + c.dynoReads + c.releaseReads;
+    const parts = [
+        `${c.dynoReads} dyno read(s)${c.dynoNotModified ? ` (${c.dynoNotModified} unchanged, 304)` : ""}`,
+    ];
+    parts.push(`${c.releaseReads} release read(s)`);
+    if (c.listings)
+        parts.push("the app list");
+    const kept = c.dynosRemembered + c.releasesRemembered;
+    return `Heroku: ${calls} call(s): ${parts.join(", ")}${kept ? `; ${c.dynosRemembered} dyno and ${c.releasesRemembered} release answer(s) from the sweep's memory` : ""}`;
 }
 function rawPagesDeploy(d) {
     const stage = d.latest_stage;
@@ -401,6 +531,29 @@ class Scrubber {
 function scrubber(values) {
     return new Scrubber(values);
 }
+// ---- the finish phase ----
+
+;// CONCATENATED MODULE: ./.build/js/pipelines/status-sweep.js
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The status sweep: probe every surface of the registry concurrently (a bounded pool of vendor calls, each
+ * cut at its timeout, the whole run at a deadline), log every call to console_poll_log in one statement,
+ * classify each surface against its previous state, alert on change only (one incident issue per surface,
+ * Slack), and render the summary, status.json and the status page. The probe phase and the finish phase
+ * are separate so that shards (matrix jobs) can probe and one job can finish.
+ */
+
 /** The poll rows of a sweep: one per call made (calls skipped after a rate limit are not calls). */
 function pollRowsOf(probes, sweepAt) {
     return probes.flatMap((p) => p.calls
@@ -697,6 +850,7 @@ function parseSweepInputs(get, env) {
             ? { kind: "merge", dir: mergeFrom }
             : { kind: "single" };
     const interval = get("expected-interval").trim();
+    const dynoInterval = get("heroku-dyno-interval").trim() || "auto";
     const { databaseUrl, repository, runUrl } = sweepContext(get, env);
     const settings = {
         ...DEFAULT_SWEEP_SETTINGS,
@@ -708,6 +862,7 @@ function parseSweepInputs(get, env) {
         defaultRepo: repository,
         runUrl,
         pageTitle: get("page-title").trim() || undefined,
+        herokuDynoInterval: dynoInterval === "auto" ? "auto" : (0,duration/* parseDuration */.E9)("heroku-dyno-interval", dynoInterval),
     };
     if (settings.timeoutMs < 1)
         throw new errors/* InputError */.dz("timeout", "must be at least 1ms");
@@ -735,6 +890,7 @@ function sweepPorts(creds, settings, opts) {
         reporter: opts.reporter,
         env,
         db: opts.db,
+        ...(opts.etags ? { reads: opts.etags } : {}),
         secrets: Object.values(creds).filter((v) => typeof v === "string" && v.length >= 4),
     };
     if (creds.herokuApiKey)
@@ -859,6 +1015,107 @@ function shouldFail(result, failOn) {
     if (failOn === "unhealthy" && bad.length)
         return `unhealthy: ${bad.join(", ")}`;
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/js/store/etags.js
+/** Every stored ETag whose key starts with `prefix`, newer than `maxAgeDays`. */
+async function loadETags(db, prefix, maxAgeDays = 7) {
+    const res = await db.query(`SELECT cache_key, etag, body, link FROM prodgate_http_etags
+      WHERE starts_with(cache_key, $1) AND stored_at > now() - make_interval(days => $2)`, [prefix, maxAgeDays]);
+    return new Map(res.rows.map((r) => [r.cache_key, { etag: r.etag, data: r.body, ...(r.link ? { link: r.link } : {}) }]));
+}
+/** Stores (or refreshes) `entries` in one statement, and drops rows older than `maxAgeDays`. */
+async function saveETags(db, entries, maxAgeDays = 7) {
+    if (entries.length > 0)
+        await db.query(`INSERT INTO prodgate_http_etags (cache_key, etag, body, link, stored_at)
+       SELECT k, e, b, l, now() FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[]) AS t(k, e, b, l)
+       ON CONFLICT (cache_key) DO UPDATE
+         SET etag = EXCLUDED.etag, body = EXCLUDED.body, link = EXCLUDED.link, stored_at = EXCLUDED.stored_at`, [
+            entries.map(([k]) => k),
+            entries.map(([, v]) => v.etag),
+            entries.map(([, v]) => JSON.stringify(v.data)),
+            entries.map(([, v]) => v.link ?? null),
+        ]);
+    await db.query("DELETE FROM prodgate_http_etags WHERE stored_at < now() - make_interval(days => $1)", [
+        maxAgeDays,
+    ]);
+}
+
+;// CONCATENATED MODULE: ./.build/js/pipelines/sweep-etags.js
+
+
+const RUNS = /^GET \S+\/repos\/[^/]+\/[^/]+\/actions\/(?:workflows\/[^/]+\/)?runs\?/;
+const COMMIT = /^GET \S+\/repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]{40}$/;
+const RUN_FIELDS = [
+    "id",
+    "status",
+    "conclusion",
+    "html_url",
+    "event",
+    "path",
+    "head_sha",
+    "head_branch",
+    "run_started_at",
+    "created_at",
+];
+/** The part of an answer the sweep reads, or undefined for reads it does not keep. */
+function trimForSweep(key, data) {
+    const request = key.replace(/^[0-9a-f]+ /, "");
+    if (RUNS.test(request)) {
+        const body = data;
+        return {
+            total_count: body?.total_count ?? 0,
+            workflow_runs: (body?.workflow_runs ?? []).map((r) => ({
+                ...Object.fromEntries(RUN_FIELDS.filter((f) => f in r).map((f) => [f, r[f]])),
+                actor: r.actor ? { login: r.actor.login } : null,
+                triggering_actor: r.triggering_actor ? { login: r.triggering_actor.login } : null,
+            })),
+        };
+    }
+    if (COMMIT.test(request)) {
+        const body = data;
+        return { sha: body?.sha, files: (body?.files ?? []).map((f) => ({ filename: f.filename })) };
+    }
+    return undefined;
+}
+function sweepETagCache(seed = new Map()) {
+    const changed = new Map();
+    return {
+        get: (key) => changed.get(key) ?? seed.get(key),
+        set(key, entry) {
+            const data = trimForSweep(key, entry.data);
+            if (data === undefined)
+                return;
+            changed.set(key, { ...entry, data });
+        },
+        recall: (key) => changed.get(key) ?? seed.get(key),
+        remember(key, entry) {
+            changed.set(key, entry);
+        },
+        changed: () => [...changed.entries()],
+    };
+}
+/** The ETags of earlier sweeps (none when there is no memory, or it cannot be read). */
+async function openSweepETags(db, reporter) {
+    if (!db)
+        return sweepETagCache();
+    try {
+        return sweepETagCache(await loadETags(db, ""));
+    }
+    catch (err) {
+        reporter.warning(`the sweep's stored ETags could not be read (${(0,errors/* describeError */.Uc)(err)}); every read is a full one`);
+        return sweepETagCache();
+    }
+}
+async function saveSweepETags(db, etags, reporter) {
+    if (!db)
+        return;
+    try {
+        await saveETags(db, etags.changed());
+    }
+    catch (err) {
+        reporter.warning(`the sweep's ETags could not be stored (${(0,errors/* describeError */.Uc)(err)}); the next sweep reads in full`);
+    }
 }
 
 // EXTERNAL MODULE: ./.build/js/cli/context.js
@@ -1809,6 +2066,7 @@ function printCounts(ctx, secrets) {
 
 
 
+
 /** The `sweep` command group, shared by `sweep status` and `sweep secrets`. */
 function sweepCommand(program) {
     return (program.commands.find((c) => c.name() === "sweep") ??
@@ -1828,6 +2086,7 @@ function registerSweep(program, ctx) {
         .option("--timeout <duration>", "time limit of each vendor call", "5s")
         .option("--deadline <duration>", "time limit of the whole probe phase", "2m")
         .option("--expected-interval <duration>", "how often the sweep runs; a gap over 3x is reported")
+        .option("--heroku-dyno-interval <duration>", "how often each Heroku app's dynos are read (0 = every sweep; auto paces a large fleet to Heroku's budget)", "auto")
         .option("--status-json <file>", "write status.json there")
         .option("--page-dir <dir>", "write the status page (index.html) there")
         .option("--page-title <title>", "title of the status page")
@@ -1857,6 +2116,7 @@ function registerSweep(program, ctx) {
             timeout: opts.timeout,
             deadline: opts.deadline,
             "expected-interval": opts.expectedInterval,
+            "heroku-dyno-interval": opts.herokuDynoInterval,
             "status-json": opts.statusJson ?? "",
             "status-page-dir": opts.pageDir,
             "page-title": opts.pageTitle,
@@ -1872,11 +2132,13 @@ function registerSweep(program, ctx) {
         const surfaces = (0,core_registry/* activeSurfaces */.VJ)(registry);
         const db = databaseUrl ? await openMemory(databaseUrl, opts.migrate) : undefined;
         try {
+            const etags = await openSweepETags(db, ctx.reporter);
             const ports = sweepPorts(creds, inputs.settings, {
                 reporter: ctx.reporter,
                 env: ctx.env,
                 issues: Boolean(opts.issues),
                 db,
+                etags,
             });
             try {
                 checkPorts(surfaces, ports);
@@ -1892,6 +2154,7 @@ function registerSweep(program, ctx) {
             ports.onProgress = bar.update;
             ctx.reporter.info(`sweeping ${surfaces.length} surface(s) of ${registry.file}${db ? "" : " (no DATABASE_URL: nothing is logged, nothing alerts)"}`);
             const result = await runStatusSweep(registry, inputs.settings, ports);
+            await saveSweepETags(db, etags, ctx.reporter);
             bar.done();
             const files = writeSweepFiles(result, { statusJson: opts.statusJson, pageDir: opts.pageDir });
             if (opts.json)
