@@ -921,12 +921,14 @@ class HerokuApiFake {
             return [];
         return [this.dyno(st, current, "web.1", "up")];
     }
+    /** A dyno of the current release; the same dyno (id, times) on every read until a release or state change. */
     dyno(st, current, name, state) {
+        const h = (0,external_node_crypto_.createHash)("sha256").update(`${st.app.id} ${current.id} ${name}`).digest("hex");
         return {
             attach_url: null,
             command: "npm start",
             created_at: current.created_at,
-            id: (0,external_node_crypto_.randomUUID)(),
+            id: `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`,
             name,
             release: { id: current.id, version: current.version },
             app: { id: st.app.id, name: st.app.name },

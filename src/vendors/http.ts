@@ -6,7 +6,10 @@ import { networkReason } from "./http-probe.js";
 /**
  * The one HTTP client every vendor module builds on: base URL, default headers, a per-request timeout, and
  * bounded retries with exponential backoff on network errors, 429 and 5xx that honour Retry-After (capped).
- * Vendors turn non-2xx answers into their own clear messages through `describe`.
+ * Vendors turn non-2xx answers into their own clear messages through `describe`. The transport is undici's;
+ * the retry loop is not undici's RetryAgent because that one waits on real timers, where every wait here goes
+ * through the injected Clock (tests and benches move virtual time; a job's cancellation aborts the wait), and
+ * because a retry must be refusable per request (`retry: false` for a POST that must not happen twice).
  */
 export interface HttpClientOptions {
   vendor: string; // "Heroku", "Slack", ... used in messages

@@ -102,6 +102,36 @@ describe("HerokuClient against the loopback Platform API", () => {
     expect(await heroku.dynos("fresh-app")).toEqual([]);
   });
 
+  it("lists every app of the account a page of 1,000 at a time, following Next-Range", async () => {
+    const fake = new HerokuApiFake({ apiKey: key });
+    await fake.start();
+    try {
+      const names = Array.from({ length: 1_005 }, (_, i) => `many-${String(i).padStart(4, "0")}`);
+      for (const n of names) fake.createApp(n);
+      const client = new HerokuClient({ apiKey: key, baseUrl: fake.url });
+      expect((await client.apps()).map((a) => a.name)).toEqual(names);
+      const pages = fake.server.requestsTo("GET", "/apps");
+      expect(pages.map((r) => r.headers.range)).toEqual([
+        "name ..; max=1000",
+        "name ]many-0999..; order=asc, max=1000",
+      ]);
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  it("reads dynos conditionally: the ETag of the last answer, 304 while nothing changed", async () => {
+    const first = await heroku.dynosIfChanged("shop-prod");
+    expect(first.notModified).toBeUndefined();
+    const etag = first.notModified ? undefined : first.etag;
+    expect(etag).toMatch(/^"[0-9a-f]{40}"$/);
+    expect(await heroku.dynosIfChanged("shop-prod", etag)).toEqual({ notModified: true });
+    api.setDynos("shop-prod", ["up", "crashed"]);
+    const changed = await heroku.dynosIfChanged("shop-prod", etag);
+    expect(changed.notModified ? [] : changed.data.map((d) => d.state)).toEqual(["up", "crashed"]);
+    api.setDynos("shop-prod", undefined);
+  });
+
   it("turns error answers into clear messages that never hold the key", async () => {
     const errors: string[] = [];
     const wrong = new HerokuClient({ apiKey: canary("wrong-key"), baseUrl: api.url });

@@ -91,6 +91,18 @@ describe("the Heroku CLI agrees with the Platform API fake", () => {
     expect(req?.headers.authorization).toBe(`Bearer ${key}`);
   }, 90_000);
 
+  it("`heroku apps --all --json` lists what HerokuClient.apps sees (the status sweep's one listing a sweep)", async () => {
+    twins("listed", 1);
+    const { stdout } = await heroku("apps", "--all", "--json");
+    const cli = (JSON.parse(stdout) as { name: string; released_at: string }[]).map((a) => [
+      a.name,
+      a.released_at,
+    ]);
+    const ours = (await client.apps()).map((a) => [a.name, a.released_at]);
+    expect(cli.length).toBeGreaterThanOrEqual(2);
+    expect([...cli].sort()).toEqual([...ours].sort());
+  }, 90_000);
+
   it("`heroku releases` prints the table with the current release", async () => {
     const [app] = twins("table", 2);
     const { stdout } = await heroku("releases", "-a", app);

@@ -44,11 +44,10 @@ describe("status sweep: Heroku reads paced to the budget", () => {
     const before = world.heroku.server.requests.length;
     const settings = world.settings({ herokuDynoInterval: interval, expectedIntervalMs: 5 * MIN });
     const etags = await openSweepETags(pool, silentReporter);
-    const result = await runStatusSweep(
-      registry(),
-      settings,
-      world.ports(settings, { db: pool, clock, etags }),
-    );
+    const info: string[] = [];
+    const reporter = { ...silentReporter, info: (m: string) => void info.push(m) };
+    const ports = { ...world.ports(settings, { db: pool, clock, etags }), reporter };
+    const result = await runStatusSweep(registry(), settings, ports);
     await saveSweepETags(pool, etags, silentReporter);
     const sent = world.heroku.server.requests.slice(before);
     const appOf = (path: string, what: string) => new RegExp(`^/apps/([^/]+)/${what}$`).exec(path)?.[1];
@@ -59,6 +58,7 @@ describe("status sweep: Heroku reads paced to the budget", () => {
       conditional: sent.filter((r) => appOf(r.path, "dynos") && r.headers["if-none-match"]).length,
       releases: sent.map((r) => appOf(r.path, "releases")).filter((a): a is string => Boolean(a)),
       total: sent.length,
+      report: info.find((m) => m.startsWith("Heroku: ")),
     };
   }
 
@@ -82,6 +82,8 @@ describe("status sweep: Heroku reads paced to the budget", () => {
       for (const a of s.dynos) reads.set(a, (reads.get(a) ?? 0) + 1);
       perSweep.push(s.dynos.length);
       conditional += s.conditional;
+      if (s.dynos.length)
+        expect(s.report).toContain(`${s.dynos.length} dyno read(s) (${s.dynos.length} unchanged, 304)`);
       expect(s.result.doc.sites.every((x) => x.status === "healthy")).toBe(true);
       // A remembered read writes no poll row: the rows are the calls made.
       const rows = await pool.query<{ n: string }>(
@@ -94,7 +96,7 @@ describe("status sweep: Heroku reads paced to the budget", () => {
     expect(reads.size).toBe(APPS);
     // Spread, not a burst: no sweep reads more than half of the fleet.
     expect(Math.max(...perSweep)).toBeLessThan(APPS / 2);
-    // Every re-read is a conditional request, sent with the ETag of the last answer.
+    // Every re-read is a conditional request, sent with the ETag of the last answer (Heroku answers 304).
     expect(conditional).toBe(APPS * 2);
 
     // A release: that app's release and dynos are read at the next sweep, and nothing else of it changes.
