@@ -3,25 +3,22 @@ import { describeError, InputError, VendorError } from "../core/errors.js";
 import { type Clock, type Reporter, silentReporter, systemClock } from "../core/ports.js";
 import { activeSurfaces, type Registry, resolveHeaders, type Surface } from "../core/registry.js";
 import {
-  buildInfoFromRun,
   type CallResult,
   type DynoSummary,
   expectedCalls,
-  pathMatches,
   type RawDeploy,
-  runMatchesWorkflow,
   type SurfaceProbe,
   shardOf,
   type Vendor,
   type VendorCall,
   vendorOf,
-  type WorkflowRunLike,
 } from "../core/status.js";
 import type { PagesDeployment } from "../vendors/cloudflare.js";
 import { HttpProbe } from "../vendors/http-probe.js";
 import type { IncidentPort, NotifyPort } from "./alerts.js";
 import { runHealthCheck } from "./health-check.js";
 import { runPool } from "./pool.js";
+import { BuildReads, type BuildsPort } from "./status-sweep-builds.js";
 import { dynoIntervalMs, type HerokuPort, HerokuReads, type SweepReads } from "./status-sweep-heroku.js";
 
 /**
@@ -43,14 +40,8 @@ export interface CloudflarePort {
   ): Promise<{ deployment: PagesDeployment | undefined; rateLimitRemaining: number | undefined }>;
 }
 
-export interface BuildsPort {
-  /** Runs on `branch`, newest first; of one workflow file when `workflow` is given. */
-  listRuns(q: { branch: string; workflow?: string; perPage: number }): Promise<WorkflowRunLike[]>;
-  /** Files changed by a commit. */
-  commitFiles(sha: string): Promise<string[]>;
-}
-
 export type { IncidentPort, IssueRef, NotifyPort } from "./alerts.js";
+export type { BuildsPort } from "./status-sweep-builds.js";
 
 export interface SweepSettings {
   /** Vendor calls in flight at once (default 16). */
@@ -168,8 +159,6 @@ export async function probeSurfaces(
   );
   const probe = ports.probe ?? new HttpProbe();
   const limited = new Map<Vendor, string>(); // vendor → why (rate-limited earlier in this sweep)
-  const runsMemo = new Map<string, Promise<WorkflowRunLike[]>>();
-  const filesMemo = new Map<string, Promise<string[]>>();
 
   const herokuApps = surfaces.filter((s) => s.heroku && expectedCalls(s).includes("heroku_dyno"));
   const heroku = ports.heroku
@@ -197,8 +186,7 @@ export async function probeSurfaces(
     probe,
     resolved,
     limited,
-    runsMemo,
-    filesMemo,
+    builds: ports.builds ? new BuildReads(ports.builds, settings.defaultRepo, withRetry) : undefined,
     heroku,
     scrub: (t) => scrub.apply(t),
   };
@@ -264,8 +252,7 @@ interface CallContext {
   probe: HttpProbe;
   resolved: Map<string, Record<string, string>>;
   limited: Map<Vendor, string>;
-  runsMemo: Map<string, Promise<WorkflowRunLike[]>>;
-  filesMemo: Map<string, Promise<string[]>>;
+  builds?: BuildReads;
   heroku?: HerokuReads;
   scrub: (text: string) => string;
 }
@@ -376,7 +363,7 @@ async function runCall(task: Task, ctx: CallContext): Promise<TaskResult> {
         };
       }
       case "github_actions": {
-        const build = await findBuild(surface, ctx);
+        const build = await ctx.builds!.find(surface);
         return {
           build,
           result: {
@@ -461,45 +448,6 @@ function rawPagesDeploy(d: PagesDeployment): RawDeploy {
     status,
     detail: status === "failed" ? `${stage.name} ${stage.status}` : undefined,
   };
-}
-
-/**
- * The newest run on the branch that belongs to the surface: its workflow file, and/or a commit touching its
- * paths. One repository-wide list serves every surface of a repository per sweep (fewer calls, no rate
- * limits); a workflow missing from it is looked up by its own endpoint.
- */
-async function findBuild(surface: Surface, ctx: CallContext): Promise<SurfaceProbe["build"]> {
-  const b = surface.builds!;
-  const repo = b.repo ?? ctx.settings.defaultRepo;
-  if (!repo)
-    throw new InputError("repository", `is needed for the builds of ${surface.id} (or set builds.repo)`);
-  const port = ctx.ports.builds!(repo);
-  const memo = <T>(map: Map<string, Promise<T>>, key: string, fn: () => Promise<T>): Promise<T> => {
-    let p = map.get(key);
-    if (!p) {
-      p = withRetry(fn);
-      map.set(key, p);
-    }
-    return p;
-  };
-  const all = await memo(ctx.runsMemo, `${repo}@${b.branch}`, () =>
-    port.listRuns({ branch: b.branch, perPage: 100 }),
-  );
-  let candidates = b.workflow ? all.filter((r) => runMatchesWorkflow(r, b.workflow!)) : all;
-  if (b.workflow && candidates.length === 0)
-    candidates = await memo(ctx.runsMemo, `${repo}@${b.branch}#${b.workflow}`, () =>
-      port.listRuns({
-        branch: b.branch,
-        workflow: b.workflow!.replace(/^\.github\/workflows\//, ""),
-        perPage: 10,
-      }),
-    );
-  if (b.paths.length === 0) return candidates[0] ? buildInfoFromRun(candidates[0]) : null;
-  for (const run of candidates.slice(0, 10)) {
-    const files = await memo(ctx.filesMemo, `${repo}@${run.head_sha}`, () => port.commitFiles(run.head_sha));
-    if (files.some((f) => b.paths.some((g) => pathMatches(f, g)))) return buildInfoFromRun(run);
-  }
-  return null;
 }
 
 class Scrubber {

@@ -42,15 +42,8 @@ import {
   withSweepLock,
 } from "../store/poll-log.js";
 import { recordIssues, recordSeen } from "../store/rollups.js";
-import type { GitHubClient } from "../vendors/github.js";
 import { issueOpener, postChanges } from "./alerts.js";
-import {
-  type BuildsPort,
-  type ProbeBatch,
-  probeSurfaces,
-  type SweepPorts,
-  type SweepSettings,
-} from "./status-sweep-probe.js";
+import { type ProbeBatch, probeSurfaces, type SweepPorts, type SweepSettings } from "./status-sweep-probe.js";
 
 /**
  * The status sweep: probe every surface of the registry concurrently (a bounded pool of vendor calls, each
@@ -60,8 +53,8 @@ import {
  * are separate so that shards (matrix jobs) can probe and one job can finish.
  */
 
+export { type BuildsPort, githubBuildsPort } from "./status-sweep-builds.js";
 export {
-  type BuildsPort,
   type CloudflarePort,
   checkPorts,
   DEFAULT_SWEEP_SETTINGS,
@@ -344,18 +337,3 @@ export function writeSweepFiles(
 // ---- adapters from the vendor clients to the sweep's ports ----
 
 /** Builds from GitHub Actions: one client per repository. */
-export function githubBuildsPort(client: (repository: string) => GitHubClient): (repo: string) => BuildsPort {
-  const clients = new Map<string, BuildsPort>();
-  return (repo) => {
-    let port = clients.get(repo);
-    if (!port) {
-      const c = client(repo);
-      port = {
-        listRuns: (q) => c.listWorkflowRuns(q),
-        commitFiles: async (sha) => ((await c.findCommit(sha))?.files ?? []).map((f) => f.filename),
-      };
-      clients.set(repo, port);
-    }
-    return port;
-  };
-}

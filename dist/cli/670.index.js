@@ -1,8 +1,8 @@
-export const id = 235;
-export const ids = [235];
+export const id = 670;
+export const ids = [670];
 export const modules = {
 
-/***/ 235:
+/***/ 1670:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -42,6 +42,69 @@ var http_probe = __webpack_require__(7505);
 var health_check = __webpack_require__(9213);
 // EXTERNAL MODULE: ./.build/js/pipelines/pool.js
 var pool = __webpack_require__(4708);
+;// CONCATENATED MODULE: ./.build/js/pipelines/status-sweep-builds.js
+
+
+class BuildReads {
+    port;
+    defaultRepo;
+    retry;
+    runs = new Map();
+    files = new Map();
+    constructor(port, defaultRepo, retry) {
+        this.port = port;
+        this.defaultRepo = defaultRepo;
+        this.retry = retry;
+    }
+    async find(surface) {
+        const b = surface.builds;
+        const repo = b.repo ?? this.defaultRepo;
+        if (!repo)
+            throw new errors/* InputError */.dz("repository", `is needed for the builds of ${surface.id} (or set builds.repo)`);
+        const port = this.port(repo);
+        const all = await this.once(this.runs, `${repo}@${b.branch}`, () => port.listRuns({ branch: b.branch, perPage: 100 }));
+        let candidates = b.workflow ? all.filter((r) => (0,core_status/* runMatchesWorkflow */.CF)(r, b.workflow)) : all;
+        if (b.workflow && candidates.length === 0)
+            candidates = await this.once(this.runs, `${repo}@${b.branch}#${b.workflow}`, () => port.listRuns({
+                branch: b.branch,
+                workflow: b.workflow.replace(/^\.github\/workflows\//, ""),
+                perPage: 10,
+            }));
+        if (b.paths.length === 0)
+            return candidates[0] ? (0,core_status/* buildInfoFromRun */.ey)(candidates[0]) : null;
+        for (const run of candidates.slice(0, 10)) {
+            const files = await this.once(this.files, `${repo}@${run.head_sha}`, () => port.commitFiles(run.head_sha));
+            if (files.some((f) => b.paths.some((g) => (0,core_status/* pathMatches */.rg)(f, g))))
+                return (0,core_status/* buildInfoFromRun */.ey)(run);
+        }
+        return null;
+    }
+    once(map, key, fn) {
+        let p = map.get(key);
+        if (!p) {
+            p = this.retry(fn);
+            map.set(key, p);
+        }
+        return p;
+    }
+}
+/** Builds ports over GitHub clients, one client per repository. */
+function githubBuildsPort(client) {
+    const clients = new Map();
+    return (repo) => {
+        let port = clients.get(repo);
+        if (!port) {
+            const c = client(repo);
+            port = {
+                listRuns: (q) => c.listWorkflowRuns(q),
+                commitFiles: async (sha) => ((await c.findCommit(sha))?.files ?? []).map((f) => f.filename),
+            };
+            clients.set(repo, port);
+        }
+        return port;
+    };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/status-sweep-heroku.js
@@ -172,6 +235,7 @@ class HerokuReads {
 
 
 
+
 const DEFAULT_SWEEP_SETTINGS = {
     concurrency: 16,
     timeoutMs: 5_000,
@@ -212,8 +276,6 @@ async function probeSurfaces(registry, settings, ports) {
     const tasks = surfaces.flatMap((surface) => (0,core_status/* expectedCalls */.UG)(surface).map((call) => ({ surface, call })));
     const probe = ports.probe ?? new http_probe/* HttpProbe */.PF();
     const limited = new Map(); // vendor → why (rate-limited earlier in this sweep)
-    const runsMemo = new Map();
-    const filesMemo = new Map();
     const herokuApps = surfaces.filter((s) => s.heroku && (0,core_status/* expectedCalls */.UG)(s).includes("heroku_dyno"));
     const heroku = ports.heroku
         ? new HerokuReads(ports.heroku, {
@@ -238,8 +300,7 @@ async function probeSurfaces(registry, settings, ports) {
         probe,
         resolved,
         limited,
-        runsMemo,
-        filesMemo,
+        builds: ports.builds ? new BuildReads(ports.builds, settings.defaultRepo, withRetry) : undefined,
         heroku,
         scrub: (t) => scrub.apply(t),
     };
@@ -395,7 +456,7 @@ async function runCall(task, ctx) {
                 };
             }
             case "github_actions": {
-                const build = await findBuild(surface, ctx);
+                const build = await ctx.builds.find(surface);
                 return {
                     build,
                     result: {
@@ -475,42 +536,6 @@ function rawPagesDeploy(d) {
         detail: status === "failed" ? `${stage.name} ${stage.status}` : undefined,
     };
 }
-/**
- * The newest run on the branch that belongs to the surface: its workflow file, and/or a commit touching its
- * paths. One repository-wide list serves every surface of a repository per sweep (fewer calls, no rate
- * limits); a workflow missing from it is looked up by its own endpoint.
- */
-async function findBuild(surface, ctx) {
-    const b = surface.builds;
-    const repo = b.repo ?? ctx.settings.defaultRepo;
-    if (!repo)
-        throw new errors/* InputError */.dz("repository", `is needed for the builds of ${surface.id} (or set builds.repo)`);
-    const port = ctx.ports.builds(repo);
-    const memo = (map, key, fn) => {
-        let p = map.get(key);
-        if (!p) {
-            p = withRetry(fn);
-            map.set(key, p);
-        }
-        return p;
-    };
-    const all = await memo(ctx.runsMemo, `${repo}@${b.branch}`, () => port.listRuns({ branch: b.branch, perPage: 100 }));
-    let candidates = b.workflow ? all.filter((r) => (0,core_status/* runMatchesWorkflow */.CF)(r, b.workflow)) : all;
-    if (b.workflow && candidates.length === 0)
-        candidates = await memo(ctx.runsMemo, `${repo}@${b.branch}#${b.workflow}`, () => port.listRuns({
-            branch: b.branch,
-            workflow: b.workflow.replace(/^\.github\/workflows\//, ""),
-            perPage: 10,
-        }));
-    if (b.paths.length === 0)
-        return candidates[0] ? (0,core_status/* buildInfoFromRun */.ey)(candidates[0]) : null;
-    for (const run of candidates.slice(0, 10)) {
-        const files = await memo(ctx.filesMemo, `${repo}@${run.head_sha}`, () => port.commitFiles(run.head_sha));
-        if (files.some((f) => b.paths.some((g) => (0,core_status/* pathMatches */.rg)(f, g))))
-            return (0,core_status/* buildInfoFromRun */.ey)(run);
-    }
-    return null;
-}
 class Scrubber {
     values = new Set();
     constructor(values) {
@@ -553,6 +578,7 @@ function scrubber(values) {
  * Slack), and render the summary, status.json and the status page. The probe phase and the finish phase
  * are separate so that shards (matrix jobs) can probe and one job can finish.
  */
+
 
 /** The poll rows of a sweep: one per call made (calls skipped after a rate limit are not calls). */
 function pollRowsOf(probes, sweepAt) {
@@ -731,21 +757,6 @@ function writeSweepFiles(result, where) {
 }
 // ---- adapters from the vendor clients to the sweep's ports ----
 /** Builds from GitHub Actions: one client per repository. */
-function githubBuildsPort(client) {
-    const clients = new Map();
-    return (repo) => {
-        let port = clients.get(repo);
-        if (!port) {
-            const c = client(repo);
-            port = {
-                listRuns: (q) => c.listWorkflowRuns(q),
-                commitFiles: async (sha) => ((await c.findCommit(sha))?.files ?? []).map((f) => f.filename),
-            };
-            clients.set(repo, port);
-        }
-        return port;
-    };
-}
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
