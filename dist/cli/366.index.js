@@ -25,8 +25,8 @@ var errors = __webpack_require__(1723);
 var health_inputs = __webpack_require__(5490);
 // EXTERNAL MODULE: ./.build/js/core/inputs.js
 var inputs = __webpack_require__(1621);
-// EXTERNAL MODULE: ./.build/js/core/registry.js
-var core_registry = __webpack_require__(8335);
+// EXTERNAL MODULE: ./.build/js/core/registry.js + 1 modules
+var core_registry = __webpack_require__(3529);
 // EXTERNAL MODULE: ./.build/js/core/secret-inventory.js + 1 modules
 var secret_inventory = __webpack_require__(1);
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules

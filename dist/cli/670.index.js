@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./.build/js/core/errors.js
 var errors = __webpack_require__(1723);
-// EXTERNAL MODULE: ./.build/js/core/registry.js
-var core_registry = __webpack_require__(8335);
+// EXTERNAL MODULE: ./.build/js/core/registry.js + 1 modules
+var core_registry = __webpack_require__(3529);
 // EXTERNAL MODULE: ./.build/js/core/status.js + 7 modules
 var core_status = __webpack_require__(5192);
 // EXTERNAL MODULE: external "node:fs"
@@ -32,8 +32,8 @@ var core_ports = __webpack_require__(6482);
 var store_db = __webpack_require__(6522);
 // EXTERNAL MODULE: ./.build/js/store/poll-log.js
 var poll_log = __webpack_require__(6742);
-// EXTERNAL MODULE: ./.build/js/store/rollups.js
-var rollups = __webpack_require__(5557);
+// EXTERNAL MODULE: ./.build/js/store/sweep-records.js
+var sweep_records = __webpack_require__(5001);
 // EXTERNAL MODULE: ./.build/js/pipelines/alerts.js
 var pipelines_alerts = __webpack_require__(8709);
 // EXTERNAL MODULE: ./.build/js/vendors/http-probe.js
@@ -646,8 +646,8 @@ async function finishSweep(registry, batches, settings, ports) {
             });
             // The console's records beside the poll log; a database without them (not migrated) only loses those.
             try {
-                await (0,rollups/* recordIssues */.ee)(ports.db, incidents, now);
-                await (0,rollups/* recordSeen */.BP)(ports.db, verdicts.map((v) => v.site), now);
+                await (0,sweep_records/* recordIssues */.ee)(ports.db, incidents, now);
+                await (0,sweep_records/* recordSeen */.BP)(ports.db, verdicts.map((v) => v.site), now);
             }
             catch (err) {
                 notes.push(`Console history not recorded: ${(0,store_db/* safeDbMessage */.Zm)(err)}`);
@@ -774,8 +774,8 @@ var cloudflare = __webpack_require__(2869);
 var vendors_github = __webpack_require__(6678);
 // EXTERNAL MODULE: ./.build/js/vendors/heroku.js
 var heroku = __webpack_require__(6561);
-// EXTERNAL MODULE: ./.build/js/pipelines/console.js + 9 modules
-var console = __webpack_require__(7318);
+// EXTERNAL MODULE: ./.build/js/pipelines/console.js + 10 modules
+var console = __webpack_require__(4090);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/sweep-context.js
 
 

@@ -28,14 +28,13 @@ import { loadSurfaceMemory, previousSweepAt, sparklines, vendorHistory } from ".
 import {
   loadDaily,
   loadIncidents,
-  loadIssues,
   type RefreshResult,
   type RollupTarget,
   rawCounts,
   recentHistory,
-  recentSeen,
   refreshRollups,
 } from "../store/rollups.js";
+import { loadIssues, recentSeen } from "../store/sweep-records.js";
 
 /**
  * The operator console: refresh the daily rollups and incidents from the raw poll log, read the sweep's

@@ -41,7 +41,7 @@ import {
   vendorHistory,
   withSweepLock,
 } from "../store/poll-log.js";
-import { recordIssues, recordSeen } from "../store/rollups.js";
+import { recordIssues, recordSeen } from "../store/sweep-records.js";
 import { issueOpener, postChanges } from "./alerts.js";
 import { type ProbeBatch, probeSurfaces, type SweepPorts, type SweepSettings } from "./status-sweep-probe.js";
 

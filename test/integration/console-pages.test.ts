@@ -13,7 +13,7 @@ import { buildConsole, DEFAULT_CONSOLE_SETTINGS, writeConsole } from "../../src/
 import { AuditStore } from "../../src/store/audit.js";
 import { newPool } from "../../src/store/db.js";
 import { recordSweep, saveSurfaceMemory } from "../../src/store/poll-log.js";
-import { recordSeen } from "../../src/store/rollups.js";
+import { recordSeen } from "../../src/store/sweep-records.js";
 import { freshDatabase } from "../support/db.js";
 import { NOW, registry, seedWorld } from "./console-seed.js";
 

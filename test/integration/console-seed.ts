@@ -9,8 +9,8 @@ import { SecretMetadataReader } from "../../src/pipelines/secret-sources.js";
 import { AuditStore } from "../../src/store/audit.js";
 import { saveSecretSnapshot } from "../../src/store/console-sources.js";
 import { insertPollRows, type PollRow, recordSweep, saveSurfaceMemory } from "../../src/store/poll-log.js";
-import { recordIssues, recordSeen } from "../../src/store/rollups.js";
 import { RotationJobStore } from "../../src/store/rotation-jobs.js";
+import { recordIssues, recordSeen } from "../../src/store/sweep-records.js";
 
 /**
  * A console world written by hand: 90 days of 5-minute polls of three surfaces with incidents, maintenance

@@ -1,5 +1,5 @@
-export const id = 458;
-export const ids = [458];
+export const id = 258;
+export const ids = [258];
 export const modules = {
 
 /***/ 515:
@@ -322,44 +322,35 @@ function parseHealthInputs(get, prefix = "") {
 
 /***/ }),
 
-/***/ 8335:
+/***/ 3529:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DQ: () => (/* binding */ resolveHeaders),
-/* harmony export */   VJ: () => (/* binding */ activeSurfaces),
-/* harmony export */   l5: () => (/* binding */ parseRegistry)
-/* harmony export */ });
-/* unused harmony exports PROVIDERS, RegistryError */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _console_maintenance_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(515);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1723);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1621);
-/* harmony import */ var _yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8665);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  VJ: () => (/* binding */ activeSurfaces),
+  l5: () => (/* binding */ parseRegistry),
+  DQ: () => (/* reexport */ resolveHeaders)
+});
 
+// UNUSED EXPORTS: PROVIDERS, RegistryError
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./.build/js/core/console/maintenance.js
+var console_maintenance = __webpack_require__(515);
+// EXTERNAL MODULE: ./.build/js/core/errors.js
+var errors = __webpack_require__(1723);
+// EXTERNAL MODULE: ./.build/js/core/inputs.js
+var inputs = __webpack_require__(1621);
+;// CONCATENATED MODULE: ./.build/js/core/registry-headers.js
 
 
 /**
- * The surface registry (examples/surfaces.yml): a top-level `surfaces:` list, kebab-case field names, one
- * block per provider named like the provider value. Parsing is pure: the caller reads the file and hands in
- * the health-settings parser (the health-check action's), so `health:` means what the action's inputs mean.
- * Every problem names the file, line, column and field.
+ * Health headers of the surface registry and the only environment they may read: `secret-env:` lists the
+ * variables a header value may use as ${NAME}, never prodgate's or the runner's credentials; every reference
+ * is checked when the registry is parsed and again when it is expanded, and expanded values are masked.
  */
-const PROVIDERS = ["heroku", "cloudflare_pages", "http"];
-/** The surfaces a sweep probes and shows. */
-function activeSurfaces(registry) {
-    return registry.surfaces.filter((s) => !s.latent);
-}
-/** A registry that does not validate. The message lists every problem as `file:line:col: field: problem`. */
-class RegistryError extends _yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .YamlFileError */ .gM {
-    name = "RegistryError";
-    constructor(file, problems) {
-        super("registry", "Registry", file, problems);
-    }
-}
-const TOP_KEYS = ["surfaces", "secret-env", "maintenance"];
 /**
  * Variables that can never be listed under `secret-env:`: prodgate's own credentials and what the runner puts
  * in the environment (its tokens, the step's inputs). A registry edit must not be able to send them away.
@@ -378,6 +369,131 @@ const NEVER_SECRET_ENV = new Set([
 ]);
 const NEVER_SECRET_ENV_PREFIXES = ["GITHUB_", "ACTIONS_", "RUNNER_", "INPUT_", "PRODGATE_"];
 const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/** `secret-env:` — a list of environment variable names that header values may use as ${NAME}. */
+function parseSecretEnv(root, report) {
+    const node = root.get("secret-env", true);
+    if (node === undefined)
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node)) {
+        report(node, "secret-env", "must be a list of environment variable names (e.g. [CF_ACCESS_CLIENT_SECRET])");
+        return [];
+    }
+    const out = [];
+    node.items.forEach((item, i) => {
+        const field = `secret-env[${i}]`;
+        const name = (0,dist/* isScalar */.jn)(item) && typeof item.value === "string" ? item.value : undefined;
+        if (name === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            report(item, field, `must be an environment variable name; got '${(0,dist/* isScalar */.jn)(item) ? String(item.value) : "?"}'`);
+        else if (NEVER_SECRET_ENV.has(name) || NEVER_SECRET_ENV_PREFIXES.some((p) => name.startsWith(p)))
+            report(item, field, `${name} is a credential of prodgate or the runner; it can never be sent in a health header (store the header's value under a name of its own)`);
+        else
+            out.push(name);
+    });
+    return out;
+}
+/** Headers as a mapping (Name: value) or a list of "Name: value" strings. */
+function headerLines(node, path, report, secretEnv) {
+    const out = [];
+    /** Every ${NAME} in a header value must be listed under secret-env. */
+    const refsListed = (value, name, text) => {
+        const [key] = unlistedRefs(text, secretEnv);
+        if (key === undefined)
+            return true;
+        report(value, `${path}.${name}`, `uses \${${key}}, which is not listed under secret-env (list the variables a header may send there)`);
+        return false;
+    };
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
+            if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+                report(pair.key, `${path}.${name || "?"}`, "is not a valid header name");
+                return undefined;
+            }
+            const value = pair.value;
+            if (!(0,dist/* isScalar */.jn)(value) || value.value === null || typeof value.value === "object") {
+                report(value ?? pair.key, `${path}.${name}`, "must be a single value");
+                return undefined;
+            }
+            if (!refsListed(value, name, String(value.value)))
+                return undefined;
+            out.push(`${name}: ${String(value.value)}`);
+        }
+        return out;
+    }
+    if ((0,dist/* isSeq */.oP)(node)) {
+        for (const item of node.items) {
+            if (!(0,dist/* isScalar */.jn)(item) || typeof item.value !== "string" || !/^[^:\s]+:/.test(item.value)) {
+                report(item, path, "items must look like 'Name: value'");
+                return undefined;
+            }
+            const name = item.value.slice(0, item.value.indexOf(":"));
+            if (!refsListed(item, name, item.value.slice(name.length + 1)))
+                return undefined;
+            out.push(item.value);
+        }
+        return out;
+    }
+    report(node, path, "must be a mapping of header names to values");
+    return undefined;
+}
+/** The ${NAME} references in `text` that `secretEnv` does not list. */
+function unlistedRefs(text, secretEnv) {
+    return [...text.matchAll(ENV_REF)].map((m) => m[1]).filter((key) => !secretEnv.includes(key));
+}
+/**
+ * Resolves `${NAME}` in header values from `env`, for names `secretEnv` (the registry's `secret-env:`) lists;
+ * any other name is an error naming the field and the variable, and nothing is expanded. Returns the headers
+ * and the values that must be masked.
+ */
+function resolveHeaders(surface, env, secretEnv) {
+    const headers = {};
+    const secrets = [];
+    for (const [name, template] of Object.entries(surface.health?.headers ?? {})) {
+        const unlisted = unlistedRefs(template, secretEnv);
+        if (unlisted.length)
+            throw new errors/* InputError */.dz(`surfaces.${surface.id}.health.headers.${name}`, `uses \${${unlisted[0]}}, which is not listed under secret-env`);
+        const value = template.replace(ENV_REF, (_m, key) => {
+            const v = env[key];
+            if (v === undefined || v === "")
+                throw new errors/* InputError */.dz(`surfaces.${surface.id}.health.headers.${name}`, `needs the environment variable ${key}, which is not set`);
+            return v;
+        });
+        headers[name] = value;
+        if (value)
+            secrets.push(value);
+    }
+    return { headers, secrets };
+}
+
+// EXTERNAL MODULE: ./.build/js/core/yaml-fields.js
+var yaml_fields = __webpack_require__(8665);
+;// CONCATENATED MODULE: ./.build/js/core/registry.js
+
+
+
+
+
+
+
+/**
+ * The surface registry (examples/surfaces.yml): a top-level `surfaces:` list, kebab-case field names, one
+ * block per provider named like the provider value. Parsing is pure: the caller reads the file and hands in
+ * the health-settings parser (the health-check action's), so `health:` means what the action's inputs mean.
+ * Every problem names the file, line, column and field.
+ */
+const PROVIDERS = ["heroku", "cloudflare_pages", "http"];
+/** The surfaces a sweep probes and shows. */
+function activeSurfaces(registry) {
+    return registry.surfaces.filter((s) => !s.latent);
+}
+/** A registry that does not validate. The message lists every problem as `file:line:col: field: problem`. */
+class RegistryError extends yaml_fields/* YamlFileError */.gM {
+    name = "RegistryError";
+    constructor(file, problems) {
+        super("registry", "Registry", file, problems);
+    }
+}
+const TOP_KEYS = ["surfaces", "secret-env", "maintenance"];
 const SURFACE_KEYS = [
     "id",
     "hostname",
@@ -407,17 +523,17 @@ const CLOUDFLARE_KEYS = ["account-id", "project", "environment", "max-deploy-age
 const BUILDS_KEYS = ["workflow", "paths", "branch", "repo"];
 const PROVIDER_BLOCKS = { heroku: "heroku", cloudflare_pages: "cloudflare_pages" };
 function parseRegistry(text, options) {
-    const { doc, problems, report, at } = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlFields */ .wi)(text);
+    const { doc, problems, report, at } = (0,yaml_fields/* parseYamlFields */.wi)(text);
     if (problems.length)
         throw new RegistryError(options.file, problems);
     const root = doc.contents;
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root)) {
+    if (!(0,dist/* isMap */.jh)(root)) {
         report(root, "(top level)", "must be a mapping with a `surfaces:` list");
         throw new RegistryError(options.file, problems);
     }
-    (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .checkKeys */ .L)(root, TOP_KEYS, "", report);
+    (0,yaml_fields/* checkKeys */.L)(root, TOP_KEYS, "", report);
     const list = root.get("surfaces", true);
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list)) {
+    if (!(0,dist/* isSeq */.oP)(list)) {
         report(list ?? root, "surfaces", list ? "must be a list of surfaces" : "is required (a list of surfaces)");
         throw new RegistryError(options.file, problems);
     }
@@ -428,7 +544,7 @@ function parseRegistry(text, options) {
     const seen = new Map();
     list.items.forEach((item, i) => {
         const path = `surfaces[${i}]`;
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item)) {
+        if (!(0,dist/* isMap */.jh)(item)) {
             report(item, path, "must be a mapping (id, hostname, provider, ...)");
             return;
         }
@@ -444,68 +560,46 @@ function parseRegistry(text, options) {
     });
     const maintenanceNode = root.get("maintenance", true);
     const maintenance = [
-        ...(0,_console_maintenance_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMaintenanceList */ .f6)(maintenanceNode, "maintenance", report, at),
+        ...(0,console_maintenance/* parseMaintenanceList */.f6)(maintenanceNode, "maintenance", report, at),
         ...surfaces.flatMap((s) => s.maintenance ?? []),
     ];
-    const unknown = (0,_console_maintenance_js__WEBPACK_IMPORTED_MODULE_1__/* .unknownSurfaces */ .Tf)(maintenance, seen);
+    const unknown = (0,console_maintenance/* unknownSurfaces */.Tf)(maintenance, seen);
     if (unknown.length)
         report(maintenanceNode, "maintenance", `names unknown surfaces: ${unknown.join(", ")}`);
     if (problems.length)
         throw new RegistryError(options.file, problems);
     return { file: options.file, surfaces, secretEnv, maintenance };
 }
-/** `secret-env:` — a list of environment variable names that header values may use as ${NAME}. */
-function parseSecretEnv(root, report) {
-    const node = root.get("secret-env", true);
-    if (node === undefined)
-        return [];
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
-        report(node, "secret-env", "must be a list of environment variable names (e.g. [CF_ACCESS_CLIENT_SECRET])");
-        return [];
-    }
-    const out = [];
-    node.items.forEach((item, i) => {
-        const field = `secret-env[${i}]`;
-        const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item) && typeof item.value === "string" ? item.value : undefined;
-        if (name === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-            report(item, field, `must be an environment variable name; got '${(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item) ? String(item.value) : "?"}'`);
-        else if (NEVER_SECRET_ENV.has(name) || NEVER_SECRET_ENV_PREFIXES.some((p) => name.startsWith(p)))
-            report(item, field, `${name} is a credential of prodgate or the runner; it can never be sent in a health header (store the header's value under a name of its own)`);
-        else
-            out.push(name);
-    });
-    return out;
-}
 function parseSurface(map, path, options, report, at, count) {
     const before = count();
-    (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .checkKeys */ .L)(map, SURFACE_KEYS, path, report);
-    const latent = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)(map, "latent", path, report) ?? false;
-    const id = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(map, "id", path, report, true);
+    (0,yaml_fields/* checkKeys */.L)(map, SURFACE_KEYS, path, report);
+    const latent = (0,yaml_fields/* bool */.lc)(map, "latent", path, report) ?? false;
+    const id = (0,yaml_fields/* str */.gx)(map, "id", path, report, true);
     if (id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(id))
         report(map.get("id", true), `${path}.id`, `must be 1-63 letters, digits, dots, dashes or underscores; got '${id}'`);
     const where = id ? `${path} (${id})` : path;
-    const hostname = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(map, "hostname", where, report, true);
+    const hostname = (0,yaml_fields/* str */.gx)(map, "hostname", where, report, true);
     if (hostname !== undefined && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(hostname))
         report(map.get("hostname", true), `${where}.hostname`, `must be a host name; got '${hostname}'`);
-    const providerRaw = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(map, "provider", where, report, !latent);
+    const providerRaw = (0,yaml_fields/* str */.gx)(map, "provider", where, report, !latent);
     let provider;
     if (providerRaw !== undefined) {
         if (PROVIDERS.includes(providerRaw))
             provider = providerRaw;
         else
-            report(map.get("provider", true), `${where}.provider`, `must be one of ${PROVIDERS.join(", ")}; got '${providerRaw}'${(0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .suggest */ .ZA)(providerRaw, [...PROVIDERS])}`);
+            report(map.get("provider", true), `${where}.provider`, `must be one of ${PROVIDERS.join(", ")}; got '${providerRaw}'${(0,yaml_fields/* suggest */.ZA)(providerRaw, [...PROVIDERS])}`);
     }
     for (const [block, owner] of Object.entries(PROVIDER_BLOCKS)) {
         const node = map.get(block, true);
         if (node && provider && provider !== owner)
-            report((0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .keyNode */ .qe)(map, block), `${where}.${block}`, `is given, but provider is '${provider}'`);
+            report((0,yaml_fields/* keyNode */.qe)(map, block), `${where}.${block}`, `is given, but provider is '${provider}'`);
     }
     const health = parseHealthBlock(map, where, options, report);
     const heroku = parseHeroku(map, where, report);
     const cloudflarePages = parseCloudflare(map, where, report);
     const builds = parseBuilds(map, where, report);
     const maintenance = id
-        ? (0,_console_maintenance_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMaintenanceList */ .f6)(map.get("maintenance", true), `${where}.maintenance`, report, at, id)
+        ? (0,console_maintenance/* parseMaintenanceList */.f6)(map.get("maintenance", true), `${where}.maintenance`, report, at, id)
         : [];
     if (!latent && provider) {
         if (provider === "heroku" && !heroku && !map.has("heroku"))
@@ -535,11 +629,11 @@ function parseHealthBlock(map, where, options, report) {
     if (node === undefined)
         return undefined;
     const path = `${where}.health`;
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+    if (!(0,dist/* isMap */.jh)(node)) {
         report(node, path, "must be a mapping (url, expect-status, headers, ...)");
         return undefined;
     }
-    (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .checkKeys */ .L)(node, HEALTH_KEYS, path, report);
+    (0,yaml_fields/* checkKeys */.L)(node, HEALTH_KEYS, path, report);
     const values = {};
     for (const key of HEALTH_KEYS) {
         if (key === "headers")
@@ -547,7 +641,7 @@ function parseHealthBlock(map, where, options, report) {
         const v = node.get(key, true);
         if (v === undefined)
             continue;
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v) || v.value === null || typeof v.value === "object") {
+        if (!(0,dist/* isScalar */.jn)(v) || v.value === null || typeof v.value === "object") {
             report(v, `${path}.${key}`, "must be a single value");
             continue;
         }
@@ -564,81 +658,36 @@ function parseHealthBlock(map, where, options, report) {
         return options.parseHealth((name) => values[name] ?? options.healthDefaults?.[name] ?? "");
     }
     catch (err) {
-        if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz))
+        if (!(err instanceof errors/* InputError */.dz))
             throw err;
         const field = err.input;
-        const target = node.get(field, true) ?? (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .keyNode */ .qe)(map, "health");
+        const target = node.get(field, true) ?? (0,yaml_fields/* keyNode */.qe)(map, "health");
         const problem = err.message.replace(/^Input '[^']*' /, "");
         report(target, `${path}.${field}`, problem);
         return undefined;
     }
-}
-/** Headers as a mapping (Name: value) or a list of "Name: value" strings. */
-function headerLines(node, path, report, secretEnv) {
-    const out = [];
-    /** Every ${NAME} in a header value must be listed under secret-env. */
-    const refsListed = (value, name, text) => {
-        const [key] = unlistedRefs(text, secretEnv);
-        if (key === undefined)
-            return true;
-        report(value, `${path}.${name}`, `uses \${${key}}, which is not listed under secret-env (list the variables a header may send there)`);
-        return false;
-    };
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
-        for (const pair of node.items) {
-            const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : "";
-            if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-                report(pair.key, `${path}.${name || "?"}`, "is not a valid header name");
-                return undefined;
-            }
-            const value = pair.value;
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) || value.value === null || typeof value.value === "object") {
-                report(value ?? pair.key, `${path}.${name}`, "must be a single value");
-                return undefined;
-            }
-            if (!refsListed(value, name, String(value.value)))
-                return undefined;
-            out.push(`${name}: ${String(value.value)}`);
-        }
-        return out;
-    }
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
-        for (const item of node.items) {
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item) || typeof item.value !== "string" || !/^[^:\s]+:/.test(item.value)) {
-                report(item, path, "items must look like 'Name: value'");
-                return undefined;
-            }
-            const name = item.value.slice(0, item.value.indexOf(":"));
-            if (!refsListed(item, name, item.value.slice(name.length + 1)))
-                return undefined;
-            out.push(item.value);
-        }
-        return out;
-    }
-    report(node, path, "must be a mapping of header names to values");
-    return undefined;
 }
 function parseHeroku(map, where, report) {
     const node = map.get("heroku", true);
     if (node === undefined)
         return undefined;
     const path = `${where}.heroku`;
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+    if (!(0,dist/* isMap */.jh)(node)) {
         report(node, path, "must be a mapping (app, max-deploy-age-days)");
         return undefined;
     }
-    (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .checkKeys */ .L)(node, HEROKU_KEYS, path, report);
-    const appRaw = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(node, "app", path, report, true);
+    (0,yaml_fields/* checkKeys */.L)(node, HEROKU_KEYS, path, report);
+    const appRaw = (0,yaml_fields/* str */.gx)(node, "app", path, report, true);
     let app;
     if (appRaw !== undefined) {
         try {
-            app = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHerokuApp */ .j0)("app", appRaw);
+            app = (0,inputs/* parseHerokuApp */.j0)("app", appRaw);
         }
         catch (err) {
             report(node.get("app", true), `${path}.app`, err.message.replace(/^Input '[^']*' /, ""));
         }
     }
-    const maxDeployAgeDays = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .num */ .bu)(node, "max-deploy-age-days", path, report, 0.01, 3650) ?? 7;
+    const maxDeployAgeDays = (0,yaml_fields/* num */.bu)(node, "max-deploy-age-days", path, report, 0.01, 3650) ?? 7;
     return app ? { app, maxDeployAgeDays } : undefined;
 }
 function parseCloudflare(map, where, report) {
@@ -646,21 +695,21 @@ function parseCloudflare(map, where, report) {
     if (node === undefined)
         return undefined;
     const path = `${where}.cloudflare_pages`;
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+    if (!(0,dist/* isMap */.jh)(node)) {
         report(node, path, "must be a mapping (account-id, project)");
         return undefined;
     }
-    (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .checkKeys */ .L)(node, CLOUDFLARE_KEYS, path, report);
-    const accountId = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(node, "account-id", path, report, true);
+    (0,yaml_fields/* checkKeys */.L)(node, CLOUDFLARE_KEYS, path, report);
+    const accountId = (0,yaml_fields/* str */.gx)(node, "account-id", path, report, true);
     if (accountId !== undefined && !/^[A-Za-z0-9]{1,32}$/.test(accountId))
         report(node.get("account-id", true), `${path}.account-id`, "must be a Cloudflare account ID (up to 32 letters and digits)");
-    const project = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(node, "project", path, report, true);
+    const project = (0,yaml_fields/* str */.gx)(node, "project", path, report, true);
     if (project !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(project))
         report(node.get("project", true), `${path}.project`, `must be a Pages project name (lowercase letters, digits, dashes); got '${project}'`);
-    const envRaw = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(node, "environment", path, report) ?? "production";
+    const envRaw = (0,yaml_fields/* str */.gx)(node, "environment", path, report) ?? "production";
     if (envRaw !== "production" && envRaw !== "preview")
         report(node.get("environment", true), `${path}.environment`, `must be production or preview; got '${envRaw}'`);
-    const maxDeployAgeDays = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .num */ .bu)(node, "max-deploy-age-days", path, report, 0.01, 3650);
+    const maxDeployAgeDays = (0,yaml_fields/* num */.bu)(node, "max-deploy-age-days", path, report, 0.01, 3650);
     if (!accountId || !project)
         return undefined;
     return {
@@ -675,60 +724,32 @@ function parseBuilds(map, where, report) {
     if (node === undefined)
         return undefined;
     const path = `${where}.builds`;
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+    if (!(0,dist/* isMap */.jh)(node)) {
         report(node, path, "must be a mapping (workflow, paths, branch, repo)");
         return undefined;
     }
-    (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .checkKeys */ .L)(node, BUILDS_KEYS, path, report);
-    const workflow = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(node, "workflow", path, report);
+    (0,yaml_fields/* checkKeys */.L)(node, BUILDS_KEYS, path, report);
+    const workflow = (0,yaml_fields/* str */.gx)(node, "workflow", path, report);
     if (workflow !== undefined && !/^(\.github\/workflows\/)?[A-Za-z0-9._-]+\.ya?ml$/.test(workflow))
         report(node.get("workflow", true), `${path}.workflow`, `must be a workflow file name like deploy.yml; got '${workflow}'`);
     const paths = [];
     const pathsNode = node.get("paths", true);
     if (pathsNode !== undefined) {
-        const items = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(pathsNode) ? pathsNode.items : [pathsNode];
+        const items = (0,dist/* isSeq */.oP)(pathsNode) ? pathsNode.items : [pathsNode];
         for (const item of items) {
-            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item) && typeof item.value === "string" && item.value.trim())
+            if ((0,dist/* isScalar */.jn)(item) && typeof item.value === "string" && item.value.trim())
                 paths.push(item.value.trim());
             else
                 report(item, `${path}.paths`, "must be a list of path globs like backend/**");
         }
     }
-    const branch = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(node, "branch", path, report) ?? "main";
-    const repo = (0,_yaml_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(node, "repo", path, report);
+    const branch = (0,yaml_fields/* str */.gx)(node, "branch", path, report) ?? "main";
+    const repo = (0,yaml_fields/* str */.gx)(node, "repo", path, report);
     if (repo !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo))
         report(node.get("repo", true), `${path}.repo`, `must be owner/name; got '${repo}'`);
     if (workflow === undefined && paths.length === 0)
         report(node, path, "needs a workflow, paths, or both");
     return { workflow, paths, branch, ...(repo ? { repo } : {}) };
-}
-/** The ${NAME} references in `text` that `secretEnv` does not list. */
-function unlistedRefs(text, secretEnv) {
-    return [...text.matchAll(ENV_REF)].map((m) => m[1]).filter((key) => !secretEnv.includes(key));
-}
-/**
- * Resolves `${NAME}` in header values from `env`, for names `secretEnv` (the registry's `secret-env:`) lists;
- * any other name is an error naming the field and the variable, and nothing is expanded. Returns the headers
- * and the values that must be masked.
- */
-function resolveHeaders(surface, env, secretEnv) {
-    const headers = {};
-    const secrets = [];
-    for (const [name, template] of Object.entries(surface.health?.headers ?? {})) {
-        const unlisted = unlistedRefs(template, secretEnv);
-        if (unlisted.length)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`surfaces.${surface.id}.health.headers.${name}`, `uses \${${unlisted[0]}}, which is not listed under secret-env`);
-        const value = template.replace(ENV_REF, (_m, key) => {
-            const v = env[key];
-            if (v === undefined || v === "")
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`surfaces.${surface.id}.health.headers.${name}`, `needs the environment variable ${key}, which is not set`);
-            return v;
-        });
-        headers[name] = value;
-        if (value)
-            secrets.push(value);
-    }
-    return { headers, secrets };
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 844;
-export const ids = [844];
+export const id = 117;
+export const ids = [117];
 export const modules = {
 
-/***/ 3844:
+/***/ 3498:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -433,7 +433,131 @@ function coveredMs(intervals, from, to) {
     return total;
 }
 
+;// CONCATENATED MODULE: ./.build/js/core/registry-headers.js
+
+
+/**
+ * Health headers of the surface registry and the only environment they may read: `secret-env:` lists the
+ * variables a header value may use as ${NAME}, never prodgate's or the runner's credentials; every reference
+ * is checked when the registry is parsed and again when it is expanded, and expanded values are masked.
+ */
+/**
+ * Variables that can never be listed under `secret-env:`: prodgate's own credentials and what the runner puts
+ * in the environment (its tokens, the step's inputs). A registry edit must not be able to send them away.
+ */
+const NEVER_SECRET_ENV = new Set([
+    "DATABASE_URL",
+    "HEROKU_API_KEY",
+    "HEROKU_PREVIEW_TOKEN",
+    "CLOUDFLARE_API_TOKEN",
+    "GITHUB_TOKEN",
+    "GH_TOKEN",
+    "GITHUB_SECRETS_TOKEN",
+    "SLACK_BOT_TOKEN",
+    "SLACK_WEBHOOK_URL",
+    "INFISICAL_TOKEN",
+]);
+const NEVER_SECRET_ENV_PREFIXES = ["GITHUB_", "ACTIONS_", "RUNNER_", "INPUT_", "PRODGATE_"];
+const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/** `secret-env:` — a list of environment variable names that header values may use as ${NAME}. */
+function parseSecretEnv(root, report) {
+    const node = root.get("secret-env", true);
+    if (node === undefined)
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node)) {
+        report(node, "secret-env", "must be a list of environment variable names (e.g. [CF_ACCESS_CLIENT_SECRET])");
+        return [];
+    }
+    const out = [];
+    node.items.forEach((item, i) => {
+        const field = `secret-env[${i}]`;
+        const name = (0,dist/* isScalar */.jn)(item) && typeof item.value === "string" ? item.value : undefined;
+        if (name === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            report(item, field, `must be an environment variable name; got '${(0,dist/* isScalar */.jn)(item) ? String(item.value) : "?"}'`);
+        else if (NEVER_SECRET_ENV.has(name) || NEVER_SECRET_ENV_PREFIXES.some((p) => name.startsWith(p)))
+            report(item, field, `${name} is a credential of prodgate or the runner; it can never be sent in a health header (store the header's value under a name of its own)`);
+        else
+            out.push(name);
+    });
+    return out;
+}
+/** Headers as a mapping (Name: value) or a list of "Name: value" strings. */
+function headerLines(node, path, report, secretEnv) {
+    const out = [];
+    /** Every ${NAME} in a header value must be listed under secret-env. */
+    const refsListed = (value, name, text) => {
+        const [key] = unlistedRefs(text, secretEnv);
+        if (key === undefined)
+            return true;
+        report(value, `${path}.${name}`, `uses \${${key}}, which is not listed under secret-env (list the variables a header may send there)`);
+        return false;
+    };
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
+            if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+                report(pair.key, `${path}.${name || "?"}`, "is not a valid header name");
+                return undefined;
+            }
+            const value = pair.value;
+            if (!(0,dist/* isScalar */.jn)(value) || value.value === null || typeof value.value === "object") {
+                report(value ?? pair.key, `${path}.${name}`, "must be a single value");
+                return undefined;
+            }
+            if (!refsListed(value, name, String(value.value)))
+                return undefined;
+            out.push(`${name}: ${String(value.value)}`);
+        }
+        return out;
+    }
+    if ((0,dist/* isSeq */.oP)(node)) {
+        for (const item of node.items) {
+            if (!(0,dist/* isScalar */.jn)(item) || typeof item.value !== "string" || !/^[^:\s]+:/.test(item.value)) {
+                report(item, path, "items must look like 'Name: value'");
+                return undefined;
+            }
+            const name = item.value.slice(0, item.value.indexOf(":"));
+            if (!refsListed(item, name, item.value.slice(name.length + 1)))
+                return undefined;
+            out.push(item.value);
+        }
+        return out;
+    }
+    report(node, path, "must be a mapping of header names to values");
+    return undefined;
+}
+/** The ${NAME} references in `text` that `secretEnv` does not list. */
+function unlistedRefs(text, secretEnv) {
+    return [...text.matchAll(ENV_REF)].map((m) => m[1]).filter((key) => !secretEnv.includes(key));
+}
+/**
+ * Resolves `${NAME}` in header values from `env`, for names `secretEnv` (the registry's `secret-env:`) lists;
+ * any other name is an error naming the field and the variable, and nothing is expanded. Returns the headers
+ * and the values that must be masked.
+ */
+function resolveHeaders(surface, env, secretEnv) {
+    const headers = {};
+    const secrets = [];
+    for (const [name, template] of Object.entries(surface.health?.headers ?? {})) {
+        const unlisted = unlistedRefs(template, secretEnv);
+        if (unlisted.length)
+            throw new errors/* InputError */.dz(`surfaces.${surface.id}.health.headers.${name}`, `uses \${${unlisted[0]}}, which is not listed under secret-env`);
+        const value = template.replace(ENV_REF, (_m, key) => {
+            const v = env[key];
+            if (v === undefined || v === "")
+                throw new errors/* InputError */.dz(`surfaces.${surface.id}.health.headers.${name}`, `needs the environment variable ${key}, which is not set`);
+            return v;
+        });
+        headers[name] = value;
+        if (value)
+            secrets.push(value);
+    }
+    return { headers, secrets };
+}
+
 ;// CONCATENATED MODULE: ./.build/js/core/registry.js
+
+
 
 
 
@@ -458,24 +582,6 @@ class RegistryError extends yaml_fields/* YamlFileError */.gM {
     }
 }
 const TOP_KEYS = ["surfaces", "secret-env", "maintenance"];
-/**
- * Variables that can never be listed under `secret-env:`: prodgate's own credentials and what the runner puts
- * in the environment (its tokens, the step's inputs). A registry edit must not be able to send them away.
- */
-const NEVER_SECRET_ENV = new Set([
-    "DATABASE_URL",
-    "HEROKU_API_KEY",
-    "HEROKU_PREVIEW_TOKEN",
-    "CLOUDFLARE_API_TOKEN",
-    "GITHUB_TOKEN",
-    "GH_TOKEN",
-    "GITHUB_SECRETS_TOKEN",
-    "SLACK_BOT_TOKEN",
-    "SLACK_WEBHOOK_URL",
-    "INFISICAL_TOKEN",
-]);
-const NEVER_SECRET_ENV_PREFIXES = ["GITHUB_", "ACTIONS_", "RUNNER_", "INPUT_", "PRODGATE_"];
-const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const SURFACE_KEYS = [
     "id",
     "hostname",
@@ -551,28 +657,6 @@ function parseRegistry(text, options) {
     if (problems.length)
         throw new RegistryError(options.file, problems);
     return { file: options.file, surfaces, secretEnv, maintenance };
-}
-/** `secret-env:` — a list of environment variable names that header values may use as ${NAME}. */
-function parseSecretEnv(root, report) {
-    const node = root.get("secret-env", true);
-    if (node === undefined)
-        return [];
-    if (!(0,dist/* isSeq */.oP)(node)) {
-        report(node, "secret-env", "must be a list of environment variable names (e.g. [CF_ACCESS_CLIENT_SECRET])");
-        return [];
-    }
-    const out = [];
-    node.items.forEach((item, i) => {
-        const field = `secret-env[${i}]`;
-        const name = (0,dist/* isScalar */.jn)(item) && typeof item.value === "string" ? item.value : undefined;
-        if (name === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-            report(item, field, `must be an environment variable name; got '${(0,dist/* isScalar */.jn)(item) ? String(item.value) : "?"}'`);
-        else if (NEVER_SECRET_ENV.has(name) || NEVER_SECRET_ENV_PREFIXES.some((p) => name.startsWith(p)))
-            report(item, field, `${name} is a credential of prodgate or the runner; it can never be sent in a health header (store the header's value under a name of its own)`);
-        else
-            out.push(name);
-    });
-    return out;
 }
 function parseSurface(map, path, options, report, at, count) {
     const before = count();
@@ -671,51 +755,6 @@ function parseHealthBlock(map, where, options, report) {
         return undefined;
     }
 }
-/** Headers as a mapping (Name: value) or a list of "Name: value" strings. */
-function headerLines(node, path, report, secretEnv) {
-    const out = [];
-    /** Every ${NAME} in a header value must be listed under secret-env. */
-    const refsListed = (value, name, text) => {
-        const [key] = unlistedRefs(text, secretEnv);
-        if (key === undefined)
-            return true;
-        report(value, `${path}.${name}`, `uses \${${key}}, which is not listed under secret-env (list the variables a header may send there)`);
-        return false;
-    };
-    if ((0,dist/* isMap */.jh)(node)) {
-        for (const pair of node.items) {
-            const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "";
-            if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-                report(pair.key, `${path}.${name || "?"}`, "is not a valid header name");
-                return undefined;
-            }
-            const value = pair.value;
-            if (!(0,dist/* isScalar */.jn)(value) || value.value === null || typeof value.value === "object") {
-                report(value ?? pair.key, `${path}.${name}`, "must be a single value");
-                return undefined;
-            }
-            if (!refsListed(value, name, String(value.value)))
-                return undefined;
-            out.push(`${name}: ${String(value.value)}`);
-        }
-        return out;
-    }
-    if ((0,dist/* isSeq */.oP)(node)) {
-        for (const item of node.items) {
-            if (!(0,dist/* isScalar */.jn)(item) || typeof item.value !== "string" || !/^[^:\s]+:/.test(item.value)) {
-                report(item, path, "items must look like 'Name: value'");
-                return undefined;
-            }
-            const name = item.value.slice(0, item.value.indexOf(":"));
-            if (!refsListed(item, name, item.value.slice(name.length + 1)))
-                return undefined;
-            out.push(item.value);
-        }
-        return out;
-    }
-    report(node, path, "must be a mapping of header names to values");
-    return undefined;
-}
 function parseHeroku(map, where, report) {
     const node = map.get("heroku", true);
     if (node === undefined)
@@ -799,34 +838,6 @@ function parseBuilds(map, where, report) {
     if (workflow === undefined && paths.length === 0)
         report(node, path, "needs a workflow, paths, or both");
     return { workflow, paths, branch, ...(repo ? { repo } : {}) };
-}
-/** The ${NAME} references in `text` that `secretEnv` does not list. */
-function unlistedRefs(text, secretEnv) {
-    return [...text.matchAll(ENV_REF)].map((m) => m[1]).filter((key) => !secretEnv.includes(key));
-}
-/**
- * Resolves `${NAME}` in header values from `env`, for names `secretEnv` (the registry's `secret-env:`) lists;
- * any other name is an error naming the field and the variable, and nothing is expanded. Returns the headers
- * and the values that must be masked.
- */
-function resolveHeaders(surface, env, secretEnv) {
-    const headers = {};
-    const secrets = [];
-    for (const [name, template] of Object.entries(surface.health?.headers ?? {})) {
-        const unlisted = unlistedRefs(template, secretEnv);
-        if (unlisted.length)
-            throw new errors/* InputError */.dz(`surfaces.${surface.id}.health.headers.${name}`, `uses \${${unlisted[0]}}, which is not listed under secret-env`);
-        const value = template.replace(ENV_REF, (_m, key) => {
-            const v = env[key];
-            if (v === undefined || v === "")
-                throw new errors/* InputError */.dz(`surfaces.${surface.id}.health.headers.${name}`, `needs the environment variable ${key}, which is not set`);
-            return v;
-        });
-        headers[name] = value;
-        if (value)
-            secrets.push(value);
-    }
-    return { headers, secrets };
 }
 
 // EXTERNAL MODULE: ./.build/js/core/secret-inventory.js + 1 modules
