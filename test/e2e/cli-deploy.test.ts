@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -168,6 +169,39 @@ describe("prodgate deploy: the break-glass path, driven as a person would (bundl
     });
     expect(screen).toContain(`Audit: started #${rows[0]!.id}, completed #${rows[1]!.id}`);
     expect(w.slack.transcript({ urls: false })).toContain("✅ Deployed shop-right to 🚨 PRODUCTION");
+  });
+
+  it("a deploy's lead time reaches the console: prodgate deploy, then prodgate console build", async () => {
+    const w = await sandbox("shop-lead");
+    const r = await piped(w, ["--confirm", "deploy shop-lead to production"]);
+    expect(r.code, r.stderr).toBe(0);
+    const [, completed] = await rowsOf(w.app);
+    const committedAt = execFileSync("git", ["show", "-s", "--format=%cI", w.commits[3]!.sha], {
+      cwd: w.repoDir,
+      encoding: "utf8",
+    }).trim();
+    const details = completed!.context.details as { committed_at?: string };
+    expect(Date.parse(details.committed_at ?? "")).toBe(Date.parse(committedAt));
+
+    const out = join(home, "console-lead");
+    const registry = join(home, "lead-surfaces.yml");
+    writeFileSync(
+      registry,
+      "surfaces:\n  - { id: shop-lead, hostname: shop-lead.example.com, provider: heroku, heroku: { app: shop-lead } }\n",
+    );
+    const built = await runCli(["console", "build", "--registry", registry, "--out", out], {
+      env: cleanEnv(home, { DATABASE_URL: db.url }),
+      cwd: home,
+    });
+    outputs.push(built.stdout, built.stderr);
+    expect(built.code, built.stderr).toBe(0);
+    const metrics = JSON.parse(readFileSync(join(out, "api/metrics.json"), "utf8"));
+    const week = metrics.apps
+      .find((a: { app: string }) => a.app === "shop-lead")
+      .windows.find((x: { days: number }) => x.days === 7);
+    const expected = (new Date(completed!.createdAt).getTime() - Date.parse(committedAt)) / 1000;
+    expect(week.lead_time).toMatchObject({ known: 1, unknown: 0 });
+    expect(Math.abs(week.lead_time.median_seconds - expected)).toBeLessThan(2);
   });
 
   it("refuses without an actor email (exit 3), before reading Heroku or writing anything", async () => {
