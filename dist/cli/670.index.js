@@ -276,13 +276,18 @@ async function probeSurfaces(registry, settings, ports) {
     const tasks = surfaces.flatMap((surface) => (0,core_status/* expectedCalls */.UG)(surface).map((call) => ({ surface, call })));
     const probe = ports.probe ?? new http_probe/* HttpProbe */.PF();
     const limited = new Map(); // vendor → why (rate-limited earlier in this sweep)
-    const herokuApps = surfaces.filter((s) => s.heroku && (0,core_status/* expectedCalls */.UG)(s).includes("heroku_dyno"));
+    const readsDynos = (s) => Boolean(s.heroku) && (0,core_status/* expectedCalls */.UG)(s).includes("heroku_dyno");
+    const herokuApps = surfaces.filter(readsDynos);
+    // The budget is the account's: paced by the whole registry's apps, not this shard's.
+    const fleet = new Set((0,core_registry/* activeSurfaces */.VJ)(registry)
+        .filter(readsDynos)
+        .map((s) => s.heroku.app)).size;
     const heroku = ports.heroku
         ? new HerokuReads(ports.heroku, {
             clock,
             reads: ports.reads,
             retry: withRetry,
-            intervalMs: dynoIntervalMs(new Set(herokuApps.map((s) => s.heroku.app)).size, settings.herokuDynoInterval ?? "auto", settings.expectedIntervalMs),
+            intervalMs: dynoIntervalMs(fleet, settings.herokuDynoInterval ?? "auto", settings.expectedIntervalMs),
         })
         : undefined;
     if (heroku && herokuApps.length)

@@ -31,8 +31,23 @@ export async function run(): Promise<void> {
     const reporter = actionReporter;
 
     if (inputs.mode.kind === "shard") {
-      const ports = sweepPorts(creds, inputs.settings, { reporter, env: process.env, issues: false });
-      const batch = await probeSurfaces(registry, { ...inputs.settings, shard: inputs.mode }, ports);
+      // A shard keeps its ETags and paced reads in the memory too, when there is one; without it, it reads all.
+      const db = inputs.databaseUrl
+        ? await openMemory(inputs.databaseUrl, inputs.migrate).catch((err: Error) => {
+            reporter.warning(
+              `the sweep's memory could not be opened (${err.message}); every read is a full one`,
+            );
+            return undefined;
+          })
+        : undefined;
+      const etags = await openSweepETags(db, reporter);
+      const ports = sweepPorts(creds, inputs.settings, { reporter, env: process.env, issues: false, etags });
+      const batch = await probeSurfaces(registry, { ...inputs.settings, shard: inputs.mode }, ports).finally(
+        async () => {
+          await saveSweepETags(db, etags, reporter);
+          await db?.end().catch(() => {});
+        },
+      );
       mkdirSync(inputs.shardOutput, { recursive: true });
       const file = resolve(inputs.shardOutput, `shard-${inputs.mode.index + 1}-of-${inputs.mode.total}.json`);
       writeFileSync(file, `${JSON.stringify(batch)}\n`);

@@ -160,17 +160,20 @@ export async function probeSurfaces(
   const probe = ports.probe ?? new HttpProbe();
   const limited = new Map<Vendor, string>(); // vendor → why (rate-limited earlier in this sweep)
 
-  const herokuApps = surfaces.filter((s) => s.heroku && expectedCalls(s).includes("heroku_dyno"));
+  const readsDynos = (s: Surface) => Boolean(s.heroku) && expectedCalls(s).includes("heroku_dyno");
+  const herokuApps = surfaces.filter(readsDynos);
+  // The budget is the account's: paced by the whole registry's apps, not this shard's.
+  const fleet = new Set(
+    activeSurfaces(registry)
+      .filter(readsDynos)
+      .map((s) => s.heroku!.app),
+  ).size;
   const heroku = ports.heroku
     ? new HerokuReads(ports.heroku, {
         clock,
         reads: ports.reads,
         retry: withRetry,
-        intervalMs: dynoIntervalMs(
-          new Set(herokuApps.map((s) => s.heroku!.app)).size,
-          settings.herokuDynoInterval ?? "auto",
-          settings.expectedIntervalMs,
-        ),
+        intervalMs: dynoIntervalMs(fleet, settings.herokuDynoInterval ?? "auto", settings.expectedIntervalMs),
       })
     : undefined;
   if (heroku && herokuApps.length)

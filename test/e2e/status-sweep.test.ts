@@ -174,6 +174,21 @@ surfaces:
       );
     expect(norm("merged.json")).toEqual(norm("single.json"));
     expect(merged.outputs.unhealthy).toBe(single.outputs.unhealthy);
+
+    // With the memory, a shard keeps its paced Heroku reads too: the next run of the shard holding the
+    // Heroku surface reads the app list, not the release it already knows.
+    const releases = () =>
+      world.heroku.server.requests.filter((x) => x.path === "/apps/e2e-api/releases").length;
+    const paced = async () => {
+      for (const shard of ["1/2", "2/2"]) {
+        const r = await sweep({ shard, "shard-output": shardDir });
+        expect(r.code, r.errors.join()).toBe(0);
+      }
+    };
+    await paced();
+    const before = releases();
+    await paced();
+    expect(releases()).toBe(before);
   });
 
   it("with Postgres down it still reports everything, then fails the step", async () => {
