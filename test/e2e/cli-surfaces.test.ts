@@ -89,6 +89,9 @@ describe("prodgate deploy and rollback on every surface (the bundle, through pip
     ]);
     expect(r.stderr).toContain("TARGET: PRODUCTION (site)");
     expect(r.code).toBe(0);
+    // The lock is the deploy's, whatever the surface: no Heroku wording on a Pages project.
+    expect(r.stderr).toContain("Gate checks → Deploy lock held → Audit: started");
+    expect(r.stderr).not.toMatch(/app lock/i);
     const json = JSON.parse(r.stdout);
     expect(json.result).toMatchObject({ outcome: "success", surface: "cloudflare-pages", toSha: w.shas[4] });
     expect(json.rollbackCommand).toBe("prodgate rollback --surface cloudflare-pages --app site");
@@ -198,6 +201,11 @@ describe("prodgate deploy and rollback on every surface (the bundle, through pip
       );
       expect(ok.code).toBe(0);
       expect(ok.stderr).toContain(`${w.shas[2]!.slice(0, 7)} → ${w.shas[3]!.slice(0, 7)}`);
+      expect(ok.stderr).toContain("Gate checks → Deploy lock held → Audit: started");
+      expect(ok.stderr).not.toMatch(/app lock/i);
+      expect(ok.stderr).toContain(
+        "prodgate rollback --surface command --app box --rollback-command '<your rollback-command>'",
+      );
       w.healthStatus.set("box", 500);
       const sick = await prodgate(
         w.checkout(w.shas[7]!),
