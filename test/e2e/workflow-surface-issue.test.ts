@@ -167,7 +167,11 @@ describe("the surface workflows with approval: issue", () => {
       "snapshot cmd-ok",
       `apply plan-${w.shas.at(-1)}`,
     ]);
-    expect(issueOf("cmd-ok")).toMatchObject({ state: "closed", stateReason: "completed" });
+    const issue = issueOf("cmd-ok");
+    expect(issue).toMatchObject({ state: "closed", stateReason: "completed" });
+    // No live SHA on a command surface before the deploy: the issue sends the approvers to the run's plan.
+    expect(issue.body).toContain("the workflow run linked here shows what ships");
+    expect(issue.body).toMatch(/\[workflow run \d+\]\(/);
     expect(await phases("cmd-ok")).toEqual([
       ["started", null, "bob"],
       ["completed", "success", "bob"],
