@@ -54,7 +54,7 @@ const LABELS: Record<DeployState, string> = {
   triggered: "Triggered",
   gate_checks: "Gate checks",
   refused: "Refused",
-  locked: "App lock held",
+  locked: "Deploy lock held",
   audit_started: "Audit: started",
   audit_refused: "Audit unreachable: refused",
   deploying: "Deploying",

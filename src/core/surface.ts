@@ -1,4 +1,5 @@
 import { InputError } from "./errors.js";
+import { sameSha } from "./preview.js";
 
 /**
  * The prod surfaces one gate serves (seed 002 is a universal pattern): a Heroku app, a Cloudflare Pages
@@ -64,9 +65,26 @@ export function rollbackHint(surface: SurfaceKind, app: string): RollbackHint {
     case "command":
       return {
         commands: [
-          `PRODGATE_APP=${app} PRODGATE_FROM_SHA=<failed sha> PRODGATE_TO_SHA=<previous sha> bash -c '<your rollback-command>'`,
+          `prodgate rollback --surface command --app ${app} --rollback-command '<your rollback-command>' --health-url <url>`,
         ],
-        how: "Your rollback-command, from the checkout, with PRODGATE_APP, PRODGATE_ENVIRONMENT, PRODGATE_FROM_SHA and PRODGATE_TO_SHA set (as the deploy runs it after a failed /health).",
+        how: "Your rollback-command, from the checkout, with PRODGATE_APP, PRODGATE_ENVIRONMENT, PRODGATE_FROM_SHA (what the newest successful deploy shipped) and PRODGATE_TO_SHA (what was live before it) set, as the deploy runs it after a failed /health; audited as rollback.<environment>.",
       };
   }
+}
+
+/**
+ * What `prodgate rollback --surface command` goes from and to, from the target's `deploy.<environment>` outcome
+ * rows (newest first): it undoes the newest successful deploy (the one that shipped `live`, when what is live
+ * is known), from the SHA that deploy shipped back to the one live before it. Nothing found: only `live`.
+ */
+export function commandRollbackShas(
+  rows: readonly { outcome: string | null; context: Record<string, unknown> }[],
+  live?: string,
+): { from?: string; to?: string } {
+  const text = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+  const deploy = rows.find((r) => {
+    const shipped = text(r.context.to_sha);
+    return r.outcome === "success" && shipped && (!live || sameSha(shipped, live));
+  });
+  return { from: live ?? text(deploy?.context.to_sha), to: text(deploy?.context.from_sha) };
 }

@@ -320,7 +320,10 @@ async function previewFor(
   if (settings.preview || settings.previewNote || !settings.ref)
     return { preview: settings.preview, previewNote: settings.previewNote };
   if (!settings.fromSha && !(settings.app && ports.heroku))
-    return { previewNote: "give from-sha, or app and heroku-api-key, to show what ships" };
+    return {
+      previewNote:
+        "no from-sha (the SHA live now) was given, so no commit list; the workflow run linked here shows what ships",
+    };
   try {
     const preview = await computePreview(
       {

@@ -89,6 +89,9 @@ describe("prodgate deploy and rollback on every surface (the bundle, through pip
     ]);
     expect(r.stderr).toContain("TARGET: PRODUCTION (site)");
     expect(r.code).toBe(0);
+    // The lock is the deploy's, whatever the surface: no Heroku wording on a Pages project.
+    expect(r.stderr).toContain("Gate checks → Deploy lock held → Audit: started");
+    expect(r.stderr).not.toMatch(/app lock/i);
     const json = JSON.parse(r.stdout);
     expect(json.result).toMatchObject({ outcome: "success", surface: "cloudflare-pages", toSha: w.shas[4] });
     expect(json.rollbackCommand).toBe("prodgate rollback --surface cloudflare-pages --app site");
@@ -198,6 +201,11 @@ describe("prodgate deploy and rollback on every surface (the bundle, through pip
       );
       expect(ok.code).toBe(0);
       expect(ok.stderr).toContain(`${w.shas[2]!.slice(0, 7)} → ${w.shas[3]!.slice(0, 7)}`);
+      expect(ok.stderr).toContain("Gate checks → Deploy lock held → Audit: started");
+      expect(ok.stderr).not.toMatch(/app lock/i);
+      expect(ok.stderr).toContain(
+        "prodgate rollback --surface command --app box --rollback-command '<your rollback-command>'",
+      );
       w.healthStatus.set("box", 500);
       const sick = await prodgate(
         w.checkout(w.shas[7]!),
@@ -218,6 +226,75 @@ describe("prodgate deploy and rollback on every surface (the bundle, through pip
         null,
         "health_check_failed",
         "rolled_back",
+      ]);
+    });
+
+    const rollback = [
+      "rollback",
+      "--surface",
+      "command",
+      "--app",
+      "box",
+      "--live-version-command",
+      'cat "$LIVE"',
+      ...health,
+    ];
+    const manual =
+      'echo "manual $PRODGATE_APP $PRODGATE_ENVIRONMENT $PRODGATE_FROM_SHA>$PRODGATE_TO_SHA" >> "$CALLS"; echo "$PRODGATE_TO_SHA" > "$LIVE"';
+
+    it("prodgate rollback --surface command without --rollback-command: bad usage naming it, nothing run or written", async () => {
+      const rows = (await rowsOf("box")).length;
+      const calls = lines().length;
+      const r = await prodgate(w.checkout(w.shas[3]!), rollback, env);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("Input '--rollback-command' is required with --surface command");
+      expect(lines()).toHaveLength(calls);
+      expect(await rowsOf("box")).toHaveLength(rows);
+    });
+
+    it("prodgate rollback --surface command: the rollback command undoes the newest successful deploy, /health after, audited", async () => {
+      // The deploys so far: shas[2] → shas[3] (success), shas[3] → shas[7] (rolled back): shas[3] is live.
+      expect(readFileSync(live, "utf8").trim()).toBe(w.shas[3]);
+      const r = await prodgate(
+        w.checkout(w.shas[3]!),
+        [...rollback, "--rollback-command", manual, "--health-url", `${w.health.url}/box/health`, "--json"],
+        env,
+      );
+      expect(r.code).toBe(0);
+      expect(lines().at(-1)).toBe(`manual box production ${w.shas[3]}>${w.shas[2]}`);
+      expect(readFileSync(live, "utf8").trim()).toBe(w.shas[2]);
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        ok: true,
+        surface: "command",
+        before: { commit: w.shas[3] },
+        target: { commit: w.shas[2] },
+        after: { commit: w.shas[2] },
+      });
+      expect(r.stderr).toContain(`box rolled back by rollback-command: ${w.shas[3]!.slice(0, 7)} →`);
+      expect((await rowsOf("box")).slice(-2)).toEqual([
+        ["rollback.production", "started", null, "local-script"],
+        ["rollback.production", "completed", "success", "local-script"],
+      ]);
+      const done = (await w.auditRows("box")).at(-1)!;
+      expect(done.context).toMatchObject({ from_sha: w.shas[3], to_sha: w.shas[2] });
+      expect(done.context.details).toMatchObject({ surface: "command", healthy: true });
+    });
+
+    it("prodgate rollback --surface command: an unhealthy target after the rollback command is exit 1, audited as such", async () => {
+      w.healthStatus.set("box", 503);
+      const r = await prodgate(
+        w.checkout(w.shas[3]!),
+        [...rollback, "--rollback-command", manual, "--health-url", `${w.health.url}/box/health`],
+        env,
+      );
+      w.healthStatus.delete("box");
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("rollback-command ran, but");
+      expect((await rowsOf("box")).at(-1)).toEqual([
+        "rollback.production",
+        "completed",
+        "health_check_failed",
+        "local-script",
       ]);
     });
   });

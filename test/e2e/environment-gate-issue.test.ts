@@ -107,7 +107,7 @@ describe("environment-gate mode: issue (dist bundle)", () => {
     });
     expect(result.outputs["approved-by"] ?? "").toBe("");
     expect(issue).toMatchObject({ state: "closed", stateReason: "not_planned" });
-    expect(issue.body).toContain("No diff preview: give from-sha");
+    expect(issue.body).toContain("No diff preview: no from-sha (the SHA live now) was given");
   });
 
   it("fails the step when nobody decides before the timeout", async () => {

@@ -1,10 +1,13 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CloudflareApiFake } from "../../src/sandbox/cloudflare-api.js";
 import { canary, expectNoCanary } from "../support/canary.js";
 import { type DeployWorld, startDeployWorld } from "../support/deploy-world.js";
 import { repoRoot } from "../support/run-action.js";
-import { runWorkflow, type WorkflowRun } from "../support/workflow-runner.js";
+import { type RunArtifacts, runWorkflow, type WorkflowRun } from "../support/workflow-runner.js";
 
 /**
  * deploy-cloudflare-pages.yml job by job in the data-flow runner: preview with no secret, build with no deploy
@@ -21,16 +24,17 @@ describe("deploy-cloudflare-pages.yml, end to end", () => {
   const runs: WorkflowRun[] = [];
   let nextRun = 9600;
 
-  const dispatch = async () => {
+  /** Dispatches the workflow for `project`; `beforeDeploy` runs just before the deploy job, after approval. */
+  const dispatch = async (project = "site", beforeDeploy?: (artifacts: RunArtifacts) => void) => {
     const runId = ++nextRun;
     const run = await runWorkflow(WORKFLOW, {
       inputs: {
-        project: "site",
+        project,
         "account-id": ACCOUNT,
         "build-command":
           'mkdir -p out && echo "<h1>$PRODGATE_TO_SHA</h1>" > out/index.html && echo "token:${CLOUDFLARE_API_TOKEN:-none}"',
         directory: "out",
-        "health-url": `${w.health.url}/site/health`,
+        "health-url": `${w.health.url}/${project}/health`,
         "health-attempts": 2,
         "health-interval": "200ms",
       },
@@ -45,9 +49,10 @@ describe("deploy-cloudflare-pages.yml, end to end", () => {
       },
       env: { ...w.env, CLOUDFLARE_API_URL: api.url },
       checkoutFrom: w.src,
-      beforeJob: ({ environment }) => {
+      beforeJob: ({ id, environment, artifacts }) => {
         if (!environment) return;
         w.approve(runId, environment.name);
+        if (id === "deploy") beforeDeploy?.(artifacts);
       },
     });
     runs.push(run);
@@ -59,12 +64,13 @@ describe("deploy-cloudflare-pages.yml, end to end", () => {
     w = await startDeployWorld();
     await api.start();
     api.addProject(ACCOUNT, "site", { productionBranch: "main" });
+    api.addProject(ACCOUNT, "swapped", { productionBranch: "main" });
   });
   afterAll(async () => {
     const results = runs.flatMap((r) => r.order.flatMap((j) => j.steps.map((s) => s.result).filter(Boolean)));
     expectNoCanary([...w.secrets(), token], {
       ...Object.fromEntries(results.map((r, i) => [`step${i}`, r])),
-      rows: await w.auditRows("site"),
+      rows: [...(await w.auditRows("site")), ...(await w.auditRows("swapped"))],
     });
     await api.stop();
     await w.stop();
@@ -97,5 +103,55 @@ describe("deploy-cloudflare-pages.yml, end to end", () => {
       ["started", null, "alice"],
       ["completed", "success", "alice"],
     ]);
+  });
+
+  it("a build artifact swapped between the build and deploy jobs is refused: nothing is deployed, the summary says why", async () => {
+    const before = api.projects.get(`${ACCOUNT}/swapped`)!.deployments.length;
+    let swapped = "";
+    const run = await dispatch("swapped", (artifacts) => {
+      const artifact = artifacts.list.find((a) => a.name.startsWith("prodgate-pages-swapped-"))!;
+      // Someone with write access to the run's artifacts replaces one built file, keeping the tar's shape.
+      artifacts.replace(artifact.name, (dir) => {
+        const site = mkdtempSync(join(tmpdir(), "prodgate-swap-"));
+        const tar = (...args: string[]) => expect(spawnSync("tar", args).status).toBe(0);
+        tar("-xf", join(dir, "site.tar"), "-C", site);
+        writeFileSync(join(site, "index.html"), "<script>steal()</script>\n");
+        tar(
+          "--sort=name",
+          "--mtime=@0",
+          "--owner=0",
+          "--group=0",
+          "--numeric-owner",
+          "-cf",
+          join(dir, "site.tar"),
+          "-C",
+          site,
+          ".",
+        );
+        rmSync(site, { recursive: true, force: true });
+      });
+      swapped = artifact.files["site.tar"]!;
+    });
+    expect(swapped).toContain("steal()");
+    expect(run.order.map((j) => [j.id, j.result])).toEqual([
+      ["preview", "success"],
+      ["build", "success"],
+      ["deploy", "failure"],
+    ]);
+    const sum = run.jobs.build!.outputs.sha256!;
+    const check = run.jobs.deploy!.steps.find((s) => s.name === "Check its sha256 and unpack it")!;
+    expect(check.outcome).toBe("failure");
+    expect(check.stdout).toMatch(
+      new RegExp(
+        `^::error::The build artifact's sha256 is [0-9a-f]{64}, not the ${sum} the approvers saw: nothing is deployed$`,
+        "m",
+      ),
+    );
+    expect(check.summary).toContain("### Deploy refused");
+    expect(check.summary).toContain(`not the ${sum} the approvers saw`);
+    // The deploy step never ran: no Pages deployment, no upload, no audit row, the token never used.
+    expect(step(run, "deploy", "deploy").outcome).toBe("skipped");
+    expect(api.projects.get(`${ACCOUNT}/swapped`)!.deployments.length).toBe(before);
+    expect(await w.auditRows("swapped")).toEqual([]);
   });
 });

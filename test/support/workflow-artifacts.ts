@@ -1,6 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /**
@@ -62,6 +71,52 @@ function commonAncestor(paths: string[]): string {
     n = i;
   }
   return first.slice(0, n).join(sep) || sep;
+}
+
+/** The artifact as the run page serves it: a zip of its staging directory, and that zip's sha256. */
+function zipStaging(store: ArtifactStore, id: string, name: string): { zip: string; digest: string } {
+  const zip = join(store.dir, `${id}-${name}.zip`);
+  rmSync(zip, { force: true });
+  const z = spawnSync("zip", ["-q", "-r", "-X", zip, "."], {
+    cwd: join(store.dir, `${id}-${name}`),
+    encoding: "utf8",
+  });
+  if (z.status !== 0) throw new Error(`zip (Debian package zip) failed: ${z.error?.message ?? z.stderr}`);
+  return { zip, digest: createHash("sha256").update(readFileSync(zip)).digest("hex") };
+}
+
+/**
+ * What a test can do to a run's artifacts between two jobs, as someone with write access to them could (a
+ * token with `actions: write`, a compromised job of the same run): change what an artifact holds while the
+ * outputs of the job that uploaded it (the sha256 the approvers saw, ...) stay as they were.
+ */
+export interface RunArtifacts {
+  readonly list: readonly Artifact[];
+  /**
+   * Hands `edit` a directory holding the named artifact's files; what the directory holds afterwards is the
+   * artifact from then on (its files, its zip and digest). Throws for an artifact the run does not have.
+   */
+  replace(name: string, edit: (dir: string) => void): Artifact;
+}
+
+export function runArtifacts(store: ArtifactStore): RunArtifacts {
+  return {
+    list: store.list,
+    replace(name, edit) {
+      const artifact = store.list.find((a) => a.name === name);
+      if (!artifact)
+        throw new Error(
+          `no artifact ${name} in this run (it has: ${store.list.map((a) => a.name).join(", ")})`,
+        );
+      const staging = join(store.dir, `${artifact.id}-${artifact.name}`);
+      edit(staging);
+      const found = new Map<string, string>();
+      walk(staging, staging, true, found);
+      artifact.files = Object.fromEntries([...found].map(([rel, full]) => [rel, readFileSync(full, "utf8")]));
+      Object.assign(artifact, zipStaging(store, artifact.id, artifact.name));
+      return artifact;
+    },
+  };
 }
 
 /** actions/upload-artifact: `name`, `path` (files and directories, one per line), `if-no-files-found`, ... */
@@ -136,10 +191,7 @@ export function uploadArtifact(
     cpSync(full, join(staging, rel));
     files[rel] = readFileSync(full, "utf8");
   }
-  const zip = join(at.store.dir, `${id}-${name}.zip`);
-  const z = spawnSync("zip", ["-q", "-r", "-X", zip, "."], { cwd: staging, encoding: "utf8" });
-  if (z.status !== 0) throw new Error(`zip (Debian package zip) failed: ${z.error?.message ?? z.stderr}`);
-  const digest = createHash("sha256").update(readFileSync(zip)).digest("hex");
+  const { zip, digest } = zipStaging(at.store, id, name);
   const url = `${at.github.server_url ?? "https://github.com"}/${at.github.repository ?? "acme/shop"}/actions/runs/${at.github.run_id ?? "4242"}/artifacts/${id}`;
   const retention = inputs["retention-days"] ? Number(inputs["retention-days"]) : undefined;
   at.store.list.push({ id, name, job: at.job, files, zip, url, digest, retentionDays: retention });

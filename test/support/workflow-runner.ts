@@ -1,18 +1,25 @@
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { data } from "@actions/expressions";
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from "@actions/workflow-parser";
 import { parse as parseYaml } from "yaml";
-import { type ActionResult, parseCommandFile, runAction } from "./run-action.js";
-import { type Artifact, type ArtifactStore, downloadArtifact, uploadArtifact } from "./workflow-artifacts.js";
-import { dataFlowFindings, type Json, type YamlJob, type YamlStep } from "./workflow-dataflow.js";
+import { type ActionResult, runAction } from "./run-action.js";
+import {
+  type Artifact,
+  type ArtifactStore,
+  downloadArtifact,
+  type RunArtifacts,
+  runArtifacts,
+  uploadArtifact,
+} from "./workflow-artifacts.js";
+import { dataFlowFindings, type Json, type YamlJob } from "./workflow-dataflow.js";
 import { evaluateCondition, evaluateExpression, evaluateTemplate } from "./workflow-expressions.js";
+import { checkout, runScript } from "./workflow-steps.js";
 import { prodgateActionOf } from "./workflows.js";
 
-export type { Artifact } from "./workflow-artifacts.js";
+export type { Artifact, RunArtifacts } from "./workflow-artifacts.js";
 export { type CallerRun, type CallerRunOptions, runCaller } from "./workflow-caller.js";
 export { dataFlowFindings } from "./workflow-dataflow.js";
 export { evaluateExpression, evaluateTemplate } from "./workflow-expressions.js";
@@ -51,8 +58,15 @@ export interface WorkflowRunOptions {
   env?: Record<string, string>;
   /** Repository cloned by actions/checkout steps. */
   checkoutFrom?: string;
-  /** Called before a job starts (e.g. to record an approval for its environment). */
-  beforeJob?: (job: { id: string; environment?: { name: string; url?: string } }) => Promise<void> | void;
+  /**
+   * Called before a job starts (e.g. to record an approval for its environment); `artifacts` is what the run
+   * uploaded so far, which the call may tamper with as an attacker with write access to them could.
+   */
+  beforeJob?: (job: {
+    id: string;
+    environment?: { name: string; url?: string };
+    artifacts: RunArtifacts;
+  }) => Promise<void> | void;
   /** Runs jobs whose `needs` are met concurrently when true (as GitHub does); default false. */
   parallel?: boolean;
   timeoutMs?: number;
@@ -337,7 +351,7 @@ async function runJobOnce(
       };
     }
   }
-  await opts.beforeJob?.({ id: jobId, environment });
+  await opts.beforeJob?.({ id: jobId, environment, artifacts: runArtifacts(opts.store) });
 
   const stepsCtx: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> =
     {};
@@ -435,80 +449,4 @@ async function runJobOnce(
     rmSync(workspace, { recursive: true, force: true });
     rmSync(runnerTemp, { recursive: true, force: true });
   }
-}
-
-function checkout(
-  id: string,
-  step: YamlStep,
-  withInputs: Record<string, string>,
-  workspace: string,
-  from: string | undefined,
-  github: Record<string, string>,
-): StepRun {
-  if (!from) throw new Error(`step ${id}: actions/checkout needs opts.checkoutFrom (a local repository)`);
-  const depth = withInputs["fetch-depth"] ?? "1";
-  const ref = withInputs.ref || github.sha || "HEAD";
-  const git = (...args: string[]) => spawnSync("git", args, { cwd: workspace, encoding: "utf8" });
-  git("init", "-q", ".");
-  git("remote", "add", "origin", `file://${from}`);
-  const fetchArgs = ["fetch", "-q", "origin", ref];
-  if (depth !== "0") fetchArgs.splice(2, 0, `--depth=${depth}`);
-  let r = git(...fetchArgs);
-  if (r.status !== 0)
-    r = git("fetch", "-q", ...(depth !== "0" ? [`--depth=${depth}`] : []), "origin", `refs/heads/${ref}`);
-  const co = git("checkout", "-q", "FETCH_HEAD");
-  const ok = r.status === 0 && co.status === 0;
-  return {
-    id,
-    name: step.name,
-    uses: step.uses,
-    inputs: withInputs,
-    outcome: ok ? "success" : "failure",
-    outputs: {},
-    stderr: `${r.stderr}${co.stderr}`,
-  };
-}
-
-function runScript(
-  id: string,
-  step: YamlStep,
-  env: Record<string, string>,
-  workspace: string,
-  runnerTemp: string,
-  machineEnv: Record<string, string | undefined> = {},
-): StepRun {
-  const dir = mkdtempSync(join(tmpdir(), "prodgate-wf-run-"));
-  const output = join(dir, "output");
-  const summary = join(dir, "summary.md");
-  writeFileSync(output, "");
-  writeFileSync(summary, "");
-  const r = spawnSync("bash", ["-e", "-c", step.run ?? ""], {
-    cwd: workspace,
-    env: {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: process.env.HOME ?? dir,
-      ...(Object.fromEntries(Object.entries(machineEnv).filter(([, v]) => v !== undefined)) as Record<
-        string,
-        string
-      >),
-      GITHUB_OUTPUT: output,
-      GITHUB_STEP_SUMMARY: summary,
-      RUNNER_TEMP: runnerTemp,
-      ...env,
-    },
-    encoding: "utf8",
-  });
-  const outputs = parseCommandFile(readFileSync(output, "utf8"));
-  const written = readFileSync(summary, "utf8");
-  rmSync(dir, { recursive: true, force: true });
-  return {
-    id,
-    name: step.name,
-    run: step.run,
-    outcome: r.status === 0 ? "success" : "failure",
-    outputs,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    summary: written,
-  };
 }

@@ -17,7 +17,7 @@ describe("deploy state machine", () => {
     ] as const)
       p.go(s);
     expect(describePath(p.states)).toBe(
-      "Triggered → Gate checks → App lock held → Audit: started → Deploying → Health check → Healthy → Audit: outcome → Done",
+      "Triggered → Gate checks → Deploy lock held → Audit: started → Deploying → Health check → Healthy → Audit: outcome → Done",
     );
     const diagram = renderStateDiagram(p.states);
     expect(diagram).toContain("stateDiagram-v2");

@@ -7,22 +7,28 @@ import { parseSigningKey } from "../../core/audit-checkpoint.js";
 import { rollbackCommands } from "../../core/deploy.js";
 import { describeError, InputError } from "../../core/errors.js";
 import { isProduction } from "../../core/gate.js";
+import type { HealthSettings } from "../../core/health.js";
+import { parseHealthInputs } from "../../core/health-inputs.js";
 import { label, parseReleaseRef, shortSha } from "../../core/heroku.js";
 import { parseHerokuApp, parseList } from "../../core/inputs.js";
-import { commitOf, parseAccountId, parseDeploymentRef, parsePagesProject } from "../../core/pages.js";
-import { parseSurface, type SurfaceKind } from "../../core/surface.js";
+import { parseAccountId, parseDeploymentRef, parsePagesProject } from "../../core/pages.js";
+import { parseCommandTarget, parseSurface, type SurfaceKind } from "../../core/surface.js";
 import { notifySlack, type SlackTarget } from "../../pipelines/notify.js";
-import { rollbackPages } from "../../pipelines/pages-rollback.js";
 import { type RollbackResult, runRollback } from "../../pipelines/rollback.js";
 import { AuditStore } from "../../store/audit.js";
 import { writeCheckpoint } from "../../store/checkpoints.js";
 import { databaseUrlSecrets } from "../../store/db.js";
 import { spoolRecord } from "../../store/spool.js";
-import { CloudflarePagesClient } from "../../vendors/cloudflare-pages.js";
 import { HerokuClient } from "../../vendors/heroku.js";
-import { type CliContext, EXIT, ExitError, envSecret } from "../context.js";
+import { type CliContext, envSecret } from "../context.js";
 import { type Actor, resolveActor } from "../prompt.js";
 import { paint } from "../terminal.js";
+import {
+  auditLine,
+  rollbackCommandSurface,
+  rollbackFailed,
+  rollbackPagesCommand,
+} from "./rollback-surfaces.js";
 
 /** Where audit records that cannot be written are kept: --spool-dir, PRODGATE_SPOOL_DIR, ~/.prodgate/spool. */
 export function spoolDirOf(ctx: CliContext, flag: string | undefined): string {
@@ -61,6 +67,16 @@ export interface RollbackCommandOptions {
   deployment?: string;
   /** cloudflare-pages: the account (default CLOUDFLARE_ACCOUNT_ID). */
   accountId?: string;
+  /** command: what rolls back (bash, in this checkout); required with --surface command. */
+  rollbackCommand?: string;
+  /** command: prints what is live, ideally a SHA (PRODGATE_FROM_SHA, and what serves afterwards). */
+  liveVersionCommand?: string;
+  /** command: probed after the rollback command, when given. */
+  healthUrl?: string;
+  healthAttempts?: string;
+  healthInterval?: string;
+  healthTimeout?: string;
+  healthExpectStatus?: string;
   release?: string;
   environment: string;
   productionEnvironments?: string;
@@ -99,16 +115,21 @@ export async function rollbackCommand(
 ): Promise<RollbackCommandResult> {
   const { reporter } = ctx;
   const surface = parseSurface("--surface", opts.surface);
-  if (surface === "command")
-    throw new InputError(
-      "--surface",
-      "command has no rollback of its own here: run your rollback-command (the deploy ran it after a failed /health)",
-    );
   const pages = surface === "cloudflare-pages";
-  const app = pages ? parsePagesProject("--app", opts.app) : parseHerokuApp("--app", opts.app);
-  const release = pages ? { kind: "previous" as const } : parseReleaseRef("--release", opts.release ?? "");
+  const command = surface === "command";
+  const app = pages
+    ? parsePagesProject("--app", opts.app)
+    : command
+      ? parseCommandTarget("--app", opts.app)
+      : parseHerokuApp("--app", opts.app);
+  const rollbackScript = command ? parseRollbackScript(opts.rollbackCommand) : "";
+  const health = command && opts.healthUrl ? parseRollbackHealth(opts) : undefined;
+  const release =
+    pages || command ? { kind: "previous" as const } : parseReleaseRef("--release", opts.release ?? "");
   const deployment = pages ? parseDeploymentRef("--deployment", opts.deployment ?? "") : undefined;
-  const apiKey = envSecret(ctx, pages ? "CLOUDFLARE_API_TOKEN" : "HEROKU_API_KEY", true) ?? "";
+  const apiKey = command
+    ? ""
+    : (envSecret(ctx, pages ? "CLOUDFLARE_API_TOKEN" : "HEROKU_API_KEY", true) ?? "");
   const accountId = pages
     ? parseAccountId(
         "--account-id (or CLOUDFLARE_ACCOUNT_ID)",
@@ -136,8 +157,9 @@ export async function rollbackCommand(
   }
   const who = actor?.email ?? "unknown";
   const runId = `local-${randomUUID()}`;
-  const secrets = [apiKey, ...(databaseUrl ? databaseUrlSecrets(databaseUrl) : [])];
+  const secrets = [apiKey, ...(databaseUrl ? databaseUrlSecrets(databaseUrl) : [])].filter(Boolean);
   const action = `rollback.${opts.environment}`;
+  const production = isProduction(opts.environment, parseList(opts.productionEnvironments ?? "production"));
 
   const result: RollbackCommandResult = {
     app,
@@ -211,7 +233,9 @@ export async function rollbackCommand(
         command: "prodgate rollback",
         ...(pages
           ? { surface, deployment: deployment ?? "previous" }
-          : { release: opts.release || "previous" }),
+          : command
+            ? { surface }
+            : { release: opts.release || "previous" }),
         actor_source: actor?.source ?? "none",
         ...extra.context,
       },
@@ -221,17 +245,15 @@ export async function rollbackCommand(
 
   try {
     result.audit.started = await audit(record("started", {}));
-    if (pages)
-      return await rollbackPagesCommand(ctx, opts, {
-        app,
-        apiKey,
-        accountId,
-        deployment,
-        result,
-        audit,
-        record,
-        slack,
-        who,
+    const run = { app, result, audit, record, slack, who, production };
+    if (pages) return await rollbackPagesCommand(ctx, opts, { ...run, apiKey, accountId, deployment });
+    if (command)
+      return await rollbackCommandSurface(ctx, opts, {
+        ...run,
+        rollbackCommand: rollbackScript,
+        store,
+        health,
+        secrets,
       });
     const heroku = new HerokuClient({
       apiKey,
@@ -242,27 +264,7 @@ export async function rollbackCommand(
     try {
       rolled = await runRollback({ app, release }, { heroku, reporter });
     } catch (err) {
-      result.error = describeError(err);
-      result.audit.completed = await audit(
-        record("completed", { outcome: "deploy_failed", context: { error: result.error } }),
-      );
-      if (slack)
-        await notifySlack(
-          slack,
-          {
-            status: "failure",
-            app,
-            environment: opts.environment,
-            production: isProduction(
-              opts.environment,
-              parseList(opts.productionEnvironments ?? "production"),
-            ),
-            actor: who,
-            detail: `Rollback failed: ${result.error}`,
-          },
-          { reporter },
-        );
-      throw new ExitError(`rollback of ${app} failed: ${result.error}`, EXIT.failed);
+      return await rollbackFailed(opts, run, "heroku", describeError(err), ctx);
     }
     const line = (l: RollbackResult["before"]) => ({ version: l.release.version, commit: l.commit ?? null });
     Object.assign(result, {
@@ -296,7 +298,7 @@ export async function rollbackCommand(
           status: "rolled_back",
           app,
           environment: opts.environment,
-          production: isProduction(opts.environment, parseList(opts.productionEnvironments ?? "production")),
+          production,
           actor: who,
           fromSha: rolled.before.commit ?? undefined,
           toSha: rolled.after.commit ?? undefined,
@@ -328,139 +330,53 @@ export async function rollbackCommand(
   }
 }
 
-/** `prodgate rollback --surface cloudflare-pages`: production back to the previous (or named) deployment. */
-async function rollbackPagesCommand(
-  ctx: CliContext,
-  opts: RollbackCommandOptions,
-  run: {
-    app: string;
-    apiKey: string;
-    accountId: string;
-    deployment: string | undefined;
-    result: RollbackCommandResult;
-    audit: (record: AuditRecord) => Promise<string | undefined>;
-    record: (
-      phase: "started" | "completed",
-      extra: {
-        outcome?: AuditOutcome;
-        fromSha?: string | null;
-        toSha?: string | null;
-        context?: Record<string, unknown>;
-      },
-    ) => AuditRecord;
-    slack: SlackTarget | undefined;
-    who: string;
-  },
-): Promise<RollbackCommandResult> {
-  const { reporter } = ctx;
-  const { app, result, audit, record, slack, who } = run;
-  const production = isProduction(opts.environment, parseList(opts.productionEnvironments ?? "production"));
-  const client = new CloudflarePagesClient({
-    apiToken: run.apiKey,
-    accountId: run.accountId,
-    baseUrl: ctx.env.CLOUDFLARE_API_URL || undefined,
-    onRetry: (m) => reporter.warning(m),
-  });
-  let rolled: Awaited<ReturnType<typeof rollbackPages>>;
-  try {
-    rolled = await rollbackPages({ project: app, deployment: run.deployment }, { pages: client, reporter });
-  } catch (err) {
-    result.error = describeError(err);
-    result.audit.completed = await audit(
-      record("completed", { outcome: "deploy_failed", context: { error: result.error } }),
+/** --rollback-command: required with --surface command, checked before anything runs. */
+function parseRollbackScript(raw: string | undefined): string {
+  const script = raw?.trim() ?? "";
+  if (!script)
+    throw new InputError(
+      "--rollback-command",
+      "is required with --surface command: what rolls the target back (bash, run in this checkout with PRODGATE_APP, PRODGATE_ENVIRONMENT, PRODGATE_FROM_SHA and PRODGATE_TO_SHA set)",
     );
-    if (slack)
-      await notifySlack(
-        slack,
-        {
-          status: "failure",
-          app,
-          surface: "cloudflare-pages",
-          environment: opts.environment,
-          production,
-          actor: who,
-          detail: `Rollback failed: ${result.error}`,
-        },
-        { reporter },
-      );
-    throw new ExitError(`rollback of ${app} failed: ${result.error}`, EXIT.failed);
-  }
-  const line = (d: typeof rolled.before) => ({ version: d.short_id, commit: commitOf(d) ?? null });
-  Object.assign(result, {
-    ok: true,
-    noop: rolled.noop,
-    before: line(rolled.before),
-    target: line(rolled.target),
-    after: line(rolled.target),
-    durationMs: rolled.durationMs,
-    undo: rolled.noop
-      ? undefined
-      : `prodgate rollback --surface cloudflare-pages --app ${app} --deployment ${rolled.before.id}`,
-  });
-  result.audit.completed = await audit(
-    record("completed", {
-      outcome: "success",
-      fromSha: commitOf(rolled.before),
-      toSha: commitOf(rolled.target),
-      context: {
-        noop: rolled.noop,
-        before_deployment: rolled.before.id,
-        target_deployment: rolled.target.id,
-      },
-    }),
-  );
-  if (slack && !rolled.noop)
-    await notifySlack(
-      slack,
-      {
-        status: "rolled_back",
-        app,
-        surface: "cloudflare-pages",
-        environment: opts.environment,
-        production,
-        actor: who,
-        fromSha: commitOf(rolled.before),
-        toSha: commitOf(rolled.target),
-        detail: `prodgate rollback: production ${rolled.before.short_id} → ${rolled.target.short_id}`,
-      },
-      { reporter },
-    );
-  reporter.info(
-    paint(
-      rolled.noop
-        ? `${app}: ${rolled.target.short_id} already serves production: nothing changed`
-        : `↩ ${app} rolled back: production ${rolled.before.short_id} (${shortSha(commitOf(rolled.before) ?? null)}) → ${rolled.target.short_id} (${shortSha(commitOf(rolled.target) ?? null)}) in ${(rolled.durationMs / 1000).toFixed(1)} s`,
-      "green",
-      "bold",
-    ),
-  );
-  reporter.info(`Audit: ${auditLine(result.audit)}`);
-  if (result.undo) reporter.info(`To undo: ${result.undo}`);
-  if (opts.json) ctx.json(result);
-  return result;
+  return script;
 }
 
-function auditLine(audit: RollbackCommandResult["audit"]): string {
-  const parts = [];
-  if (audit.started) parts.push(`started #${audit.started}`);
-  if (audit.completed) parts.push(`completed #${audit.completed}`);
-  if (audit.spooled.length) parts.push(`${audit.spooled.length} record(s) spooled`);
-  return parts.join(", ") || "not written";
+/** --health-url and its --health-* flags, named as the deploy names them. */
+function parseRollbackHealth(opts: RollbackCommandOptions): HealthSettings {
+  const flags: Record<string, string | undefined> = {
+    url: opts.healthUrl,
+    attempts: opts.healthAttempts,
+    interval: opts.healthInterval,
+    timeout: opts.healthTimeout,
+    "expect-status": opts.healthExpectStatus,
+  };
+  const { failOnUnhealthy: _unused, ...health } = parseHealthInputs((name) => {
+    const flag = name.replace(/^--health-/, "");
+    return flags[flag] ?? "";
+  }, "--health-");
+  return health;
 }
 
 export function registerRollback(program: Command, ctx: CliContext): void {
   program
     .command("rollback")
     .description(
-      "The kill switch: roll a Heroku app back to its previous release (or --release vN), or a Pages project to its previous production deployment, audited",
+      "The kill switch: roll a Heroku app back to its previous release (or --release vN), a Pages project to its previous production deployment, or a command surface with its rollback command, audited",
     )
-    .option("--surface <kind>", "heroku or cloudflare-pages", "heroku")
-    .requiredOption("--app <name>", "the Heroku app, or the Pages project")
+    .option("--surface <kind>", "heroku, cloudflare-pages or command", "heroku")
+    .requiredOption("--app <name>", "the Heroku app, the Pages project, or the name of a command surface")
     .option(
       "--deployment <id>",
       "cloudflare-pages: the deployment to roll back to (default: the previous one)",
     )
     .option("--account-id <id>", "cloudflare-pages: the Cloudflare account (default CLOUDFLARE_ACCOUNT_ID)")
+    .option("--rollback-command <script>", "command: what rolls back (bash, in this checkout; required)")
+    .option("--live-version-command <script>", "command: prints what is live, ideally a SHA")
+    .option("--health-url <url>", "command: probed after the rollback command")
+    .option("--health-attempts <n>", "command: health attempts before giving up", "5")
+    .option("--health-interval <duration>", "command: wait between health attempts", "10s")
+    .option("--health-timeout <duration>", "command: time limit of each health attempt", "5s")
+    .option("--health-expect-status <codes>", "command: healthy statuses (200, 200,204, 2xx)", "200")
     .option(
       "--release <vN>",
       "the release to roll back to: v41, 41 or a release id (default: the previous one)",
@@ -479,8 +395,12 @@ Never gated: no prompt and no lock, so it works while a deploy is stuck. Audited
 started and completed in DATABASE_URL; when the database cannot be written, the records are spooled (replay them
 with 'prodgate audit replay').
 
+--surface command runs --rollback-command with bash in this checkout, with PRODGATE_APP, PRODGATE_ENVIRONMENT,
+PRODGATE_FROM_SHA (what the newest successful deploy shipped, or what --live-version-command prints) and
+PRODGATE_TO_SHA (what was live before that deploy, from the audit log) set, then probes --health-url if given.
+
 Environment: HEROKU_API_KEY (required; CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID for --surface
-cloudflare-pages, CLOUDFLARE_API_URL), DATABASE_URL, SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, PRODGATE_ACTOR,
+cloudflare-pages, CLOUDFLARE_API_URL; none for --surface command), DATABASE_URL, SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, PRODGATE_ACTOR,
 PRODGATE_SLACK_CHANNEL, PRODGATE_SPOOL_DIR, HEROKU_API_URL.
 Exit codes: 0 rolled back (or nothing to do), 1 the rollback failed, 2 bad usage.
 Same as: ${rollbackCommands("APP").heroku}`,
