@@ -47,7 +47,7 @@ export async function run(): Promise<void> {
     const secret = findSecret(inventory, input("secret"));
     const registryPath = input("registry");
     const registry = registryPath ? readRegistryFile(registryPath) : undefined;
-    checkCredentials(secret, creds, registry);
+    checkCredentials(secret, creds, { registry, currentValue });
     const opened = await openExecutor(creds, {
       databaseUrl,
       migrate: parseBoolean("migrate", input("migrate"), true),

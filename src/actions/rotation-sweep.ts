@@ -1,5 +1,6 @@
 import { ProdgateError } from "../core/errors.js";
-import { recordJobOutcome, runRotationSweep } from "../pipelines/rotation-sweep.js";
+import { recordJobOutcome } from "../pipelines/rotation-dispatch.js";
+import { runRotationSweep } from "../pipelines/rotation-sweep.js";
 import {
   openRotationPorts,
   parseRotationInputs,

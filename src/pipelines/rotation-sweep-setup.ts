@@ -24,6 +24,7 @@ import {
   type RotationSweepSettings,
   type WorkflowPort,
 } from "./rotation-sweep.js";
+import type { CredentialNames } from "./rotation-wiring.js";
 import { SecretMetadataReader } from "./secret-sources.js";
 import { type SlackCredentials, slackPortFor, sweepContext } from "./sweep-context.js";
 
@@ -185,7 +186,7 @@ export function metadataReader(
 export async function openRotationPorts(
   creds: RotationCredentials,
   inputs: RotationInputs,
-  opts: { reporter: Reporter; env: NodeJS.ProcessEnv },
+  opts: { reporter: Reporter; env: NodeJS.ProcessEnv; names?: CredentialNames },
 ): Promise<OpenedPorts> {
   const env = opts.env;
   const reader = metadataReader(creds, inputs.settings.repository, env);
@@ -224,7 +225,9 @@ export async function openRotationPorts(
     ports.audit = audit;
     if (inputs.settings.dispatch) {
       // The executor (vendor writers, libsodium) loads only for a sweep that may rotate in-process.
-      const { openExecutor, readRegistryFile } = await import("./rotation-wiring.js");
+      const { ACTION_CREDENTIAL_NAMES, openExecutor, readRegistryFile } = await import(
+        "./rotation-wiring.js"
+      );
       const opened = await openExecutor(
         {
           herokuApiKey: creds.herokuApiKey,
@@ -245,6 +248,8 @@ export async function openRotationPorts(
           registry: inputs.registry ? readRegistryFile(inputs.registry) : undefined,
           env,
           reporter: opts.reporter,
+          // The sweep reads the current Cloudflare tokens from cloudflare-tokens, never from current-value.
+          names: opts.names ?? { ...ACTION_CREDENTIAL_NAMES, cloudflareToken: () => "cloudflare-tokens" },
         },
       );
       executor = opened;

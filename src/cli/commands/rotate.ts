@@ -11,7 +11,7 @@ import {
   readRegistryFile,
 } from "../../pipelines/rotation-wiring.js";
 import { databaseUrlSecrets } from "../../store/db.js";
-import { type CliContext, EXIT, ExitError, envSecret } from "../context.js";
+import { type CliContext, EXIT, ExitError, envSecret, ROTATION_ENV_NAMES } from "../context.js";
 import { terminalPrompter } from "../prompt.js";
 
 interface RotateFlags {
@@ -72,7 +72,7 @@ export function registerRotate(program: Command, ctx: CliContext): void {
         slackWebhookUrl: envSecret(ctx, "SLACK_WEBHOOK_URL", false),
       };
       const registry = opts.registry ? readRegistryFile(opts.registry) : undefined;
-      checkCredentials(secret, creds, registry);
+      checkCredentials(secret, creds, { registry, names: ROTATION_ENV_NAMES, currentValue });
 
       const phrase = `rotate ${secret.name}`;
       let typed = opts.confirm;
@@ -94,6 +94,7 @@ export function registerRotate(program: Command, ctx: CliContext): void {
         env: ctx.env,
         reporter: ctx.reporter,
         currentValue,
+        names: ROTATION_ENV_NAMES,
       });
       try {
         const outcome = await runRotation(
