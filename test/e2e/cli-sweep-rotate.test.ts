@@ -123,7 +123,8 @@ describe("prodgate sweep secrets --dispatch rotates in-process (dist/cli bundle)
     const bare = await sweep([]);
     expect(bare.status, bare.stderr).toBe(0);
     const bareReport = JSON.parse(bare.stdout);
-    const detail = (report: { dispatches: { secret: string; detail?: string }[] }, name: string) =>
+    type Dispatch = { secret: string; outcome: string; job_id?: string; detail?: string };
+    const detail = (report: { dispatches: Dispatch[] }, name: string) =>
       report.dispatches.find((d) => d.secret === name);
     expect(detail(bareReport, "SESSION_SECRET")).toMatchObject({
       outcome: "failed",
