@@ -104,8 +104,8 @@ function planRevoke(generator, opts, now) {
     return { kind: "scheduled", at: new Date(now.getTime() + opts.maxOverlapMs) };
 }
 /**
- * What a completed job still owes when the run that completed it died: its secret.rotate.completed row, or
- * the revocation of its old credential it had started. Undefined when it owes nothing.
+ * What a completed job still owes when the run that completed it died: its secret.rotate.completed row, the
+ * revocation of its old credential it had started, the message that it rotated. Undefined when it owes nothing.
  */
 function unfinishedWork(job) {
     const state = job.status === "completed" ? readState(job.steps) : undefined;
@@ -113,7 +113,8 @@ function unfinishedWork(job) {
         return undefined;
     const audit = !state.completion.audited;
     const revoke = state.steps.some((s) => s.name === "revoke_old" && s.status === "running");
-    return audit || revoke ? { audit, revoke } : undefined;
+    const tell = !state.completion.told;
+    return audit || revoke || tell ? { audit, revoke, tell } : undefined;
 }
 /** A revoke due within this long of a sweep gets a Slack warning from it (once). */
 const REVOKE_WARNING_MS = 3_600_000;

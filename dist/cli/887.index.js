@@ -181,6 +181,34 @@ class RotationRun {
             this.notes.push(`the secret.rotate.completed audit row was not written: ${(0,errors/* describeError */.Uc)(err)}`);
         }
     }
+    /**
+     * Tells Slack the outcome and, for a rotation, every notify webhook (signed); a completed job remembers it
+     * was told, so that a run finishing it after a crash tells once.
+     */
+    async tell(outcome, event) {
+        if (this.ports.notify)
+            await this.ports.notify
+                .post((0,rotation_executor/* rotationSlack */.z7)(outcome, this.settings.runUrl))
+                .catch((err) => this.notes.push(`Slack was not told: ${(0,errors/* describeError */.Uc)(err)}`));
+        if (event && this.ports.webhooks) {
+            const body = (0,rotation_executor/* webhookBody */.Cd)({
+                event,
+                secret: this.secret.name,
+                jobId: this.job.id,
+                revokeAt: outcome.revokeAt,
+                compromised: this.compromised,
+                at: this.now(),
+            });
+            for (const url of this.spec.notify)
+                await this.ports.webhooks
+                    .send(url, body)
+                    .catch((err) => this.notes.push(`webhook ${new URL(url).host} was not told: ${(0,errors/* describeError */.Uc)(err)}`));
+        }
+        if (event && this.state.completion && !this.state.completion.told) {
+            this.state.completion.told = true;
+            await this.save().catch(() => { });
+        }
+    }
     outcome(status, error, revokeAt, revokedNow = false) {
         return {
             secret: this.secret.name,
@@ -327,8 +355,9 @@ async function recoverOrphans(run, now) {
 }
 /**
  * The job completed (every consumer holds the new value, the smoke test passed) but its run died before it
- * wrote the secret.rotate.completed row, or while it revoked the old credential: this run writes the row and
- * finishes the revocation (each at most once, by their keys), and rotates nothing.
+ * wrote the secret.rotate.completed row, while it revoked the old credential, or before it told Slack and the
+ * webhooks: this run writes the row, finishes the revocation (each at most once, by their keys) and tells,
+ * and rotates nothing.
  */
 async function finishCompleted(run, owed) {
     const job = run.job;
@@ -341,7 +370,10 @@ async function finishCompleted(run, owed) {
         revokedNow = await revokeOld(run.job, run.state, c?.revoke === "now" && c.revoke_reason ? c.revoke_reason : "the grace period ended", run.settings, run.ports, run.gen, run.reporter, run.notes);
     }
     const revokeAt = revokedNow ? undefined : (run.job.revokeAt ?? undefined);
-    return { ...run.outcome("rotated", undefined, revokeAt, revokedNow), finished: true };
+    const outcome = { ...run.outcome("rotated", undefined, revokeAt, revokedNow), finished: true };
+    if (owed.tell)
+        await run.tell(outcome, "secret.rotated");
+    return outcome;
 }
 
 ;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-executor.js
@@ -607,26 +639,6 @@ class Rotation extends RotationRun {
         const outcome = this.outcome("failed", error);
         await this.tell(outcome, undefined);
         return outcome;
-    }
-    async tell(outcome, event) {
-        if (this.ports.notify)
-            await this.ports.notify
-                .post((0,rotation_executor/* rotationSlack */.z7)(outcome, this.settings.runUrl))
-                .catch((err) => this.notes.push(`Slack was not told: ${(0,errors/* describeError */.Uc)(err)}`));
-        if (!event || !this.ports.webhooks)
-            return;
-        const body = (0,rotation_executor/* webhookBody */.Cd)({
-            event,
-            secret: this.secret.name,
-            jobId: this.job.id,
-            revokeAt: outcome.revokeAt,
-            compromised: this.compromised,
-            at: this.now(),
-        });
-        for (const url of this.spec.notify)
-            await this.ports.webhooks
-                .send(url, body)
-                .catch((err) => this.notes.push(`webhook ${new URL(url).host} was not told: ${(0,errors/* describeError */.Uc)(err)}`));
     }
 }
 

@@ -51,6 +51,8 @@ export interface ExecutorState {
     revoke: RevokePlan["kind"];
     revoke_reason?: string;
     audited?: boolean;
+    /** Slack and the notify webhooks were told that it rotated. */
+    told?: boolean;
   };
 }
 
@@ -140,18 +142,19 @@ export function planRevoke(
 }
 
 /**
- * What a completed job still owes when the run that completed it died: its secret.rotate.completed row, or
- * the revocation of its old credential it had started. Undefined when it owes nothing.
+ * What a completed job still owes when the run that completed it died: its secret.rotate.completed row, the
+ * revocation of its old credential it had started, the message that it rotated. Undefined when it owes nothing.
  */
 export function unfinishedWork(job: {
   status: string;
   steps: Record<string, unknown> | null;
-}): { audit: boolean; revoke: boolean } | undefined {
+}): { audit: boolean; revoke: boolean; tell: boolean } | undefined {
   const state = job.status === "completed" ? readState(job.steps) : undefined;
   if (!state?.completion) return undefined;
   const audit = !state.completion.audited;
   const revoke = state.steps.some((s) => s.name === "revoke_old" && s.status === "running");
-  return audit || revoke ? { audit, revoke } : undefined;
+  const tell = !state.completion.told;
+  return audit || revoke || tell ? { audit, revoke, tell } : undefined;
 }
 
 /** A revoke due within this long of a sweep gets a Slack warning from it (once). */

@@ -8,9 +8,7 @@ import {
   planRevoke,
   type RotationOutcome,
   readState,
-  rotationSlack,
   setStep,
-  webhookBody,
 } from "../core/rotation-executor.js";
 import type { InventorySecret } from "../core/secret-inventory.js";
 import { RotationRun } from "./rotation-job.js";
@@ -333,25 +331,5 @@ class Rotation extends RotationRun {
     const outcome = this.outcome("failed", error);
     await this.tell(outcome, undefined);
     return outcome;
-  }
-
-  private async tell(outcome: RotationOutcome, event: "secret.rotated" | undefined): Promise<void> {
-    if (this.ports.notify)
-      await this.ports.notify
-        .post(rotationSlack(outcome, this.settings.runUrl))
-        .catch((err) => this.notes.push(`Slack was not told: ${describeError(err)}`));
-    if (!event || !this.ports.webhooks) return;
-    const body = webhookBody({
-      event,
-      secret: this.secret.name,
-      jobId: this.job.id,
-      revokeAt: outcome.revokeAt,
-      compromised: this.compromised,
-      at: this.now(),
-    });
-    for (const url of this.spec.notify)
-      await this.ports.webhooks
-        .send(url, body)
-        .catch((err) => this.notes.push(`webhook ${new URL(url).host} was not told: ${describeError(err)}`));
   }
 }

@@ -2,7 +2,13 @@ import type { AuditOutcome } from "../core/audit.js";
 import { describeError } from "../core/errors.js";
 import { type Clock, type Reporter, systemClock } from "../core/ports.js";
 import type { RotationJob } from "../core/rotation.js";
-import { type ExecutorState, type RotationOutcome, serializeState } from "../core/rotation-executor.js";
+import {
+  type ExecutorState,
+  type RotationOutcome,
+  rotationSlack,
+  serializeState,
+  webhookBody,
+} from "../core/rotation-executor.js";
 import type { InventorySecret } from "../core/secret-inventory.js";
 import { type ExecutorPorts, type ExecutorSettings, type GeneratorPort, jobAudit } from "./rotation-ports.js";
 
@@ -97,6 +103,37 @@ export class RotationRun {
       await this.save();
     } catch (err) {
       this.notes.push(`the secret.rotate.completed audit row was not written: ${describeError(err)}`);
+    }
+  }
+
+  /**
+   * Tells Slack the outcome and, for a rotation, every notify webhook (signed); a completed job remembers it
+   * was told, so that a run finishing it after a crash tells once.
+   */
+  async tell(outcome: RotationOutcome, event: "secret.rotated" | undefined): Promise<void> {
+    if (this.ports.notify)
+      await this.ports.notify
+        .post(rotationSlack(outcome, this.settings.runUrl))
+        .catch((err) => this.notes.push(`Slack was not told: ${describeError(err)}`));
+    if (event && this.ports.webhooks) {
+      const body = webhookBody({
+        event,
+        secret: this.secret.name,
+        jobId: this.job.id,
+        revokeAt: outcome.revokeAt,
+        compromised: this.compromised,
+        at: this.now(),
+      });
+      for (const url of this.spec.notify)
+        await this.ports.webhooks
+          .send(url, body)
+          .catch((err) =>
+            this.notes.push(`webhook ${new URL(url).host} was not told: ${describeError(err)}`),
+          );
+    }
+    if (event && this.state.completion && !this.state.completion.told) {
+      this.state.completion.told = true;
+      await this.save().catch(() => {});
     }
   }
 

@@ -122,12 +122,13 @@ async function recoverOrphans(run: RotationRun, now: Date): Promise<void> {
 
 /**
  * The job completed (every consumer holds the new value, the smoke test passed) but its run died before it
- * wrote the secret.rotate.completed row, or while it revoked the old credential: this run writes the row and
- * finishes the revocation (each at most once, by their keys), and rotates nothing.
+ * wrote the secret.rotate.completed row, while it revoked the old credential, or before it told Slack and the
+ * webhooks: this run writes the row, finishes the revocation (each at most once, by their keys) and tells,
+ * and rotates nothing.
  */
 async function finishCompleted(
   run: RotationRun,
-  owed: { audit: boolean; revoke: boolean },
+  owed: { audit: boolean; revoke: boolean; tell: boolean },
 ): Promise<RotationOutcome> {
   const job = run.job;
   run.reporter.info(`${run.secret.name}: finishing rotation job ${job.id}, completed by an interrupted run`);
@@ -147,5 +148,7 @@ async function finishCompleted(
     );
   }
   const revokeAt = revokedNow ? undefined : (run.job.revokeAt ?? undefined);
-  return { ...run.outcome("rotated", undefined, revokeAt, revokedNow), finished: true };
+  const outcome = { ...run.outcome("rotated", undefined, revokeAt, revokedNow), finished: true };
+  if (owed.tell) await run.tell(outcome, "secret.rotated");
+  return outcome;
 }
