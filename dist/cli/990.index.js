@@ -1746,7 +1746,7 @@ const COLOURS = {
 function registerSecretsSweep(sweep, ctx) {
     sweep
         .command("secrets")
-        .description("Read every inventory secret's metadata (never values), classify it, alert on change and, with --dispatch, dispatch rotation workflows, like the rotation-sweep action")
+        .description("Read every inventory secret's metadata (never values), classify it, alert on change and, with --dispatch, rotate what is due (in-process, or by its rotation workflow), like the rotation-sweep action")
         .option("--inventory <file>", "the secret inventory (YAML)")
         .option("--dispatch", "act on secrets inside their rotate-before window: rotate those with a rotate: block in-process (and revoke old credentials whose grace period ended), dispatch the rotation workflow of the others")
         .option("--registry <file>", "the surface registry whose surfaces the smoke tests of in-process rotations probe")

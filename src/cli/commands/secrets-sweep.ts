@@ -49,7 +49,7 @@ export function registerSecretsSweep(sweep: Command, ctx: CliContext): void {
   sweep
     .command("secrets")
     .description(
-      "Read every inventory secret's metadata (never values), classify it, alert on change and, with --dispatch, dispatch rotation workflows, like the rotation-sweep action",
+      "Read every inventory secret's metadata (never values), classify it, alert on change and, with --dispatch, rotate what is due (in-process, or by its rotation workflow), like the rotation-sweep action",
     )
     .option("--inventory <file>", "the secret inventory (YAML)")
     .option(
