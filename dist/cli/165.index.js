@@ -9,10 +9,9 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   ACTION_CREDENTIAL_NAMES: () => (/* binding */ ACTION_CREDENTIAL_NAMES),
-  vG: () => (/* binding */ checkCredentials),
-  mt: () => (/* binding */ findSecret),
+  v: () => (/* binding */ checkCredentials),
+  m: () => (/* binding */ findSecret),
   openExecutor: () => (/* binding */ openExecutor),
-  ZG: () => (/* binding */ readInventoryFile),
   readRegistryFile: () => (/* binding */ readRegistryFile)
 });
 
@@ -28,8 +27,6 @@ var health_inputs = __webpack_require__(9336);
 var inputs = __webpack_require__(3415);
 // EXTERNAL MODULE: ./.build/js/core/registry.js
 var core_registry = __webpack_require__(6697);
-// EXTERNAL MODULE: ./.build/js/core/secret-inventory.js + 1 modules
-var secret_inventory = __webpack_require__(7575);
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
 var store_audit = __webpack_require__(6448);
 // EXTERNAL MODULE: ./.build/js/store/rotation-jobs.js
@@ -137,15 +134,7 @@ var health_check = __webpack_require__(7315);
 
 
 
-
 const TIMEOUT_MS = 15_000;
-/** Reads the inventory; every problem names the file, line and field. */
-function readInventoryFile(path) {
-    const file = (0,inputs/* requireValue */.vd)("inventory", path);
-    if (!(0,external_node_fs_.existsSync)(file))
-        throw new errors/* InputError */.dz("inventory", `names a file that does not exist: ${file}`);
-    return (0,secret_inventory/* parseInventory */.au)((0,external_node_fs_.readFileSync)(file, "utf8"), file);
-}
 /** Reads the surface registry the smoke test probes, with the status sweep's health defaults. */
 function readRegistryFile(path) {
     if (!(0,external_node_fs_.existsSync)(path))

@@ -865,6 +865,8 @@ function shouldFail(result, failOn) {
 var context = __webpack_require__(2056);
 // EXTERNAL MODULE: ./.build/js/cli/terminal.js
 var terminal = __webpack_require__(3967);
+// EXTERNAL MODULE: ./.build/js/pipelines/inventory-file.js
+var inventory_file = __webpack_require__(805);
 // EXTERNAL MODULE: ./.build/js/core/audit.js
 var core_audit = __webpack_require__(7391);
 // EXTERNAL MODULE: ./.build/js/core/rotation.js
@@ -1283,8 +1285,6 @@ async function handleIssues(t, next, settings, ports, now, issues, notes, report
     }
 }
 
-// EXTERNAL MODULE: ./.build/js/core/secret-inventory.js + 1 modules
-var secret_inventory = __webpack_require__(7575);
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
 var store_audit = __webpack_require__(6448);
 // EXTERNAL MODULE: ./.build/js/store/console-sources.js
@@ -1293,6 +1293,8 @@ var console_sources = __webpack_require__(3198);
 var rotation_jobs = __webpack_require__(2093);
 // EXTERNAL MODULE: ./.build/js/vendors/infisical.js
 var infisical = __webpack_require__(1220);
+// EXTERNAL MODULE: ./.build/js/core/secret-inventory.js + 1 modules
+var secret_inventory = __webpack_require__(7575);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/secret-sources.js
 
 
@@ -1485,19 +1487,6 @@ function date(raw, field) {
 
 
 
-
-/**
- * The rotation sweep's setup, shared by the rotation-sweep action and `prodgate sweep secrets`: inputs parsed
- * from a name -> value getter, the inventory read, the metadata sources, vendor clients and stores opened,
- * the report written, and the fail-on rule.
- */
-/** Reads and validates the inventory file; every problem names the file, line and field. */
-function readInventory(path) {
-    const file = (0,core_inputs/* requireValue */.vd)("inventory", path);
-    if (!(0,external_node_fs_.existsSync)(file))
-        throw new errors/* InputError */.dz("inventory", `names a file that does not exist: ${file}`);
-    return (0,secret_inventory/* parseInventory */.au)((0,external_node_fs_.readFileSync)(file, "utf8"), file);
-}
 /** Turns raw inputs (action inputs or CLI flags) into settings; every problem names its input. */
 function parseRotationInputs(get, env, trigger = "ci") {
     const { databaseUrl, repository, runUrl } = sweepContext(get, env);
@@ -1734,6 +1723,7 @@ function rotationOutputs(result, reportFile) {
 
 
 
+
 const COLOURS = {
     healthy: "green",
     stale: "yellow",
@@ -1801,7 +1791,7 @@ function registerSecretsSweep(sweep, ctx) {
         }
         if (!opts.inventory)
             throw new errors/* InputError */.dz("--inventory", "is required");
-        const inventory = readInventory(inputs.inventory);
+        const inventory = (0,inventory_file/* readInventory */.z)(inputs.inventory);
         const cloudflareTokens = new Map();
         for (const s of inventory.secrets) {
             if (s.source !== "cloudflare-token")

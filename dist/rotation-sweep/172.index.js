@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   readRegistryFile: () => (/* binding */ readRegistryFile)
 });
 
-// UNUSED EXPORTS: checkCredentials, findSecret, readInventoryFile
+// UNUSED EXPORTS: checkCredentials, findSecret
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -830,8 +830,6 @@ function resolveHeaders(surface, env, secretEnv) {
     return { headers, secrets };
 }
 
-// EXTERNAL MODULE: ./.build/js/core/secret-inventory.js + 1 modules
-var secret_inventory = __webpack_require__(7575);
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 9 modules
 var store_audit = __webpack_require__(3497);
 // EXTERNAL MODULE: ./.build/js/store/rotation-jobs.js + 8 modules
@@ -979,15 +977,7 @@ async function runHealthCheck(settings, ports) {
 
 
 
-
 const TIMEOUT_MS = 15_000;
-/** Reads the inventory; every problem names the file, line and field. */
-function readInventoryFile(path) {
-    const file = requireValue("inventory", path);
-    if (!existsSync(file))
-        throw new InputError("inventory", `names a file that does not exist: ${file}`);
-    return parseInventory(readFileSync(file, "utf8"), file);
-}
 /** Reads the surface registry the smoke test probes, with the status sweep's health defaults. */
 function readRegistryFile(path) {
     if (!(0,external_node_fs_.existsSync)(path))

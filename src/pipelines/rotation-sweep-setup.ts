@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type pg from "pg";
 import type { AuditTrigger } from "../core/audit.js";
@@ -7,7 +7,6 @@ import { InputError } from "../core/errors.js";
 import { parseBoolean, parseChoice, parseInteger, requireValue } from "../core/inputs.js";
 import type { Reporter } from "../core/ports.js";
 import type { JobStatus, RotationReport } from "../core/rotation.js";
-import { type Inventory, parseInventory } from "../core/secret-inventory.js";
 import { AuditStore } from "../store/audit.js";
 import { saveSecretSnapshot } from "../store/console-sources.js";
 import { newPool } from "../store/db.js";
@@ -33,13 +32,6 @@ import { type SlackCredentials, slackPortFor, sweepContext } from "./sweep-conte
  * from a name -> value getter, the inventory read, the metadata sources, vendor clients and stores opened,
  * the report written, and the fail-on rule.
  */
-
-/** Reads and validates the inventory file; every problem names the file, line and field. */
-export function readInventory(path: string): Inventory {
-  const file = requireValue("inventory", path);
-  if (!existsSync(file)) throw new InputError("inventory", `names a file that does not exist: ${file}`);
-  return parseInventory(readFileSync(file, "utf8"), file);
-}
 
 export interface RotationInputs {
   inventory: string;

@@ -6,7 +6,7 @@ import { requireValue } from "../core/inputs.js";
 import type { Reporter } from "../core/ports.js";
 import { parseRegistry, type Registry, resolveHeaders } from "../core/registry.js";
 import type { Consumer } from "../core/rotate-spec.js";
-import { type Inventory, type InventorySecret, parseInventory } from "../core/secret-inventory.js";
+import type { Inventory, InventorySecret } from "../core/secret-inventory.js";
 import { AuditStore } from "../store/audit.js";
 import { RotationJobStore } from "../store/rotation-jobs.js";
 import { tryLockSecret } from "../store/rotation-lock.js";
@@ -56,13 +56,6 @@ export interface ExecutorOpenOptions {
 }
 
 const TIMEOUT_MS = 15_000;
-
-/** Reads the inventory; every problem names the file, line and field. */
-export function readInventoryFile(path: string): Inventory {
-  const file = requireValue("inventory", path);
-  if (!existsSync(file)) throw new InputError("inventory", `names a file that does not exist: ${file}`);
-  return parseInventory(readFileSync(file, "utf8"), file);
-}
 
 /** Reads the surface registry the smoke test probes, with the status sweep's health defaults. */
 export function readRegistryFile(path: string): Registry {

@@ -4,12 +4,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Clock } from "../../src/core/ports.js";
 import { silentReporter } from "../../src/core/ports.js";
+import { readInventory } from "../../src/pipelines/inventory-file.js";
 import { runRotationSweep } from "../../src/pipelines/rotation-sweep.js";
-import {
-  openRotationPorts,
-  parseRotationInputs,
-  readInventory,
-} from "../../src/pipelines/rotation-sweep-setup.js";
+import { openRotationPorts, parseRotationInputs } from "../../src/pipelines/rotation-sweep-setup.js";
 import { ACCOUNT_TOKENS_WRITE, CloudflareApiFake, TOKENS_WRITE } from "../../src/sandbox/cloudflare-api.js";
 import { FakeServer } from "../../src/sandbox/fake-server.js";
 import { fakeEnvironment, GitHubApiFake } from "../../src/sandbox/github-api.js";

@@ -1,13 +1,13 @@
 import type { Command } from "commander";
 import { InputError } from "../../core/errors.js";
 import { assertRotationEnabled, renderRotationOutcome } from "../../core/rotation-executor.js";
+import { readInventory } from "../../pipelines/inventory-file.js";
 import { runRotation } from "../../pipelines/rotation-executor.js";
 import {
   checkCredentials,
   findSecret,
   openExecutor,
   type RotateCredentials,
-  readInventoryFile,
   readRegistryFile,
 } from "../../pipelines/rotation-wiring.js";
 import { databaseUrlSecrets } from "../../store/db.js";
@@ -49,7 +49,7 @@ export function registerRotate(program: Command, ctx: CliContext): void {
       const databaseUrl = envSecret(ctx, "DATABASE_URL", true)!;
       for (const s of databaseUrlSecrets(databaseUrl)) ctx.reporter.secret(s);
       if (!opts.inventory) throw new InputError("--inventory", "is required");
-      const inventory = readInventoryFile(opts.inventory);
+      const inventory = readInventory(opts.inventory);
       const secret = findSecret(inventory, name, "NAME");
       const currentValue =
         envSecret(ctx, "ROTATE_CURRENT_VALUE", false) ?? envSecret(ctx, secret.name, false);

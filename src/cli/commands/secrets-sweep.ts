@@ -1,13 +1,13 @@
 import type { Command } from "commander";
 import { InputError } from "../../core/errors.js";
 import type { SecretMeta } from "../../core/rotation.js";
+import { readInventory } from "../../pipelines/inventory-file.js";
 import { recordJobOutcome } from "../../pipelines/rotation-dispatch.js";
 import { runRotationSweep } from "../../pipelines/rotation-sweep.js";
 import {
   openRotationPorts,
   parseRotationInputs,
   type RotationCredentials,
-  readInventory,
   shouldFail,
   writeReport,
 } from "../../pipelines/rotation-sweep-setup.js";

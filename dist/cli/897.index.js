@@ -1,5 +1,5 @@
-export const id = 763;
-export const ids = [763];
+export const id = 897;
+export const ids = [897];
 export const modules = {
 
 /***/ 5732:
@@ -1279,6 +1279,34 @@ async function runHealthCheck(settings, ports) {
             await probe.close();
     }
     return (0,_core_health_js__WEBPACK_IMPORTED_MODULE_0__/* .buildReport */ .FK)(settings, attempts);
+}
+
+
+/***/ }),
+
+/***/ 805:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ readInventory)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3415);
+/* harmony import */ var _core_secret_inventory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7575);
+
+
+
+
+/**
+ * Reads and validates the secret inventory file (the rotation sweep, rotate-secret and their CLI commands);
+ * every problem names the file, line and field.
+ */
+function readInventory(path) {
+    const file = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .requireValue */ .vd)("inventory", path);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz("inventory", `names a file that does not exist: ${file}`);
+    return (0,_core_secret_inventory_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInventory */ .au)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, "utf8"), file);
 }
 
 
