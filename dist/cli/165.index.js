@@ -8,10 +8,10 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  vG: () => (/* binding */ checkCredentials),
-  mt: () => (/* binding */ findSecret),
+  ACTION_CREDENTIAL_NAMES: () => (/* binding */ ACTION_CREDENTIAL_NAMES),
+  v: () => (/* binding */ checkCredentials),
+  m: () => (/* binding */ findSecret),
   openExecutor: () => (/* binding */ openExecutor),
-  ZG: () => (/* binding */ readInventoryFile),
   readRegistryFile: () => (/* binding */ readRegistryFile)
 });
 
@@ -27,8 +27,6 @@ var health_inputs = __webpack_require__(9336);
 var inputs = __webpack_require__(3415);
 // EXTERNAL MODULE: ./.build/js/core/registry.js + 1 modules
 var core_registry = __webpack_require__(2972);
-// EXTERNAL MODULE: ./.build/js/core/secret-inventory.js + 1 modules
-var secret_inventory = __webpack_require__(7575);
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
 var store_audit = __webpack_require__(6448);
 // EXTERNAL MODULE: ./.build/js/store/rotation-jobs.js
@@ -136,15 +134,7 @@ var health_check = __webpack_require__(7315);
 
 
 
-
 const TIMEOUT_MS = 15_000;
-/** Reads the inventory; every problem names the file, line and field. */
-function readInventoryFile(path) {
-    const file = (0,inputs/* requireValue */.vd)("inventory", path);
-    if (!(0,external_node_fs_.existsSync)(file))
-        throw new errors/* InputError */.dz("inventory", `names a file that does not exist: ${file}`);
-    return (0,secret_inventory/* parseInventory */.au)((0,external_node_fs_.readFileSync)(file, "utf8"), file);
-}
 /** Reads the surface registry the smoke test probes, with the status sweep's health defaults. */
 function readRegistryFile(path) {
     if (!(0,external_node_fs_.existsSync)(path))
@@ -163,30 +153,51 @@ function findSecret(inventory, name, input = "secret") {
         throw new errors/* InputError */.dz(input, `names no secret of ${inventory.file}: '${wanted}' (it has ${inventory.secrets.map((s) => s.name).join(", ")})`);
     return secret;
 }
-/** Checks before anything opens that every credential the secret's rotation needs was given. */
-function checkCredentials(secret, creds, registry) {
+/** The rotate-secret action's inputs (the rotation sweep's name them alike, but for cloudflare-tokens). */
+const ACTION_CREDENTIAL_NAMES = {
+    herokuApiKey: "heroku-api-key",
+    githubSecretsToken: "github-secrets-token",
+    infisicalToken: "infisical-token",
+    cloudflareToken: () => "current-value",
+    registry: "registry",
+    webhookSecret: "webhook-secret",
+};
+/**
+ * Checks, before any job exists, that every credential the secret's rotation needs was given: its
+ * generator's, every consumer's, the smoke test's registry surfaces and the webhooks' key. The error names
+ * the missing input as the face calls it.
+ */
+function checkCredentials(secret, creds, opts = {}) {
     const spec = secret.rotate;
     if (!spec)
         return;
+    const names = opts.names ?? ACTION_CREDENTIAL_NAMES;
+    const registry = opts.registry;
     if (spec.generate === "heroku-authorization" && !creds.herokuApiKey)
-        throw new errors/* InputError */.dz("heroku-api-key", `is required to rotate ${secret.name} (it makes a Heroku OAuth authorization)`);
+        throw new errors/* InputError */.dz(names.herokuApiKey, `is required to rotate ${secret.name} (it makes a Heroku OAuth authorization)`);
+    if (spec.generate === "cloudflare-token" && !(opts.currentValue || creds.cloudflareTokens.get(secret.name)))
+        throw new errors/* InputError */.dz(names.cloudflareToken(secret.name), `is required to rotate ${secret.name}: the current Cloudflare token says which token's settings to copy`);
     for (const c of spec.consumers) {
         if ((c.kind === "github-actions" || c.kind === "github-environment") && !creds.githubSecretsToken)
-            throw new errors/* InputError */.dz("github-secrets-token", `is required to write ${c.id} (a token that may write Actions secrets; the workflow's GITHUB_TOKEN cannot)`);
+            throw new errors/* InputError */.dz(names.githubSecretsToken, `is required to write ${c.id} (a token that may write Actions secrets; the workflow's GITHUB_TOKEN cannot)`);
         if (c.kind === "heroku-config" && !creds.herokuApiKey)
-            throw new errors/* InputError */.dz("heroku-api-key", `is required to write ${c.id}`);
+            throw new errors/* InputError */.dz(names.herokuApiKey, `is required to write ${c.id}`);
         if (c.kind === "infisical" && !creds.infisicalToken)
-            throw new errors/* InputError */.dz("infisical-token", `is required to write ${c.id}`);
+            throw new errors/* InputError */.dz(names.infisicalToken, `is required to write ${c.id}`);
     }
-    if (spec.smoke.length && registry) {
-        const known = new Set(registry.surfaces.map((s) => s.id));
-        const missing = spec.smoke.filter((id) => !known.has(id));
-        if (missing.length)
-            throw new errors/* InputError */.dz("registry", `has no surface ${missing.join(", ")} (${secret.name}'s smoke test)`);
-        const noHealth = spec.smoke.filter((id) => !registry.surfaces.find((s) => s.id === id)?.health);
-        if (noHealth.length)
-            throw new errors/* InputError */.dz("registry", `surface ${noHealth.join(", ")} has no health check to smoke-test with`);
-    }
+    if (spec.notify.length && !creds.webhookSecret)
+        throw new errors/* InputError */.dz(names.webhookSecret, `is required: ${secret.name} notifies webhooks, signed with it`);
+    if (!spec.smoke.length)
+        return;
+    if (!registry)
+        throw new errors/* InputError */.dz(names.registry, `is required: ${secret.name}'s smoke test probes ${spec.smoke.join(", ")}, surfaces of the registry`);
+    const known = new Set(registry.surfaces.map((s) => s.id));
+    const missing = spec.smoke.filter((id) => !known.has(id));
+    if (missing.length)
+        throw new errors/* InputError */.dz(names.registry, `has no surface ${missing.join(", ")} (${secret.name}'s smoke test)`);
+    const noHealth = spec.smoke.filter((id) => !registry.surfaces.find((s) => s.id === id)?.health);
+    if (noHealth.length)
+        throw new errors/* InputError */.dz(names.registry, `surface ${noHealth.join(", ")} has no health check to smoke-test with`);
 }
 async function openExecutor(creds, opts) {
     const env = opts.env;
@@ -230,6 +241,11 @@ async function openExecutor(creds, opts) {
             }
             : {}),
         ...(creds.webhookSecret ? { webhooks: new WebhookSender(creds.webhookSecret) } : {}),
+        preflight: (secret) => checkCredentials(secret, creds, {
+            registry: opts.registry,
+            names: opts.names,
+            currentValue: opts.currentValue,
+        }),
     };
     return {
         ports,

@@ -11,11 +11,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 /* harmony import */ var _core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5732);
-/* harmony import */ var _pipelines_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2155);
-/* harmony import */ var _pipelines_rotation_wiring_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6165);
-/* harmony import */ var _store_db_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1996);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2056);
-/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8185);
+/* harmony import */ var _pipelines_inventory_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(805);
+/* harmony import */ var _pipelines_rotation_executor_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2887);
+/* harmony import */ var _pipelines_rotation_wiring_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6165);
+/* harmony import */ var _store_db_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1996);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2056);
+/* harmony import */ var _prompt_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8185);
+
 
 
 
@@ -41,55 +43,56 @@ function registerRotate(program, ctx) {
         .addHelpText("after", "\nCredentials come from the environment: DATABASE_URL, HEROKU_API_KEY, CLOUDFLARE_API_TOKEN (or a variable named\nlike the cloudflare-token secret), GITHUB_SECRETS_TOKEN (else GITHUB_TOKEN), INFISICAL_TOKEN, ROTATION_WEBHOOK_SECRET,\nSLACK_BOT_TOKEN + SLACK_CHANNEL or SLACK_WEBHOOK_URL. The value in use now: ROTATE_CURRENT_VALUE, else the\nvariable named like the secret. ROTATION_PIPELINE_DISABLED=1 refuses every rotation.")
         .action(async (name, opts) => {
         (0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_1__/* .assertRotationEnabled */ .oI)(ctx.env);
-        const databaseUrl = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .envSecret */ .eo)(ctx, "DATABASE_URL", true);
-        for (const s of (0,_store_db_js__WEBPACK_IMPORTED_MODULE_4__/* .databaseUrlSecrets */ .I6)(databaseUrl))
+        const databaseUrl = (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .envSecret */ .eo)(ctx, "DATABASE_URL", true);
+        for (const s of (0,_store_db_js__WEBPACK_IMPORTED_MODULE_5__/* .databaseUrlSecrets */ .I6)(databaseUrl))
             ctx.reporter.secret(s);
         if (!opts.inventory)
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz("--inventory", "is required");
-        const inventory = (0,_pipelines_rotation_wiring_js__WEBPACK_IMPORTED_MODULE_3__/* .readInventoryFile */ .ZG)(opts.inventory);
-        const secret = (0,_pipelines_rotation_wiring_js__WEBPACK_IMPORTED_MODULE_3__/* .findSecret */ .mt)(inventory, name, "NAME");
-        const currentValue = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .envSecret */ .eo)(ctx, "ROTATE_CURRENT_VALUE", false) ?? (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .envSecret */ .eo)(ctx, secret.name, false);
+        const inventory = (0,_pipelines_inventory_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readInventory */ .z)(opts.inventory);
+        const secret = (0,_pipelines_rotation_wiring_js__WEBPACK_IMPORTED_MODULE_4__/* .findSecret */ .m)(inventory, name, "NAME");
+        const currentValue = (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .envSecret */ .eo)(ctx, "ROTATE_CURRENT_VALUE", false) ?? (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .envSecret */ .eo)(ctx, secret.name, false);
         const cloudflareTokens = new Map();
         for (const s of inventory.secrets) {
             if (s.source !== "cloudflare-token")
                 continue;
-            const token = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .envSecret */ .eo)(ctx, s.name, false);
+            const token = (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .envSecret */ .eo)(ctx, s.name, false);
             if (token)
                 cloudflareTokens.set(s.name, token);
         }
         const creds = {
-            herokuApiKey: (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .envSecret */ .eo)(ctx, "HEROKU_API_KEY", false),
-            cloudflareApiToken: (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .envSecret */ .eo)(ctx, "CLOUDFLARE_API_TOKEN", false),
+            herokuApiKey: (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .envSecret */ .eo)(ctx, "HEROKU_API_KEY", false),
+            cloudflareApiToken: (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .envSecret */ .eo)(ctx, "CLOUDFLARE_API_TOKEN", false),
             cloudflareTokens,
-            githubSecretsToken: (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .envSecret */ .eo)(ctx, "GITHUB_SECRETS_TOKEN", false) ?? (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .envSecret */ .eo)(ctx, "GITHUB_TOKEN", false),
-            infisicalToken: (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .envSecret */ .eo)(ctx, "INFISICAL_TOKEN", false),
-            webhookSecret: (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .envSecret */ .eo)(ctx, "ROTATION_WEBHOOK_SECRET", false),
-            slackToken: (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .envSecret */ .eo)(ctx, "SLACK_BOT_TOKEN", false),
+            githubSecretsToken: (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .envSecret */ .eo)(ctx, "GITHUB_SECRETS_TOKEN", false) ?? (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .envSecret */ .eo)(ctx, "GITHUB_TOKEN", false),
+            infisicalToken: (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .envSecret */ .eo)(ctx, "INFISICAL_TOKEN", false),
+            webhookSecret: (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .envSecret */ .eo)(ctx, "ROTATION_WEBHOOK_SECRET", false),
+            slackToken: (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .envSecret */ .eo)(ctx, "SLACK_BOT_TOKEN", false),
             slackChannel: ctx.env.SLACK_CHANNEL?.trim() || undefined,
-            slackWebhookUrl: (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .envSecret */ .eo)(ctx, "SLACK_WEBHOOK_URL", false),
+            slackWebhookUrl: (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .envSecret */ .eo)(ctx, "SLACK_WEBHOOK_URL", false),
         };
-        const registry = opts.registry ? (0,_pipelines_rotation_wiring_js__WEBPACK_IMPORTED_MODULE_3__.readRegistryFile)(opts.registry) : undefined;
-        (0,_pipelines_rotation_wiring_js__WEBPACK_IMPORTED_MODULE_3__/* .checkCredentials */ .vG)(secret, creds, registry);
+        const registry = opts.registry ? (0,_pipelines_rotation_wiring_js__WEBPACK_IMPORTED_MODULE_4__.readRegistryFile)(opts.registry) : undefined;
+        (0,_pipelines_rotation_wiring_js__WEBPACK_IMPORTED_MODULE_4__/* .checkCredentials */ .v)(secret, creds, { registry, names: _context_js__WEBPACK_IMPORTED_MODULE_6__/* .ROTATION_ENV_NAMES */ .Om, currentValue });
         const phrase = `rotate ${secret.name}`;
         let typed = opts.confirm;
         if (typed === undefined) {
-            const prompter = (0,_prompt_js__WEBPACK_IMPORTED_MODULE_6__/* .terminalPrompter */ .kZ)();
+            const prompter = (0,_prompt_js__WEBPACK_IMPORTED_MODULE_7__/* .terminalPrompter */ .kZ)();
             if (!prompter.interactive)
-                throw new _context_js__WEBPACK_IMPORTED_MODULE_5__/* .ExitError */ .RS(`no terminal to confirm on: pass --confirm "${phrase}"`, _context_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .dc.refused);
+                throw new _context_js__WEBPACK_IMPORTED_MODULE_6__/* .ExitError */ .RS(`no terminal to confirm on: pass --confirm "${phrase}"`, _context_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .dc.refused);
             typed = await prompter.ask(`Type "${phrase}" to rotate it${opts.compromised ? " and revoke the old credential at once" : ""}: `);
         }
         if (typed?.trim() !== phrase)
-            throw new _context_js__WEBPACK_IMPORTED_MODULE_5__/* .ExitError */ .RS(`confirmation refused: expected "${phrase}"; nothing was rotated`, _context_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .dc.refused);
-        const opened = await (0,_pipelines_rotation_wiring_js__WEBPACK_IMPORTED_MODULE_3__.openExecutor)(creds, {
+            throw new _context_js__WEBPACK_IMPORTED_MODULE_6__/* .ExitError */ .RS(`confirmation refused: expected "${phrase}"; nothing was rotated`, _context_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .dc.refused);
+        const opened = await (0,_pipelines_rotation_wiring_js__WEBPACK_IMPORTED_MODULE_4__.openExecutor)(creds, {
             databaseUrl,
             migrate: opts.migrate,
             registry,
             env: ctx.env,
             reporter: ctx.reporter,
             currentValue,
+            names: _context_js__WEBPACK_IMPORTED_MODULE_6__/* .ROTATION_ENV_NAMES */ .Om,
         });
         try {
-            const outcome = await (0,_pipelines_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__.runRotation)(secret, {
+            const outcome = await (0,_pipelines_rotation_executor_js__WEBPACK_IMPORTED_MODULE_3__.runRotation)(secret, {
                 trigger: "manual",
                 compromised: opts.compromised ?? false,
                 currentValue,
@@ -111,7 +114,7 @@ function registerRotate(program, ctx) {
             else
                 ctx.reporter.info((0,_core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRotationOutcome */ .zL)(outcome).trimEnd());
             if (outcome.status === "failed")
-                throw new _context_js__WEBPACK_IMPORTED_MODULE_5__/* .ExitError */ .RS(`rotation of ${secret.name} failed: ${outcome.error ?? "see the job"}`, _context_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .dc.failed);
+                throw new _context_js__WEBPACK_IMPORTED_MODULE_6__/* .ExitError */ .RS(`rotation of ${secret.name} failed: ${outcome.error ?? "see the job"}`, _context_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .dc.failed);
         }
         finally {
             await opened.close();
@@ -282,10 +285,10 @@ async function confirmPhrase(phrase, confirm, prompter, say) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  vG: () => (/* binding */ checkCredentials),
-  mt: () => (/* binding */ findSecret),
+  ACTION_CREDENTIAL_NAMES: () => (/* binding */ ACTION_CREDENTIAL_NAMES),
+  v: () => (/* binding */ checkCredentials),
+  m: () => (/* binding */ findSecret),
   openExecutor: () => (/* binding */ openExecutor),
-  ZG: () => (/* binding */ readInventoryFile),
   readRegistryFile: () => (/* binding */ readRegistryFile)
 });
 
@@ -301,8 +304,6 @@ var health_inputs = __webpack_require__(9336);
 var inputs = __webpack_require__(3415);
 // EXTERNAL MODULE: ./.build/js/core/registry.js + 1 modules
 var core_registry = __webpack_require__(2972);
-// EXTERNAL MODULE: ./.build/js/core/secret-inventory.js + 1 modules
-var secret_inventory = __webpack_require__(7575);
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
 var store_audit = __webpack_require__(6448);
 // EXTERNAL MODULE: ./.build/js/store/rotation-jobs.js
@@ -410,15 +411,7 @@ var health_check = __webpack_require__(7315);
 
 
 
-
 const TIMEOUT_MS = 15_000;
-/** Reads the inventory; every problem names the file, line and field. */
-function readInventoryFile(path) {
-    const file = (0,inputs/* requireValue */.vd)("inventory", path);
-    if (!(0,external_node_fs_.existsSync)(file))
-        throw new errors/* InputError */.dz("inventory", `names a file that does not exist: ${file}`);
-    return (0,secret_inventory/* parseInventory */.au)((0,external_node_fs_.readFileSync)(file, "utf8"), file);
-}
 /** Reads the surface registry the smoke test probes, with the status sweep's health defaults. */
 function readRegistryFile(path) {
     if (!(0,external_node_fs_.existsSync)(path))
@@ -437,30 +430,51 @@ function findSecret(inventory, name, input = "secret") {
         throw new errors/* InputError */.dz(input, `names no secret of ${inventory.file}: '${wanted}' (it has ${inventory.secrets.map((s) => s.name).join(", ")})`);
     return secret;
 }
-/** Checks before anything opens that every credential the secret's rotation needs was given. */
-function checkCredentials(secret, creds, registry) {
+/** The rotate-secret action's inputs (the rotation sweep's name them alike, but for cloudflare-tokens). */
+const ACTION_CREDENTIAL_NAMES = {
+    herokuApiKey: "heroku-api-key",
+    githubSecretsToken: "github-secrets-token",
+    infisicalToken: "infisical-token",
+    cloudflareToken: () => "current-value",
+    registry: "registry",
+    webhookSecret: "webhook-secret",
+};
+/**
+ * Checks, before any job exists, that every credential the secret's rotation needs was given: its
+ * generator's, every consumer's, the smoke test's registry surfaces and the webhooks' key. The error names
+ * the missing input as the face calls it.
+ */
+function checkCredentials(secret, creds, opts = {}) {
     const spec = secret.rotate;
     if (!spec)
         return;
+    const names = opts.names ?? ACTION_CREDENTIAL_NAMES;
+    const registry = opts.registry;
     if (spec.generate === "heroku-authorization" && !creds.herokuApiKey)
-        throw new errors/* InputError */.dz("heroku-api-key", `is required to rotate ${secret.name} (it makes a Heroku OAuth authorization)`);
+        throw new errors/* InputError */.dz(names.herokuApiKey, `is required to rotate ${secret.name} (it makes a Heroku OAuth authorization)`);
+    if (spec.generate === "cloudflare-token" && !(opts.currentValue || creds.cloudflareTokens.get(secret.name)))
+        throw new errors/* InputError */.dz(names.cloudflareToken(secret.name), `is required to rotate ${secret.name}: the current Cloudflare token says which token's settings to copy`);
     for (const c of spec.consumers) {
         if ((c.kind === "github-actions" || c.kind === "github-environment") && !creds.githubSecretsToken)
-            throw new errors/* InputError */.dz("github-secrets-token", `is required to write ${c.id} (a token that may write Actions secrets; the workflow's GITHUB_TOKEN cannot)`);
+            throw new errors/* InputError */.dz(names.githubSecretsToken, `is required to write ${c.id} (a token that may write Actions secrets; the workflow's GITHUB_TOKEN cannot)`);
         if (c.kind === "heroku-config" && !creds.herokuApiKey)
-            throw new errors/* InputError */.dz("heroku-api-key", `is required to write ${c.id}`);
+            throw new errors/* InputError */.dz(names.herokuApiKey, `is required to write ${c.id}`);
         if (c.kind === "infisical" && !creds.infisicalToken)
-            throw new errors/* InputError */.dz("infisical-token", `is required to write ${c.id}`);
+            throw new errors/* InputError */.dz(names.infisicalToken, `is required to write ${c.id}`);
     }
-    if (spec.smoke.length && registry) {
-        const known = new Set(registry.surfaces.map((s) => s.id));
-        const missing = spec.smoke.filter((id) => !known.has(id));
-        if (missing.length)
-            throw new errors/* InputError */.dz("registry", `has no surface ${missing.join(", ")} (${secret.name}'s smoke test)`);
-        const noHealth = spec.smoke.filter((id) => !registry.surfaces.find((s) => s.id === id)?.health);
-        if (noHealth.length)
-            throw new errors/* InputError */.dz("registry", `surface ${noHealth.join(", ")} has no health check to smoke-test with`);
-    }
+    if (spec.notify.length && !creds.webhookSecret)
+        throw new errors/* InputError */.dz(names.webhookSecret, `is required: ${secret.name} notifies webhooks, signed with it`);
+    if (!spec.smoke.length)
+        return;
+    if (!registry)
+        throw new errors/* InputError */.dz(names.registry, `is required: ${secret.name}'s smoke test probes ${spec.smoke.join(", ")}, surfaces of the registry`);
+    const known = new Set(registry.surfaces.map((s) => s.id));
+    const missing = spec.smoke.filter((id) => !known.has(id));
+    if (missing.length)
+        throw new errors/* InputError */.dz(names.registry, `has no surface ${missing.join(", ")} (${secret.name}'s smoke test)`);
+    const noHealth = spec.smoke.filter((id) => !registry.surfaces.find((s) => s.id === id)?.health);
+    if (noHealth.length)
+        throw new errors/* InputError */.dz(names.registry, `surface ${noHealth.join(", ")} has no health check to smoke-test with`);
 }
 async function openExecutor(creds, opts) {
     const env = opts.env;
@@ -504,6 +518,11 @@ async function openExecutor(creds, opts) {
             }
             : {}),
         ...(creds.webhookSecret ? { webhooks: new WebhookSender(creds.webhookSecret) } : {}),
+        preflight: (secret) => checkCredentials(secret, creds, {
+            registry: opts.registry,
+            names: opts.names,
+            currentValue: opts.currentValue,
+        }),
     };
     return {
         ports,

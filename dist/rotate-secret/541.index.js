@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 /* harmony import */ var _core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5732);
-/* harmony import */ var _rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2155);
+/* harmony import */ var _rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2887);
 
 
 
@@ -45,7 +45,7 @@ async function revokeDue(inventory, facts, ports, clock, reporter, notes) {
         if (!lock)
             continue; // a rotation of it is running: the next sweep revokes
         try {
-            const ok = await (0,_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .revokeOld */ .wz)(job, state, "the grace period ended", facts, { ...ports, clock }, ports.generator(secret), reporter, notes);
+            const ok = await (0,_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .revokeOld */ .w)(job, state, "the grace period ended", facts, { ...ports, clock }, ports.generator(secret), reporter, notes);
             out.push({ ...base, outcome: ok ? "revoked" : "failed" });
             if (!ok)
                 continue;

@@ -1,18 +1,19 @@
 export const id = 541;
-export const ids = [541,155];
+export const ids = [541,887];
 export const modules = {
 
-/***/ 2155:
+/***/ 2887:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  wz: () => (/* reexport */ revokeOld),
+  checkRotatable: () => (/* binding */ checkRotatable),
+  w: () => (/* reexport */ revokeOld),
   runRotation: () => (/* binding */ runRotation)
 });
 
-// UNUSED EXPORTS: checkRotatable, jobAudit
+// UNUSED EXPORTS: jobAudit
 
 // EXTERNAL MODULE: ./.build/js/core/errors.js
 var errors = __webpack_require__(6265);
@@ -55,7 +56,8 @@ async function revokeOld(job, state, reason, facts, ports, port, reporter, notes
     if (!id)
         return false;
     (0,rotation_executor/* setStep */.zp)(state, "revoke_old", "running", clock.now());
-    await ports.jobs.progress(job.id, { steps: (0,rotation_executor/* serializeState */.sU)(state) });
+    // A revoke_at is kept while it runs: a process that dies here leaves the job to the next sweep's revokes.
+    await ports.jobs.progress(job.id, { steps: (0,rotation_executor/* serializeState */.sU)(state), revokeAt: job.revokeAt ?? clock.now() });
     try {
         const result = await port.revoke(id);
         (0,rotation_executor/* setStep */.zp)(state, "revoke_old", "completed", clock.now(), `${id} ${result === "gone" ? "was already gone" : "revoked"}: ${reason}`);
@@ -88,7 +90,295 @@ async function revokeOld(job, state, reason, facts, ports, port, reporter, notes
     }
 }
 
+;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-job.js
+
+
+
+
+/**
+ * One run of the rotation executor over one secret: what it holds (the job, its state, the values that exist
+ * only in this process's memory) and how it records them (job progress, audit rows, the outcome). The steps
+ * (rotation-executor.ts) and the resume of an interrupted job (rotation-resume.ts) both work on it.
+ */
+class RotationRun {
+    secret;
+    settings;
+    ports;
+    reporter;
+    clock;
+    spec;
+    gen;
+    /** Every value this run saw: an audit row that would hold one is refused. */
+    values = [];
+    notes = [];
+    job;
+    state;
+    oldValue;
+    newValue;
+    constructor(secret, settings, ports, reporter) {
+        this.secret = secret;
+        this.settings = settings;
+        this.ports = ports;
+        this.reporter = reporter;
+        this.clock = ports.clock ?? core_ports/* systemClock */.m;
+        this.spec = secret.rotate;
+        this.gen = ports.generator(secret);
+        this.oldValue = settings.currentValue || undefined;
+        if (this.oldValue)
+            this.values.push(this.oldValue);
+    }
+    now() {
+        return this.clock.now();
+    }
+    get compromised() {
+        return this.state.compromised;
+    }
+    async save(change = {}) {
+        const moved = await this.ports.jobs.progress(this.job.id, {
+            steps: (0,rotation_executor/* serializeState */.sU)(this.state),
+            at: this.now(),
+            ...change,
+        });
+        if (moved)
+            this.job = moved;
+    }
+    audit(action, key, outcome, context) {
+        return jobAudit(this.ports.audit, this.settings, this.job, {
+            action,
+            key,
+            outcome,
+            at: this.now(),
+            context: {
+                trigger: this.state.trigger,
+                compromised: this.state.compromised,
+                generator: this.state.generator,
+                consumers: this.state.consumers,
+                attempt: this.state.attempt,
+                ...context,
+            },
+        }, this.values);
+    }
+    /**
+     * The job's `secret.rotate.completed` row, from what the completed job recorded; the state remembers that it
+     * was written, so a run that died between completing the job and writing it has the next run write it (the
+     * row's key makes it one per job whichever run writes it). A failure is a note: the next run tries again.
+     */
+    async auditCompleted() {
+        const c = this.state.completion;
+        if (!c || c.audited)
+            return;
+        try {
+            await this.audit("secret.rotate.completed", "secret.rotate:completed", "success", {
+                rotated_at: this.state.rotated_at,
+                revoke_at: c.revoke_at,
+                revoke: c.revoke,
+                ...(c.revoke_reason ? { revoke_reason: c.revoke_reason } : {}),
+            });
+            c.audited = true;
+            await this.save();
+        }
+        catch (err) {
+            this.notes.push(`the secret.rotate.completed audit row was not written: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    /**
+     * Tells Slack the outcome and, for a rotation, every notify webhook (signed); a completed job remembers it
+     * was told, so that a run finishing it after a crash tells once.
+     */
+    async tell(outcome, event) {
+        if (this.ports.notify)
+            await this.ports.notify
+                .post((0,rotation_executor/* rotationSlack */.z7)(outcome, this.settings.runUrl))
+                .catch((err) => this.notes.push(`Slack was not told: ${(0,errors/* describeError */.Uc)(err)}`));
+        if (event && this.ports.webhooks) {
+            const body = (0,rotation_executor/* webhookBody */.Cd)({
+                event,
+                secret: this.secret.name,
+                jobId: this.job.id,
+                revokeAt: outcome.revokeAt,
+                compromised: this.compromised,
+                at: this.now(),
+            });
+            for (const url of this.spec.notify)
+                await this.ports.webhooks
+                    .send(url, body)
+                    .catch((err) => this.notes.push(`webhook ${new URL(url).host} was not told: ${(0,errors/* describeError */.Uc)(err)}`));
+        }
+        if (event && this.state.completion && !this.state.completion.told) {
+            this.state.completion.told = true;
+            await this.save().catch(() => { });
+        }
+    }
+    outcome(status, error, revokeAt, revokedNow = false) {
+        return {
+            secret: this.secret.name,
+            jobId: this.job?.id,
+            status,
+            revokeAt: revokeAt?.toISOString(),
+            revokedNow,
+            trigger: this.state?.trigger ?? this.settings.trigger,
+            consumers: { ...(this.state?.consumer_holds ?? {}) },
+            steps: this.state?.steps.map((s) => ({ ...s })) ?? [],
+            ...(error ? { error } : {}),
+            notes: this.notes,
+        };
+    }
+    /** A refusal before any job of this run exists. */
+    refuse(why) {
+        this.reporter.error(`${this.secret.name}: not rotated: ${why}`);
+        return {
+            ok: false,
+            outcome: {
+                secret: this.secret.name,
+                status: "failed",
+                revokedNow: false,
+                trigger: this.settings.trigger,
+                consumers: {},
+                steps: [],
+                error: why,
+                notes: [],
+            },
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-resume.js
+
+
+
+/**
+ * Where a run of the executor starts (seed 004 §6.8): the secret's unfinished job is resumed (the new
+ * credential of an attempt that died with its process is revoked first), a completed job whose run died
+ * before its last records is finished, or a new job is created and `secret.rotate.triggered` written before
+ * anything else. Undefined: go on with the steps; an outcome: this run is done.
+ */
+async function openJob(run) {
+    const now = run.now();
+    const name = run.secret.name;
+    const history = await run.ports.jobs.history(name, 20);
+    const active = history.find((j) => j.status === "running" || j.status === "queued");
+    const compromised = run.settings.compromised || run.spec.compromised;
+    if (active && !(0,rotation_executor/* readState */.un)(active.steps))
+        return run.refuse(`rotation job ${active.id} (a dispatched rotation workflow) is ${active.status}`)
+            .outcome;
+    if (active) {
+        run.job = active;
+        run.state = (0,rotation_executor/* readState */.un)(active.steps);
+        run.state.attempt += 1;
+        if (compromised && !run.state.compromised) {
+            run.state.compromised = true;
+            run.state.trigger = "compromise";
+        }
+        run.reporter.info(`${name}: resuming rotation job ${active.id} (attempt ${run.state.attempt})`);
+        await recoverOrphans(run, now);
+        await run.save();
+        return undefined;
+    }
+    const latest = history[0];
+    const owed = latest ? (0,rotation_executor/* unfinishedWork */.HF)(latest) : undefined;
+    if (latest && owed) {
+        run.job = latest;
+        run.state = (0,rotation_executor/* readState */.un)(latest.steps);
+        return finishCompleted(run, owed);
+    }
+    if (!compromised) {
+        const pending = history.find((j) => j.status === "completed" && j.revokeAt);
+        if (pending)
+            return run.refuse(`the old credential of rotation job ${pending.id} is revoked at ${pending.revokeAt.toISOString()}: a new rotation before then would leave three live credentials (rotate with compromised: true to revoke both at once)`).outcome;
+    }
+    const state = {
+        executor: 1,
+        trigger: compromised ? "compromise" : run.settings.trigger,
+        compromised,
+        generator: run.spec.generate,
+        consumers: run.spec.consumers.map((c) => c.id),
+        attempt: 1,
+        steps: (0,rotation_executor/* freshSteps */.Mm)(),
+        consumer_holds: Object.fromEntries(run.spec.consumers.map((c) => [c.id, "old"])),
+    };
+    const job = await run.ports.jobs.createRunning({
+        secretName: name,
+        triggeredBy: run.settings.actor,
+        triggeredAt: now,
+        steps: (0,rotation_executor/* serializeState */.sU)(state),
+    });
+    if (!job)
+        return run.refuse("another run created a rotation job for it first").outcome;
+    run.job = job;
+    run.state = state;
+    try {
+        await run.audit("secret.rotate.triggered", "secret.rotate:started", undefined, {});
+    }
+    catch (err) {
+        const why = `the secret.rotate.triggered audit row could not be written, so nothing was rotated: ${(0,errors/* describeError */.Uc)(err)}`;
+        await run.ports.jobs.progress(job.id, { steps: {}, status: "failed", errorMsg: why, at: now });
+        return run.outcome("failed", why);
+    }
+    run.reporter.info(`${name}: rotation job ${job.id} started (${state.trigger})`);
+    return undefined;
+}
+/**
+ * A value made by an earlier attempt died with its process: its credential is revoked before a new one is
+ * made, so that never two new credentials live. One whose id was not recorded (the process died inside the
+ * vendor call) is found among the credentials made since that attempt's generate step started.
+ */
+async function recoverOrphans(run, now) {
+    const state = run.state;
+    const gen = state.steps.find((s) => s.name === "generate");
+    const revoked = new Set(state.orphans_revoked ?? []);
+    const ids = new Set();
+    if (state.new_credential_id && !run.gen.killsOld)
+        ids.add(state.new_credential_id);
+    if (gen?.status === "running" && gen.started_at) {
+        const keep = [state.old_credential_id, state.new_credential_id].filter((x) => !!x);
+        for (const id of await run.gen.orphans(new Date(Date.parse(gen.started_at) - 1000), keep))
+            ids.add(id);
+    }
+    for (const id of ids) {
+        if (revoked.has(id))
+            continue;
+        const result = await run.gen.revoke(id);
+        revoked.add(id);
+        run.reporter.info(`${run.secret.name}: revoked ${id}, the new credential of an interrupted attempt (${result})`);
+        await run.audit("secret.revoked", `secret.revoked:${id}`, "success", {
+            credential_id: id,
+            reason: "orphan of an interrupted attempt: its value was lost",
+        });
+    }
+    state.orphans_revoked = [...revoked];
+    delete state.new_credential_id;
+    for (const name of ["generate", "store", "sync_consumers", "smoke_test"]) {
+        const s = state.steps.find((x) => x.name === name);
+        if (s && s.status !== "pending")
+            (0,rotation_executor/* setStep */.zp)(state, name, "pending", now, `reset by attempt ${state.attempt}`);
+    }
+}
+/**
+ * The job completed (every consumer holds the new value, the smoke test passed) but its run died before it
+ * wrote the secret.rotate.completed row, while it revoked the old credential, or before it told Slack and the
+ * webhooks: this run writes the row, finishes the revocation (each at most once, by their keys) and tells,
+ * and rotates nothing.
+ */
+async function finishCompleted(run, owed) {
+    const job = run.job;
+    run.reporter.info(`${run.secret.name}: finishing rotation job ${job.id}, completed by an interrupted run`);
+    if (owed.audit)
+        await run.auditCompleted();
+    let revokedNow = false;
+    if (owed.revoke) {
+        const c = run.state.completion;
+        revokedNow = await revokeOld(run.job, run.state, c?.revoke === "now" && c.revoke_reason ? c.revoke_reason : "the grace period ended", run.settings, run.ports, run.gen, run.reporter, run.notes);
+    }
+    const revokeAt = revokedNow ? undefined : (run.job.revokeAt ?? undefined);
+    const outcome = { ...run.outcome("rotated", undefined, revokeAt, revokedNow), finished: true };
+    if (owed.tell)
+        await run.tell(outcome, "secret.rotated");
+    return outcome;
+}
+
 ;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-executor.js
+
+
 
 
 
@@ -99,17 +389,17 @@ async function revokeOld(job, state, reason, facts, ports, port, reporter, notes
  * generate -> store -> sync_consumers -> smoke_test -> revoke_old (scheduled at the end of the grace period,
  * or at once on compromise). Values live only in this process's memory and are masked the moment they exist;
  * the job row and audit rows hold names, ids and times. A re-run resumes the same job; a second run at once
- * finds the secret locked and makes no job.
+ * finds the secret locked and makes no job. Where a run starts (resume, finish, new job) is rotation-resume.ts.
  */
-/** Checks what can be checked before anything is created: the kill switch, the block, the smoke surfaces. */
+/**
+ * Checks what can be checked before anything is created: the kill switch, the block, and (the ports'
+ * preflight) every credential its generator, consumers, smoke test and webhooks need.
+ */
 function checkRotatable(secret, settings, ports) {
     (0,rotation_executor/* assertRotationEnabled */.oI)(settings.env);
     if (!secret.rotate)
         throw new errors/* InputError */.dz("secret", `${secret.name} has no rotate: block in the inventory: nothing says how to rotate it`);
-    if (secret.rotate.smoke.length > 0 && !ports.smoke)
-        throw new errors/* InputError */.dz("registry", `is required: ${secret.name}'s smoke test probes ${secret.rotate.smoke.join(", ")}, surfaces of the registry`);
-    if (secret.rotate.notify.length > 0 && !ports.webhooks)
-        throw new errors/* InputError */.dz("webhook-secret", `is required: ${secret.name} notifies webhooks, signed with it`);
+    ports.preflight(secret);
 }
 /** Rotates one secret, or resumes its unfinished job. Never throws once a job exists: the outcome says. */
 async function runRotation(secret, settings, ports) {
@@ -143,42 +433,12 @@ function busy(secret, settings, job) {
         notes: [],
     };
 }
-class Rotation {
-    secret;
-    settings;
-    ports;
-    reporter;
-    clock;
-    spec;
-    gen;
-    values = [];
-    notes = [];
-    job;
-    state;
-    oldValue;
-    newValue;
-    constructor(secret, settings, ports, reporter) {
-        this.secret = secret;
-        this.settings = settings;
-        this.ports = ports;
-        this.reporter = reporter;
-        this.clock = ports.clock ?? core_ports/* systemClock */.m;
-        this.spec = secret.rotate;
-        this.gen = ports.generator(secret);
-        this.oldValue = settings.currentValue || undefined;
-        if (this.oldValue)
-            this.values.push(this.oldValue);
-    }
-    now() {
-        return this.clock.now();
-    }
-    get compromised() {
-        return this.state.compromised;
-    }
+/** The steps of one run: generate -> store -> sync_consumers -> smoke_test -> rotated (or failed, put back). */
+class Rotation extends RotationRun {
     async run() {
-        const started = await this.open();
-        if (!started.ok)
-            return started.outcome;
+        const done = await openJob(this);
+        if (done)
+            return done;
         try {
             await this.generate();
             await this.writeConsumers();
@@ -193,123 +453,6 @@ class Rotation {
     }
     runningStep() {
         return this.state.steps.find((s) => s.status === "running")?.name;
-    }
-    /** Resumes the secret's running job, or creates one and writes secret.rotate.triggered before anything. */
-    async open() {
-        const now = this.now();
-        const history = await this.ports.jobs.history(this.secret.name, 20);
-        const active = history.find((j) => j.status === "running" || j.status === "queued");
-        const compromised = this.settings.compromised || this.spec.compromised;
-        if (active && !(0,rotation_executor/* readState */.un)(active.steps))
-            return this.refuse(`rotation job ${active.id} (a dispatched rotation workflow) is ${active.status}`);
-        if (active) {
-            this.job = active;
-            this.state = (0,rotation_executor/* readState */.un)(active.steps);
-            this.state.attempt += 1;
-            if (compromised && !this.state.compromised) {
-                this.state.compromised = true;
-                this.state.trigger = "compromise";
-            }
-            this.reporter.info(`${this.secret.name}: resuming rotation job ${active.id} (attempt ${this.state.attempt})`);
-            await this.recoverOrphans(now);
-            await this.save();
-            return { ok: true };
-        }
-        if (!compromised) {
-            const pending = history.find((j) => j.status === "completed" && j.revokeAt);
-            if (pending)
-                return this.refuse(`the old credential of rotation job ${pending.id} is revoked at ${pending.revokeAt.toISOString()}: a new rotation before then would leave three live credentials (rotate with compromised: true to revoke both at once)`);
-        }
-        const state = {
-            executor: 1,
-            trigger: compromised ? "compromise" : this.settings.trigger,
-            compromised,
-            generator: this.spec.generate,
-            consumers: this.spec.consumers.map((c) => c.id),
-            attempt: 1,
-            steps: (0,rotation_executor/* freshSteps */.Mm)(),
-            consumer_holds: Object.fromEntries(this.spec.consumers.map((c) => [c.id, "old"])),
-        };
-        const job = await this.ports.jobs.createRunning({
-            secretName: this.secret.name,
-            triggeredBy: this.settings.actor,
-            triggeredAt: now,
-            steps: (0,rotation_executor/* serializeState */.sU)(state),
-        });
-        if (!job)
-            return this.refuse("another run created a rotation job for it first");
-        this.job = job;
-        this.state = state;
-        try {
-            await this.audit("secret.rotate.triggered", "secret.rotate:started", undefined, {});
-        }
-        catch (err) {
-            const why = `the secret.rotate.triggered audit row could not be written, so nothing was rotated: ${(0,errors/* describeError */.Uc)(err)}`;
-            await this.ports.jobs.progress(job.id, { steps: {}, status: "failed", errorMsg: why, at: now });
-            return { ok: false, outcome: this.outcome("failed", why) };
-        }
-        this.reporter.info(`${this.secret.name}: rotation job ${job.id} started (${state.trigger})`);
-        return { ok: true };
-    }
-    refuse(why) {
-        this.reporter.error(`${this.secret.name}: not rotated: ${why}`);
-        return {
-            ok: false,
-            outcome: {
-                secret: this.secret.name,
-                status: "failed",
-                revokedNow: false,
-                trigger: this.settings.trigger,
-                consumers: {},
-                steps: [],
-                error: why,
-                notes: [],
-            },
-        };
-    }
-    /**
-     * A value made by an earlier attempt died with its process: its credential is revoked before a new one is
-     * made, so that never two new credentials live. One whose id was not recorded (the process died inside the
-     * vendor call) is found among the credentials made since that attempt's generate step started.
-     */
-    async recoverOrphans(now) {
-        const gen = this.state.steps.find((s) => s.name === "generate");
-        const revoked = new Set(this.state.orphans_revoked ?? []);
-        const ids = new Set();
-        if (this.state.new_credential_id && !this.gen.killsOld)
-            ids.add(this.state.new_credential_id);
-        if (gen?.status === "running" && gen.started_at) {
-            const keep = [this.state.old_credential_id, this.state.new_credential_id].filter((x) => !!x);
-            for (const id of await this.gen.orphans(new Date(Date.parse(gen.started_at) - 1000), keep))
-                ids.add(id);
-        }
-        for (const id of ids) {
-            if (revoked.has(id))
-                continue;
-            const result = await this.gen.revoke(id);
-            revoked.add(id);
-            this.reporter.info(`${this.secret.name}: revoked ${id}, the new credential of an interrupted attempt (${result})`);
-            await this.audit("secret.revoked", `secret.revoked:${id}`, "success", {
-                credential_id: id,
-                reason: "orphan of an interrupted attempt: its value was lost",
-            });
-        }
-        this.state.orphans_revoked = [...revoked];
-        delete this.state.new_credential_id;
-        for (const name of ["generate", "store", "sync_consumers", "smoke_test"]) {
-            const s = this.state.steps.find((x) => x.name === name);
-            if (s && s.status !== "pending")
-                (0,rotation_executor/* setStep */.zp)(this.state, name, "pending", now, `reset by attempt ${this.state.attempt}`);
-        }
-    }
-    async save(change = {}) {
-        const moved = await this.ports.jobs.progress(this.job.id, {
-            steps: (0,rotation_executor/* serializeState */.sU)(this.state),
-            at: this.now(),
-            ...change,
-        });
-        if (moved)
-            this.job = moved;
     }
     async generate() {
         (0,rotation_executor/* setStep */.zp)(this.state, "generate", "running", this.now());
@@ -417,13 +560,13 @@ class Rotation {
         }
         else if (plan.kind === "none")
             (0,rotation_executor/* setStep */.zp)(this.state, "revoke_old", "completed", now, `nothing revoked: ${plan.reason}`);
-        await this.save({ status: "completed", revokeAt });
-        await this.audit("secret.rotate.completed", "secret.rotate:completed", "success", {
-            rotated_at: this.state.rotated_at,
+        this.state.completion = {
             revoke_at: revokeAt?.toISOString() ?? null,
             revoke: plan.kind,
             ...(plan.kind !== "scheduled" ? { revoke_reason: plan.reason } : {}),
-        }).catch((err) => this.notes.push(`the secret.rotate.completed audit row was not written: ${(0,errors/* describeError */.Uc)(err)}`));
+        };
+        await this.save({ status: "completed", revokeAt });
+        await this.auditCompleted();
         let revokedNow = false;
         if (plan.kind === "now") {
             revokedNow = await revokeOld(this.job, this.state, plan.reason, this.settings, this.ports, this.gen, this.reporter, this.notes);
@@ -497,56 +640,6 @@ class Rotation {
         await this.tell(outcome, undefined);
         return outcome;
     }
-    async tell(outcome, event) {
-        if (this.ports.notify)
-            await this.ports.notify
-                .post((0,rotation_executor/* rotationSlack */.z7)(outcome, this.settings.runUrl))
-                .catch((err) => this.notes.push(`Slack was not told: ${(0,errors/* describeError */.Uc)(err)}`));
-        if (!event || !this.ports.webhooks)
-            return;
-        const body = (0,rotation_executor/* webhookBody */.Cd)({
-            event,
-            secret: this.secret.name,
-            jobId: this.job.id,
-            revokeAt: outcome.revokeAt,
-            compromised: this.compromised,
-            at: this.now(),
-        });
-        for (const url of this.spec.notify)
-            await this.ports.webhooks
-                .send(url, body)
-                .catch((err) => this.notes.push(`webhook ${new URL(url).host} was not told: ${(0,errors/* describeError */.Uc)(err)}`));
-    }
-    audit(action, key, outcome, context) {
-        return jobAudit(this.ports.audit, this.settings, this.job, {
-            action,
-            key,
-            outcome,
-            at: this.now(),
-            context: {
-                trigger: this.state.trigger,
-                compromised: this.state.compromised,
-                generator: this.state.generator,
-                consumers: this.state.consumers,
-                attempt: this.state.attempt,
-                ...context,
-            },
-        }, this.values);
-    }
-    outcome(status, error, revokeAt, revokedNow = false) {
-        return {
-            secret: this.secret.name,
-            jobId: this.job?.id,
-            status,
-            revokeAt: revokeAt?.toISOString(),
-            revokedNow,
-            trigger: this.state?.trigger ?? this.settings.trigger,
-            consumers: { ...(this.state?.consumer_holds ?? {}) },
-            steps: this.state?.steps.map((s) => ({ ...s })) ?? [],
-            ...(error ? { error } : {}),
-            notes: this.notes,
-        };
-    }
 }
 
 
@@ -560,7 +653,7 @@ class Rotation {
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6265);
 /* harmony import */ var _core_rotation_executor_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5732);
-/* harmony import */ var _rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2155);
+/* harmony import */ var _rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2887);
 
 
 
@@ -595,7 +688,7 @@ async function revokeDue(inventory, facts, ports, clock, reporter, notes) {
         if (!lock)
             continue; // a rotation of it is running: the next sweep revokes
         try {
-            const ok = await (0,_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .revokeOld */ .wz)(job, state, "the grace period ended", facts, { ...ports, clock }, ports.generator(secret), reporter, notes);
+            const ok = await (0,_rotation_executor_js__WEBPACK_IMPORTED_MODULE_2__/* .revokeOld */ .w)(job, state, "the grace period ended", facts, { ...ports, clock }, ports.generator(secret), reporter, notes);
             out.push({ ...base, outcome: ok ? "revoked" : "failed" });
             if (!ok)
                 continue;

@@ -1,13 +1,13 @@
 import { ProdgateError } from "../core/errors.js";
 import { parseBoolean } from "../core/inputs.js";
 import { assertRotationEnabled, renderRotationOutcome } from "../core/rotation-executor.js";
+import { readInventory } from "../pipelines/inventory-file.js";
 import { runRotation } from "../pipelines/rotation-executor.js";
 import {
   checkCredentials,
   findSecret,
   openExecutor,
   type RotateCredentials,
-  readInventoryFile,
   readRegistryFile,
 } from "../pipelines/rotation-wiring.js";
 import { sweepContext } from "../pipelines/sweep-context.js";
@@ -43,11 +43,11 @@ export async function run(): Promise<void> {
       throw new ProdgateError("database-url: is required (the rotation job and audit rows live there)");
     parseDatabaseUrl("database-url", databaseUrl);
     const compromised = parseBoolean("compromised", input("compromised"), false);
-    const inventory = readInventoryFile(input("inventory"));
+    const inventory = readInventory(input("inventory"));
     const secret = findSecret(inventory, input("secret"));
     const registryPath = input("registry");
     const registry = registryPath ? readRegistryFile(registryPath) : undefined;
-    checkCredentials(secret, creds, registry);
+    checkCredentials(secret, creds, { registry, currentValue });
     const opened = await openExecutor(creds, {
       databaseUrl,
       migrate: parseBoolean("migrate", input("migrate"), true),

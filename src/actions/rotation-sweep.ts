@@ -1,10 +1,11 @@
 import { ProdgateError } from "../core/errors.js";
-import { recordJobOutcome, runRotationSweep } from "../pipelines/rotation-sweep.js";
+import { readInventory } from "../pipelines/inventory-file.js";
+import { recordJobOutcome } from "../pipelines/rotation-dispatch.js";
+import { runRotationSweep } from "../pipelines/rotation-sweep.js";
 import {
   openRotationPorts,
   parseRotationInputs,
   type RotationCredentials,
-  readInventory,
   rotationOutputs,
   shouldFail,
   writeReport,

@@ -1,4 +1,5 @@
 import { ProdgateError } from "../core/errors.js";
+import type { CredentialNames } from "../pipelines/rotation-wiring.js";
 import type { TerminalReporter } from "./terminal.js";
 
 /**
@@ -34,3 +35,13 @@ export function envSecret(ctx: CliContext, name: string, required: boolean): str
     );
   return value || undefined;
 }
+
+/** How `prodgate rotate` and `prodgate sweep secrets` name the credentials of a rotation: where they read them. */
+export const ROTATION_ENV_NAMES: CredentialNames = {
+  herokuApiKey: "HEROKU_API_KEY",
+  githubSecretsToken: "GITHUB_SECRETS_TOKEN",
+  infisicalToken: "INFISICAL_TOKEN",
+  cloudflareToken: (secretName) => secretName,
+  registry: "--registry",
+  webhookSecret: "ROTATION_WEBHOOK_SECRET",
+};

@@ -45,6 +45,15 @@ export interface ExecutorState {
   consumer_holds: Record<string, ConsumerHolds>;
   revoke_warned_at?: string;
   rotated_at?: string;
+  /** Written with the job's completion: what its secret.rotate.completed row says, and whether it is written. */
+  completion?: {
+    revoke_at: string | null;
+    revoke: RevokePlan["kind"];
+    revoke_reason?: string;
+    audited?: boolean;
+    /** Slack and the notify webhooks were told that it rotated. */
+    told?: boolean;
+  };
 }
 
 export function freshSteps(): StepState[] {
@@ -132,6 +141,22 @@ export function planRevoke(
   return { kind: "scheduled", at: new Date(now.getTime() + opts.maxOverlapMs) };
 }
 
+/**
+ * What a completed job still owes when the run that completed it died: its secret.rotate.completed row, the
+ * revocation of its old credential it had started, the message that it rotated. Undefined when it owes nothing.
+ */
+export function unfinishedWork(job: {
+  status: string;
+  steps: Record<string, unknown> | null;
+}): { audit: boolean; revoke: boolean; tell: boolean } | undefined {
+  const state = job.status === "completed" ? readState(job.steps) : undefined;
+  if (!state?.completion) return undefined;
+  const audit = !state.completion.audited;
+  const revoke = state.steps.some((s) => s.name === "revoke_old" && s.status === "running");
+  const tell = !state.completion.told;
+  return audit || revoke || tell ? { audit, revoke, tell } : undefined;
+}
+
 /** A revoke due within this long of a sweep gets a Slack warning from it (once). */
 export const REVOKE_WARNING_MS = 3_600_000;
 
@@ -178,6 +203,8 @@ export interface RotationOutcome {
   steps: StepState[];
   error?: string;
   notes: string[];
+  /** This run rotated nothing: it finished a job an interrupted run had completed. */
+  finished?: boolean;
 }
 
 function cell(text: string): string {

@@ -1,30 +1,19 @@
-import type { AuditOutcome } from "../core/audit.js";
 import { describeError, InputError } from "../core/errors.js";
-import { type Clock, type Reporter, silentReporter, systemClock } from "../core/ports.js";
+import { silentReporter } from "../core/ports.js";
 import type { Consumer } from "../core/rotate-spec.js";
 import type { RotationJob } from "../core/rotation.js";
 import {
   assertRotationEnabled,
-  type ConsumerHolds,
   describeHolds,
-  type ExecutorState,
-  freshSteps,
   planRevoke,
   type RotationOutcome,
   readState,
-  rotationSlack,
-  serializeState,
   setStep,
-  webhookBody,
 } from "../core/rotation-executor.js";
 import type { InventorySecret } from "../core/secret-inventory.js";
-import {
-  type ExecutorPorts,
-  type ExecutorSettings,
-  type GeneratorPort,
-  jobAudit,
-  revokeOld,
-} from "./rotation-ports.js";
+import { RotationRun } from "./rotation-job.js";
+import { type ExecutorPorts, type ExecutorSettings, revokeOld } from "./rotation-ports.js";
+import { openJob } from "./rotation-resume.js";
 
 export type {
   AuditFacts,
@@ -46,10 +35,13 @@ export { jobAudit, revokeOld } from "./rotation-ports.js";
  * generate -> store -> sync_consumers -> smoke_test -> revoke_old (scheduled at the end of the grace period,
  * or at once on compromise). Values live only in this process's memory and are masked the moment they exist;
  * the job row and audit rows hold names, ids and times. A re-run resumes the same job; a second run at once
- * finds the secret locked and makes no job.
+ * finds the secret locked and makes no job. Where a run starts (resume, finish, new job) is rotation-resume.ts.
  */
 
-/** Checks what can be checked before anything is created: the kill switch, the block, the smoke surfaces. */
+/**
+ * Checks what can be checked before anything is created: the kill switch, the block, and (the ports'
+ * preflight) every credential its generator, consumers, smoke test and webhooks need.
+ */
 export function checkRotatable(secret: InventorySecret, settings: ExecutorSettings, ports: ExecutorPorts) {
   assertRotationEnabled(settings.env);
   if (!secret.rotate)
@@ -57,13 +49,7 @@ export function checkRotatable(secret: InventorySecret, settings: ExecutorSettin
       "secret",
       `${secret.name} has no rotate: block in the inventory: nothing says how to rotate it`,
     );
-  if (secret.rotate.smoke.length > 0 && !ports.smoke)
-    throw new InputError(
-      "registry",
-      `is required: ${secret.name}'s smoke test probes ${secret.rotate.smoke.join(", ")}, surfaces of the registry`,
-    );
-  if (secret.rotate.notify.length > 0 && !ports.webhooks)
-    throw new InputError("webhook-secret", `is required: ${secret.name} notifies webhooks, signed with it`);
+  ports.preflight(secret);
 }
 
 /** Rotates one secret, or resumes its unfinished job. Never throws once a job exists: the outcome says. */
@@ -104,41 +90,11 @@ function busy(secret: InventorySecret, settings: ExecutorSettings, job?: Rotatio
   };
 }
 
-class Rotation {
-  private readonly clock: Clock;
-  private readonly spec: NonNullable<InventorySecret["rotate"]>;
-  private readonly gen: GeneratorPort;
-  private readonly values: string[] = [];
-  private readonly notes: string[] = [];
-  private job!: RotationJob;
-  private state!: ExecutorState;
-  private oldValue: string | undefined;
-  private newValue: string | undefined;
-
-  constructor(
-    private readonly secret: InventorySecret,
-    private readonly settings: ExecutorSettings,
-    private readonly ports: ExecutorPorts,
-    private readonly reporter: Reporter,
-  ) {
-    this.clock = ports.clock ?? systemClock;
-    this.spec = secret.rotate!;
-    this.gen = ports.generator(secret);
-    this.oldValue = settings.currentValue || undefined;
-    if (this.oldValue) this.values.push(this.oldValue);
-  }
-
-  private now(): Date {
-    return this.clock.now();
-  }
-
-  private get compromised(): boolean {
-    return this.state.compromised;
-  }
-
+/** The steps of one run: generate -> store -> sync_consumers -> smoke_test -> rotated (or failed, put back). */
+class Rotation extends RotationRun {
   async run(): Promise<RotationOutcome> {
-    const started = await this.open();
-    if (!started.ok) return started.outcome;
+    const done = await openJob(this);
+    if (done) return done;
     try {
       await this.generate();
       await this.writeConsumers();
@@ -152,131 +108,6 @@ class Rotation {
 
   private runningStep() {
     return this.state.steps.find((s) => s.status === "running")?.name;
-  }
-
-  /** Resumes the secret's running job, or creates one and writes secret.rotate.triggered before anything. */
-  private async open(): Promise<{ ok: true } | { ok: false; outcome: RotationOutcome }> {
-    const now = this.now();
-    const history = await this.ports.jobs.history(this.secret.name, 20);
-    const active = history.find((j) => j.status === "running" || j.status === "queued");
-    const compromised = this.settings.compromised || this.spec.compromised;
-    if (active && !readState(active.steps))
-      return this.refuse(`rotation job ${active.id} (a dispatched rotation workflow) is ${active.status}`);
-    if (active) {
-      this.job = active;
-      this.state = readState(active.steps)!;
-      this.state.attempt += 1;
-      if (compromised && !this.state.compromised) {
-        this.state.compromised = true;
-        this.state.trigger = "compromise";
-      }
-      this.reporter.info(
-        `${this.secret.name}: resuming rotation job ${active.id} (attempt ${this.state.attempt})`,
-      );
-      await this.recoverOrphans(now);
-      await this.save();
-      return { ok: true };
-    }
-    if (!compromised) {
-      const pending = history.find((j) => j.status === "completed" && j.revokeAt);
-      if (pending)
-        return this.refuse(
-          `the old credential of rotation job ${pending.id} is revoked at ${pending.revokeAt!.toISOString()}: a new rotation before then would leave three live credentials (rotate with compromised: true to revoke both at once)`,
-        );
-    }
-    const state: ExecutorState = {
-      executor: 1,
-      trigger: compromised ? "compromise" : this.settings.trigger,
-      compromised,
-      generator: this.spec.generate,
-      consumers: this.spec.consumers.map((c) => c.id),
-      attempt: 1,
-      steps: freshSteps(),
-      consumer_holds: Object.fromEntries(this.spec.consumers.map((c) => [c.id, "old" as ConsumerHolds])),
-    };
-    const job = await this.ports.jobs.createRunning({
-      secretName: this.secret.name,
-      triggeredBy: this.settings.actor,
-      triggeredAt: now,
-      steps: serializeState(state),
-    });
-    if (!job) return this.refuse("another run created a rotation job for it first");
-    this.job = job;
-    this.state = state;
-    try {
-      await this.audit("secret.rotate.triggered", "secret.rotate:started", undefined, {});
-    } catch (err) {
-      const why = `the secret.rotate.triggered audit row could not be written, so nothing was rotated: ${describeError(err)}`;
-      await this.ports.jobs.progress(job.id, { steps: {}, status: "failed", errorMsg: why, at: now });
-      return { ok: false, outcome: this.outcome("failed", why) };
-    }
-    this.reporter.info(`${this.secret.name}: rotation job ${job.id} started (${state.trigger})`);
-    return { ok: true };
-  }
-
-  private refuse(why: string): { ok: false; outcome: RotationOutcome } {
-    this.reporter.error(`${this.secret.name}: not rotated: ${why}`);
-    return {
-      ok: false,
-      outcome: {
-        secret: this.secret.name,
-        status: "failed",
-        revokedNow: false,
-        trigger: this.settings.trigger,
-        consumers: {},
-        steps: [],
-        error: why,
-        notes: [],
-      },
-    };
-  }
-
-  /**
-   * A value made by an earlier attempt died with its process: its credential is revoked before a new one is
-   * made, so that never two new credentials live. One whose id was not recorded (the process died inside the
-   * vendor call) is found among the credentials made since that attempt's generate step started.
-   */
-  private async recoverOrphans(now: Date): Promise<void> {
-    const gen = this.state.steps.find((s) => s.name === "generate");
-    const revoked = new Set(this.state.orphans_revoked ?? []);
-    const ids = new Set<string>();
-    if (this.state.new_credential_id && !this.gen.killsOld) ids.add(this.state.new_credential_id);
-    if (gen?.status === "running" && gen.started_at) {
-      const keep = [this.state.old_credential_id, this.state.new_credential_id].filter(
-        (x): x is string => !!x,
-      );
-      for (const id of await this.gen.orphans(new Date(Date.parse(gen.started_at) - 1000), keep)) ids.add(id);
-    }
-    for (const id of ids) {
-      if (revoked.has(id)) continue;
-      const result = await this.gen.revoke(id);
-      revoked.add(id);
-      this.reporter.info(
-        `${this.secret.name}: revoked ${id}, the new credential of an interrupted attempt (${result})`,
-      );
-      await this.audit("secret.revoked", `secret.revoked:${id}`, "success", {
-        credential_id: id,
-        reason: "orphan of an interrupted attempt: its value was lost",
-      });
-    }
-    this.state.orphans_revoked = [...revoked];
-    delete this.state.new_credential_id;
-    for (const name of ["generate", "store", "sync_consumers", "smoke_test"] as const) {
-      const s = this.state.steps.find((x) => x.name === name);
-      if (s && s.status !== "pending")
-        setStep(this.state, name, "pending", now, `reset by attempt ${this.state.attempt}`);
-    }
-  }
-
-  private async save(
-    change: { status?: RotationJob["status"]; errorMsg?: string; revokeAt?: Date | null } = {},
-  ) {
-    const moved = await this.ports.jobs.progress(this.job.id, {
-      steps: serializeState(this.state),
-      at: this.now(),
-      ...change,
-    });
-    if (moved) this.job = moved;
   }
 
   private async generate(): Promise<void> {
@@ -404,15 +235,13 @@ class Rotation {
       s.due_at = plan.at.toISOString();
     } else if (plan.kind === "none")
       setStep(this.state, "revoke_old", "completed", now, `nothing revoked: ${plan.reason}`);
-    await this.save({ status: "completed", revokeAt });
-    await this.audit("secret.rotate.completed", "secret.rotate:completed", "success", {
-      rotated_at: this.state.rotated_at,
+    this.state.completion = {
       revoke_at: revokeAt?.toISOString() ?? null,
       revoke: plan.kind,
       ...(plan.kind !== "scheduled" ? { revoke_reason: plan.reason } : {}),
-    }).catch((err) =>
-      this.notes.push(`the secret.rotate.completed audit row was not written: ${describeError(err)}`),
-    );
+    };
+    await this.save({ status: "completed", revokeAt });
+    await this.auditCompleted();
     let revokedNow = false;
     if (plan.kind === "now") {
       revokedNow = await revokeOld(
@@ -502,73 +331,5 @@ class Rotation {
     const outcome = this.outcome("failed", error);
     await this.tell(outcome, undefined);
     return outcome;
-  }
-
-  private async tell(outcome: RotationOutcome, event: "secret.rotated" | undefined): Promise<void> {
-    if (this.ports.notify)
-      await this.ports.notify
-        .post(rotationSlack(outcome, this.settings.runUrl))
-        .catch((err) => this.notes.push(`Slack was not told: ${describeError(err)}`));
-    if (!event || !this.ports.webhooks) return;
-    const body = webhookBody({
-      event,
-      secret: this.secret.name,
-      jobId: this.job.id,
-      revokeAt: outcome.revokeAt,
-      compromised: this.compromised,
-      at: this.now(),
-    });
-    for (const url of this.spec.notify)
-      await this.ports.webhooks
-        .send(url, body)
-        .catch((err) => this.notes.push(`webhook ${new URL(url).host} was not told: ${describeError(err)}`));
-  }
-
-  private audit(
-    action: string,
-    key: string,
-    outcome: AuditOutcome | undefined,
-    context: Record<string, unknown>,
-  ) {
-    return jobAudit(
-      this.ports.audit,
-      this.settings,
-      this.job,
-      {
-        action,
-        key,
-        outcome,
-        at: this.now(),
-        context: {
-          trigger: this.state.trigger,
-          compromised: this.state.compromised,
-          generator: this.state.generator,
-          consumers: this.state.consumers,
-          attempt: this.state.attempt,
-          ...context,
-        },
-      },
-      this.values,
-    );
-  }
-
-  private outcome(
-    status: RotationOutcome["status"],
-    error?: string,
-    revokeAt?: Date,
-    revokedNow = false,
-  ): RotationOutcome {
-    return {
-      secret: this.secret.name,
-      jobId: this.job?.id,
-      status,
-      revokeAt: revokeAt?.toISOString(),
-      revokedNow,
-      trigger: this.state?.trigger ?? this.settings.trigger,
-      consumers: { ...(this.state?.consumer_holds ?? {}) },
-      steps: this.state?.steps.map((s) => ({ ...s })) ?? [],
-      ...(error ? { error } : {}),
-      notes: this.notes,
-    };
   }
 }

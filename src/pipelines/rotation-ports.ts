@@ -94,6 +94,11 @@ export interface ExecutorPorts {
   smoke?: SmokePort;
   notify?: NotifyPort;
   webhooks?: WebhookPort;
+  /**
+   * Throws an InputError naming the input (or environment variable) of a credential the secret's generator,
+   * consumers or smoke test need and were not given. Every face checks with it before any job exists.
+   */
+  preflight(secret: InventorySecret): void;
 }
 
 export interface ExecutorSettings {
@@ -155,7 +160,8 @@ export async function revokeOld(
   const id = state.old_credential_id;
   if (!id) return false;
   setStep(state, "revoke_old", "running", clock.now());
-  await ports.jobs.progress(job.id, { steps: serializeState(state) });
+  // A revoke_at is kept while it runs: a process that dies here leaves the job to the next sweep's revokes.
+  await ports.jobs.progress(job.id, { steps: serializeState(state), revokeAt: job.revokeAt ?? clock.now() });
   try {
     const result = await port.revoke(id);
     setStep(

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type pg from "pg";
 import type { AuditTrigger } from "../core/audit.js";
@@ -7,7 +7,6 @@ import { InputError } from "../core/errors.js";
 import { parseBoolean, parseChoice, parseInteger, requireValue } from "../core/inputs.js";
 import type { Reporter } from "../core/ports.js";
 import type { JobStatus, RotationReport } from "../core/rotation.js";
-import { type Inventory, parseInventory } from "../core/secret-inventory.js";
 import { AuditStore } from "../store/audit.js";
 import { saveSecretSnapshot } from "../store/console-sources.js";
 import { newPool } from "../store/db.js";
@@ -24,6 +23,7 @@ import {
   type RotationSweepSettings,
   type WorkflowPort,
 } from "./rotation-sweep.js";
+import type { CredentialNames } from "./rotation-wiring.js";
 import { SecretMetadataReader } from "./secret-sources.js";
 import { type SlackCredentials, slackPortFor, sweepContext } from "./sweep-context.js";
 
@@ -32,13 +32,6 @@ import { type SlackCredentials, slackPortFor, sweepContext } from "./sweep-conte
  * from a name -> value getter, the inventory read, the metadata sources, vendor clients and stores opened,
  * the report written, and the fail-on rule.
  */
-
-/** Reads and validates the inventory file; every problem names the file, line and field. */
-export function readInventory(path: string): Inventory {
-  const file = requireValue("inventory", path);
-  if (!existsSync(file)) throw new InputError("inventory", `names a file that does not exist: ${file}`);
-  return parseInventory(readFileSync(file, "utf8"), file);
-}
 
 export interface RotationInputs {
   inventory: string;
@@ -185,7 +178,7 @@ export function metadataReader(
 export async function openRotationPorts(
   creds: RotationCredentials,
   inputs: RotationInputs,
-  opts: { reporter: Reporter; env: NodeJS.ProcessEnv },
+  opts: { reporter: Reporter; env: NodeJS.ProcessEnv; names?: CredentialNames },
 ): Promise<OpenedPorts> {
   const env = opts.env;
   const reader = metadataReader(creds, inputs.settings.repository, env);
@@ -224,7 +217,9 @@ export async function openRotationPorts(
     ports.audit = audit;
     if (inputs.settings.dispatch) {
       // The executor (vendor writers, libsodium) loads only for a sweep that may rotate in-process.
-      const { openExecutor, readRegistryFile } = await import("./rotation-wiring.js");
+      const { ACTION_CREDENTIAL_NAMES, openExecutor, readRegistryFile } = await import(
+        "./rotation-wiring.js"
+      );
       const opened = await openExecutor(
         {
           herokuApiKey: creds.herokuApiKey,
@@ -245,6 +240,8 @@ export async function openRotationPorts(
           registry: inputs.registry ? readRegistryFile(inputs.registry) : undefined,
           env,
           reporter: opts.reporter,
+          // The sweep reads the current Cloudflare tokens from cloudflare-tokens, never from current-value.
+          names: opts.names ?? { ...ACTION_CREDENTIAL_NAMES, cloudflareToken: () => "cloudflare-tokens" },
         },
       );
       executor = opened;

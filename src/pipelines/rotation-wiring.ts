@@ -6,7 +6,7 @@ import { requireValue } from "../core/inputs.js";
 import type { Reporter } from "../core/ports.js";
 import { parseRegistry, type Registry, resolveHeaders } from "../core/registry.js";
 import type { Consumer } from "../core/rotate-spec.js";
-import { type Inventory, type InventorySecret, parseInventory } from "../core/secret-inventory.js";
+import type { Inventory, InventorySecret } from "../core/secret-inventory.js";
 import { AuditStore } from "../store/audit.js";
 import { RotationJobStore } from "../store/rotation-jobs.js";
 import { tryLockSecret } from "../store/rotation-lock.js";
@@ -51,16 +51,11 @@ export interface ExecutorOpenOptions {
   reporter: Reporter;
   /** The value in use now, for a generator that finds its credential by value. */
   currentValue?: string;
+  /** How the preflight names a missing credential (default: the action's inputs). */
+  names?: CredentialNames;
 }
 
 const TIMEOUT_MS = 15_000;
-
-/** Reads the inventory; every problem names the file, line and field. */
-export function readInventoryFile(path: string): Inventory {
-  const file = requireValue("inventory", path);
-  if (!existsSync(file)) throw new InputError("inventory", `names a file that does not exist: ${file}`);
-  return parseInventory(readFileSync(file, "utf8"), file);
-}
 
 /** Reads the surface registry the smoke test probes, with the status sweep's health defaults. */
 export function readRegistryFile(path: string): Registry {
@@ -84,42 +79,86 @@ export function findSecret(inventory: Inventory, name: string, input = "secret")
   return secret;
 }
 
-/** Checks before anything opens that every credential the secret's rotation needs was given. */
+/** What a face calls each credential a rotation may need: its action inputs, or the CLI's variables. */
+export interface CredentialNames {
+  herokuApiKey: string;
+  githubSecretsToken: string;
+  infisicalToken: string;
+  /** Where the current value of a cloudflare-token secret comes from (it says which token to copy). */
+  cloudflareToken(secretName: string): string;
+  registry: string;
+  webhookSecret: string;
+}
+
+/** The rotate-secret action's inputs (the rotation sweep's name them alike, but for cloudflare-tokens). */
+export const ACTION_CREDENTIAL_NAMES: CredentialNames = {
+  herokuApiKey: "heroku-api-key",
+  githubSecretsToken: "github-secrets-token",
+  infisicalToken: "infisical-token",
+  cloudflareToken: () => "current-value",
+  registry: "registry",
+  webhookSecret: "webhook-secret",
+};
+
+/**
+ * Checks, before any job exists, that every credential the secret's rotation needs was given: its
+ * generator's, every consumer's, the smoke test's registry surfaces and the webhooks' key. The error names
+ * the missing input as the face calls it.
+ */
 export function checkCredentials(
   secret: InventorySecret,
   creds: RotateCredentials,
-  registry?: Registry,
+  opts: { registry?: Registry; names?: CredentialNames; currentValue?: string } = {},
 ): void {
   const spec = secret.rotate;
   if (!spec) return;
+  const names = opts.names ?? ACTION_CREDENTIAL_NAMES;
+  const registry = opts.registry;
   if (spec.generate === "heroku-authorization" && !creds.herokuApiKey)
     throw new InputError(
-      "heroku-api-key",
+      names.herokuApiKey,
       `is required to rotate ${secret.name} (it makes a Heroku OAuth authorization)`,
+    );
+  if (spec.generate === "cloudflare-token" && !(opts.currentValue || creds.cloudflareTokens.get(secret.name)))
+    throw new InputError(
+      names.cloudflareToken(secret.name),
+      `is required to rotate ${secret.name}: the current Cloudflare token says which token's settings to copy`,
     );
   for (const c of spec.consumers) {
     if ((c.kind === "github-actions" || c.kind === "github-environment") && !creds.githubSecretsToken)
       throw new InputError(
-        "github-secrets-token",
+        names.githubSecretsToken,
         `is required to write ${c.id} (a token that may write Actions secrets; the workflow's GITHUB_TOKEN cannot)`,
       );
     if (c.kind === "heroku-config" && !creds.herokuApiKey)
-      throw new InputError("heroku-api-key", `is required to write ${c.id}`);
+      throw new InputError(names.herokuApiKey, `is required to write ${c.id}`);
     if (c.kind === "infisical" && !creds.infisicalToken)
-      throw new InputError("infisical-token", `is required to write ${c.id}`);
+      throw new InputError(names.infisicalToken, `is required to write ${c.id}`);
   }
-  if (spec.smoke.length && registry) {
-    const known = new Set(registry.surfaces.map((s) => s.id));
-    const missing = spec.smoke.filter((id) => !known.has(id));
-    if (missing.length)
-      throw new InputError("registry", `has no surface ${missing.join(", ")} (${secret.name}'s smoke test)`);
-    const noHealth = spec.smoke.filter((id) => !registry.surfaces.find((s) => s.id === id)?.health);
-    if (noHealth.length)
-      throw new InputError(
-        "registry",
-        `surface ${noHealth.join(", ")} has no health check to smoke-test with`,
-      );
-  }
+  if (spec.notify.length && !creds.webhookSecret)
+    throw new InputError(
+      names.webhookSecret,
+      `is required: ${secret.name} notifies webhooks, signed with it`,
+    );
+  if (!spec.smoke.length) return;
+  if (!registry)
+    throw new InputError(
+      names.registry,
+      `is required: ${secret.name}'s smoke test probes ${spec.smoke.join(", ")}, surfaces of the registry`,
+    );
+  const known = new Set(registry.surfaces.map((s) => s.id));
+  const missing = spec.smoke.filter((id) => !known.has(id));
+  if (missing.length)
+    throw new InputError(
+      names.registry,
+      `has no surface ${missing.join(", ")} (${secret.name}'s smoke test)`,
+    );
+  const noHealth = spec.smoke.filter((id) => !registry.surfaces.find((s) => s.id === id)?.health);
+  if (noHealth.length)
+    throw new InputError(
+      names.registry,
+      `surface ${noHealth.join(", ")} has no health check to smoke-test with`,
+    );
 }
 
 export interface OpenedExecutor {
@@ -175,6 +214,12 @@ export async function openExecutor(
         }
       : {}),
     ...(creds.webhookSecret ? { webhooks: new WebhookSender(creds.webhookSecret) } : {}),
+    preflight: (secret) =>
+      checkCredentials(secret, creds, {
+        registry: opts.registry,
+        names: opts.names,
+        currentValue: opts.currentValue,
+      }),
   };
   return {
     ports,

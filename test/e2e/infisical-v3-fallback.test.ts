@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InfisicalApiFake } from "../../src/sandbox/infisical-api.js";
+import { connect } from "../../src/store/db.js";
 import { canary, expectNoCanary } from "../support/canary.js";
+import { freshDatabase } from "../support/db.js";
 import { runCli } from "../support/run-action.js";
 
 const DAY = 86_400_000;
@@ -69,5 +71,77 @@ describe("secrets sweep against an Infisical without the v4 secrets API", () => 
       "/api/v3/secrets/raw/SMTP_PASSWORD__EXPIRES_AT",
     ]);
     expectNoCanary([token, ...Object.values(values)], { stdout: run.stdout, stderr: run.stderr });
+  });
+
+  it("prodgate rotate writes an infisical consumer through v3: updates the one that exists, creates the one that does not", async () => {
+    const db = await freshDatabase("infv3rot");
+    const old = canary("api-key-old");
+    infisical.add({
+      projectId: "proj",
+      environment: "prod",
+      key: "API_KEY",
+      value: old,
+      createdAt: day(-100),
+      updatedAt: day(-100),
+    });
+    const rotInventory = join(dir, "rotate.yml");
+    writeFileSync(
+      rotInventory,
+      [
+        "secrets:",
+        "  - name: API_KEY",
+        "    vendor: app",
+        "    source: static",
+        "    rotate:",
+        "      generate: random",
+        "      consumers:",
+        "        - infisical: { project: proj, environment: prod }",
+        "        - infisical: { project: proj, environment: prod, path: /db }",
+        "",
+      ].join("\n"),
+    );
+    const v3Writes = () =>
+      infisical.server.requests.filter(
+        (r) => (r.method === "PATCH" || r.method === "POST") && r.path.startsWith("/api/v3/secrets/raw/"),
+      );
+    try {
+      const run = await runCli(
+        ["rotate", "API_KEY", "--inventory", rotInventory, "--confirm", "rotate API_KEY", "--json"],
+        {
+          cwd: dir,
+          env: {
+            PATH: process.env.PATH,
+            HOME: dir,
+            DATABASE_URL: db.url,
+            INFISICAL_API_URL: infisical.url,
+            INFISICAL_TOKEN: token,
+          },
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ status: "rotated" });
+      const written = infisical.secrets.filter((x) => x.key === "API_KEY");
+      expect(written.map((x) => x.path ?? "/").sort()).toEqual(["/", "/db"]);
+      const fresh = written[0]!.value;
+      expect(fresh).not.toBe(old);
+      expect(written.every((x) => x.value === fresh)).toBe(true);
+      // Each consumer tried v4 once (a route this server lacks), then wrote through v3: PATCH the secret
+      // that exists; PATCH (404: no such secret) then POST the one that does not.
+      expect(infisical.server.requestsTo("PATCH", /^\/api\/v4\//)).toHaveLength(2);
+      expect(infisical.server.requestsTo("POST", /^\/api\/v4\//)).toHaveLength(0);
+      expect(v3Writes().map((r) => `${r.method} ${r.path}`)).toEqual([
+        "PATCH /api/v3/secrets/raw/API_KEY",
+        "PATCH /api/v3/secrets/raw/API_KEY",
+        "POST /api/v3/secrets/raw/API_KEY",
+      ]);
+      expect(v3Writes().every((r) => JSON.parse(r.body).workspaceId === "proj")).toBe(true);
+      const c = await connect(db.url);
+      const rows = (await c.query("SELECT steps_json FROM console_rotation_jobs")).rows;
+      await c.end();
+      expect(rows).toHaveLength(1);
+      expectNoCanary([token, old, fresh], { stdout: run.stdout, stderr: run.stderr, rows });
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -2,6 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Clock } from "../../src/core/ports.js";
+import { silentReporter } from "../../src/core/ports.js";
+import { readInventory } from "../../src/pipelines/inventory-file.js";
+import { runRotationSweep } from "../../src/pipelines/rotation-sweep.js";
+import { openRotationPorts, parseRotationInputs } from "../../src/pipelines/rotation-sweep-setup.js";
 import { ACCOUNT_TOKENS_WRITE, CloudflareApiFake, TOKENS_WRITE } from "../../src/sandbox/cloudflare-api.js";
 import { FakeServer } from "../../src/sandbox/fake-server.js";
 import { fakeEnvironment, GitHubApiFake } from "../../src/sandbox/github-api.js";
@@ -28,7 +33,8 @@ describe("rotate-secret action (dist bundle under Node 24)", () => {
     webhookKey: canary("webhook-key"),
   };
   let current: { heroku: string; cf: string; session: string };
-  const github = new GitHubApiFake({ token: canary("gh-actions") });
+  const ghToken = canary("gh-actions");
+  const github = new GitHubApiFake({ token: ghToken });
   const heroku = new HerokuApiFake({ apiKey: tokens.herokuAdmin });
   const infisical = new InfisicalApiFake(tokens.infisical);
   const cloudflare = new CloudflareApiFake({ apiToken: canary("pages") });
@@ -102,6 +108,11 @@ describe("rotate-secret action (dist bundle under Node 24)", () => {
         "    source: cloudflare-token",
         `    account-id: ${ACCOUNT}`,
         "    policy: { max-overlap: 0 }",
+        "    rotate: { generate: cloudflare-token, consumers: [{ github-actions: { repository: acme/api } }], smoke: [] }",
+        "  - name: CF_ACCOUNT_GRACE",
+        "    vendor: cloudflare",
+        "    source: cloudflare-token",
+        `    account-id: ${ACCOUNT}`,
         "    rotate: { generate: cloudflare-token, consumers: [{ github-actions: { repository: acme/api } }], smoke: [] }",
         "",
       ].join("\n"),
@@ -530,5 +541,252 @@ describe("rotate-secret action (dist bundle under Node 24)", () => {
     expect(jobs[0].steps_json.steps.at(-1)).toMatchObject({ name: "revoke_old", status: "completed" });
     expect(jobs[0].steps_json.steps.at(-1).detail).toContain("rolled");
     await scan([r]);
+  });
+
+  /** The rotation sweep (dispatch: true) as its faces open it, on a virtual clock. */
+  async function sweepAt(clock: Clock, cloudflareTokens: Map<string, string>) {
+    const values: Record<string, string> = {
+      inventory,
+      registry,
+      "database-url": db.url,
+      dispatch: "true",
+      issues: "false",
+    };
+    const parsed = parseRotationInputs((n) => values[n] ?? "", {});
+    const o = await openRotationPorts(
+      {
+        githubToken: ghToken,
+        githubSecretsToken: tokens.secretsWriter,
+        cloudflareTokens,
+        webhookSecret: tokens.webhookKey,
+      },
+      parsed,
+      { reporter: silentReporter, env: env() },
+    );
+    o.ports.clock = clock;
+    try {
+      return await runRotationSweep(readInventory(inventory), parsed.settings, o.ports);
+    } finally {
+      await o.close();
+    }
+  }
+
+  it("an account-owned Cloudflare token with a grace period: a new one like it under the account, the old deleted by the sweep after the grace", async () => {
+    const old = canary("cf-account-grace-current");
+    values.push(old);
+    const condition = { request_ip: { in: ["192.0.2.0/24"], not_in: [] } };
+    const oldInfo = cloudflare.addVerifiableToken(old, {
+      name: "account deployer (grace)",
+      accountId: ACCOUNT,
+      issued_on: new Date(Date.now() - 5 * 24 * HOUR).toISOString(),
+      expires_on: new Date(Date.now() + 55 * 24 * HOUR).toISOString(),
+      condition,
+      policies: [
+        {
+          effect: "allow",
+          resources: { [`com.cloudflare.api.account.${ACCOUNT}`]: "*" },
+          permission_groups: [{ id: "w", name: ACCOUNT_TOKENS_WRITE }],
+        },
+      ],
+    });
+    const creates = () => cloudflare.server.requestsTo("POST", `/client/v4/accounts/${ACCOUNT}/tokens`);
+    const rolls = () => cloudflare.server.requestsTo("PUT", /\/tokens\/[^/]+\/value$/).length;
+    const [createdBefore, rolledBefore] = [creates().length, rolls()];
+    const r = await runAction("rotate-secret", {
+      inputs: inputs("CF_ACCOUNT_GRACE", { "current-value": old, "cloudflare-api-token": "" }),
+      env: env(),
+    });
+    expect(r.code, r.stderr + r.log).toBe(0);
+    expect(r.outputs.status).toBe("rotated");
+    const revokeAt = Date.parse(r.outputs["revoke-at"] ?? "");
+    expect(Math.abs(revokeAt - (Date.now() + 24 * HOUR))).toBeLessThan(5 * 60_000);
+    expect(creates()).toHaveLength(createdBefore + 1);
+    expect(rolls()).toBe(rolledBefore); // not rolled
+    const fresh = (await openSecret(repo(), "CF_ACCOUNT_GRACE"))!;
+    values.push(fresh);
+    const info = cloudflare.verifiableTokens.get(fresh)!;
+    expect(info).toMatchObject({
+      name: "account deployer (grace)",
+      accountId: ACCOUNT,
+      condition,
+      policies: [
+        {
+          effect: "allow",
+          resources: { [`com.cloudflare.api.account.${ACCOUNT}`]: "*" },
+          permission_groups: [{ id: "w", name: ACCOUNT_TOKENS_WRITE }],
+        },
+      ],
+    });
+    expect(info.id).not.toBe(oldInfo.id);
+    const lifetime = Date.parse(info.expires_on!) - Date.now();
+    expect(Math.abs(lifetime - 60 * 24 * HOUR)).toBeLessThan(10 * 60_000);
+    expect(cloudflare.verifiableTokens.get(old)?.status).toBe("active"); // alive through the grace period
+
+    const tokens = new Map([["CF_ACCOUNT_GRACE", fresh]]);
+    let now = new Date(revokeAt - 2 * HOUR);
+    const clock: Clock = { now: () => now, sleep: async () => {} };
+    const early = await sweepAt(clock, tokens);
+    expect(early.revokes).toEqual([]);
+    expect(cloudflare.verifiableTokens.has(old)).toBe(true);
+
+    now = new Date(revokeAt + 60_000);
+    const after = await sweepAt(clock, tokens);
+    expect(after.revokes).toEqual([
+      expect.objectContaining({
+        secret: "CF_ACCOUNT_GRACE",
+        job_id: r.outputs["job-id"],
+        outcome: "revoked",
+      }),
+    ]);
+    expect(
+      cloudflare.server.requestsTo("DELETE", `/client/v4/accounts/${ACCOUNT}/tokens/${oldInfo.id}`),
+    ).toHaveLength(1);
+    expect(cloudflare.verifiableTokens.has(old)).toBe(false);
+    expect(cloudflare.verifiableTokens.get(fresh)?.status).toBe("active");
+    const { jobs, audit } = await dump();
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].revoke_at).toBeNull();
+    expect(audit.map((a) => a.action)).toEqual([
+      "secret.rotate.triggered",
+      "secret.rotate.completed",
+      "secret.revoked",
+    ]);
+    expect(audit[2].context.details).toMatchObject({ credential_id: oldInfo.id });
+    await scan([r, early.summary, after.summary]);
+  });
+
+  it("killed while it revokes the old credential (compromise): the re-run finishes the revocation once, the same job completes", async () => {
+    const del = "/oauth/authorizations/:id";
+    // The vendor deletes the old authorization, then the answer is lost and the process dies.
+    heroku.server.fault("DELETE", del, { kind: "drop-reply" });
+    const seen = heroku.server.requestsTo("DELETE", del).length;
+    const oldId = heroku.authorizations.find((a) => a.token === current.heroku)!.id;
+    const r1 = await runAction("rotate-secret", {
+      inputs: inputs("HEROKU_API_KEY", { "current-value": current.heroku, compromised: true }),
+      env: env(),
+      onSpawn: (child) => {
+        const t = setInterval(() => {
+          if (heroku.server.requestsTo("DELETE", del).length > seen) {
+            clearInterval(t);
+            setTimeout(() => child.kill("SIGKILL"), 100);
+          }
+        }, 20);
+      },
+    });
+    expect(r1.signal).toBe("SIGKILL");
+    heroku.server.clearFaults();
+    const fresh = (await openSecret(repo(), "HEROKU_API_KEY"))!;
+    values.push(fresh);
+    expect(liveHerokuTokens()).toEqual([fresh]);
+    const killed = await dump();
+    expect(killed.jobs[0]).toMatchObject({ status: "completed" });
+    expect(killed.jobs[0].steps_json.steps.at(-1)).toMatchObject({ name: "revoke_old", status: "running" });
+    expect(killed.jobs[0].revoke_at).not.toBeNull(); // the next sweep would finish it too
+    expect(killed.audit.map((a) => a.action)).toEqual(["secret.rotate.triggered", "secret.rotate.completed"]);
+
+    // A re-run of the workflow reads the secrets as they are now: HEROKU_API_KEY holds the new value.
+    const r2 = await runAction("rotate-secret", {
+      inputs: inputs("HEROKU_API_KEY", {
+        "current-value": fresh,
+        "heroku-api-key": fresh,
+        compromised: true,
+      }),
+      env: env(),
+    });
+    expect(r2.code, r2.stderr + r2.log).toBe(0);
+    expect(r2.outputs.status).toBe("rotated");
+    expect(liveHerokuTokens()).toEqual([fresh]);
+    expect(await openSecret(repo(), "HEROKU_API_KEY")).toBe(fresh); // nothing rotated again
+    const { jobs, audit } = await dump();
+    expect(jobs).toHaveLength(1);
+    expect(r2.outputs["job-id"]).toBe(jobs[0].id);
+    expect(jobs[0]).toMatchObject({ status: "completed", revoke_at: null });
+    expect(jobs[0].steps_json.steps.at(-1)).toMatchObject({ name: "revoke_old", status: "completed" });
+    expect(jobs[0].steps_json.steps.at(-1).detail).toContain(`${oldId} was already gone`);
+    expect(audit.map((a) => a.action)).toEqual([
+      "secret.rotate.triggered",
+      "secret.rotate.completed",
+      "secret.revoked",
+    ]);
+    expect(audit[2].context.details).toMatchObject({ credential_id: oldId, compromised: true });
+    // The first run died before it told anyone; the re-run tells once.
+    expect(hooks.requests.map((h) => JSON.parse(h.body).event)).toEqual(["secret.rotated"]);
+    await scan([r1, r2]);
+  });
+
+  it("killed between completing the job and writing its completed row: the re-run writes the row once and rotates nothing", async () => {
+    // The consumer write is slowed so that the audit table can be locked after the triggered row, and the
+    // completed row then waits on the lock while the job is already completed: the process dies there.
+    const put = "/repos/:owner/:repo/actions/secrets/:name";
+    github.server.fault("PUT", put, { kind: "delay", ms: 1500 }, 1);
+    const seen = github.server.requestsTo("PUT", put).length;
+    const locker = await connect(db.url);
+    let locked = false;
+    const jobStatus = async () =>
+      (await locker.query("SELECT status FROM console_rotation_jobs")).rows[0]?.status as string | undefined;
+    const watch = (child: { kill(signal: NodeJS.Signals): boolean }) => {
+      void (async () => {
+        while (github.server.requestsTo("PUT", put).length === seen)
+          await new Promise((r) => setTimeout(r, 10));
+        await locker.query("BEGIN; LOCK TABLE console_audit_log IN EXCLUSIVE MODE");
+        locked = true;
+        while ((await jobStatus()) !== "completed") await new Promise((r) => setTimeout(r, 10));
+        // The completed row's INSERT is waiting on the lock: the process dies with it.
+        await waitForLockWaiter();
+        child.kill("SIGKILL");
+      })();
+    };
+    const waitForLockWaiter = async () => {
+      for (;;) {
+        const n = await locker.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+        );
+        if (n.rows[0].n > 0) return;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    let r1: Awaited<ReturnType<typeof runAction>>;
+    try {
+      r1 = await runAction("rotate-secret", {
+        inputs: inputs("SESSION_SECRET"),
+        env: env(),
+        onSpawn: (child) => watch(child),
+      });
+      expect(r1.signal).toBe("SIGKILL");
+      expect(locked).toBe(true);
+      // The dead process's connection goes with it (its statement never ran), then the lock is let go.
+      await locker.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()",
+      );
+    } finally {
+      await locker.query("ROLLBACK").catch(() => {});
+      await locker.end();
+    }
+    const fresh = (await openSecret(repo(), "SESSION_SECRET"))!;
+    values.push(fresh);
+    const killed = await dump();
+    expect(killed.jobs.map((j) => j.status)).toEqual(["completed"]);
+    expect(killed.audit.map((a) => a.action)).toEqual(["secret.rotate.triggered"]);
+    const puts = github.server.requestsTo("PUT", put).length;
+
+    const r2 = await runAction("rotate-secret", { inputs: inputs("SESSION_SECRET"), env: env() });
+    expect(r2.code, r2.stderr + r2.log).toBe(0);
+    expect(r2.outputs).toMatchObject({ status: "rotated", "job-id": killed.jobs[0].id });
+    expect(github.server.requestsTo("PUT", put)).toHaveLength(puts); // no second rotation
+    expect(await openSecret(repo(), "SESSION_SECRET")).toBe(fresh);
+    const { jobs, audit } = await dump();
+    expect(jobs).toHaveLength(1);
+    expect(audit.map((a) => a.action)).toEqual(["secret.rotate.triggered", "secret.rotate.completed"]);
+    expect(audit[1].context.details).toMatchObject({ job_id: jobs[0].id, revoke: "none" });
+
+    // Another run (or the next sweep) owes nothing more: a run inside the window rotates anew, one row each.
+    const r3 = await runAction("rotate-secret", { inputs: inputs("SESSION_SECRET"), env: env() });
+    expect(r3.code, r3.stderr + r3.log).toBe(0);
+    values.push((await openSecret(repo(), "SESSION_SECRET"))!);
+    const last = await dump();
+    expect(last.jobs).toHaveLength(2);
+    expect(last.audit.filter((a) => a.action === "secret.rotate.completed")).toHaveLength(2);
+    expect(last.audit.filter((a) => a.context.details.job_id === jobs[0].id)).toHaveLength(2);
+    await scan([r1, r2, r3]);
   });
 });

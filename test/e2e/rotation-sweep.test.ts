@@ -273,4 +273,73 @@ describe("rotation-sweep action (dist bundle under Node 24)", () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("--dispatch needs DATABASE_URL");
   });
+
+  it("with dispatch, a secret whose rotation lacks a credential is named and left alone; the others rotate in-process", async () => {
+    const own = await freshDatabase("rotpre");
+    const expires = day(3).slice(0, 10);
+    const rotInventory = join(dir, "rotate.yml");
+    const current = canary("shop-session");
+    heroku.createApp("shop-prod");
+    heroku.configVars("shop-prod").SHOP_SESSION = current;
+    writeFileSync(
+      rotInventory,
+      [
+        "secrets:",
+        `  - name: SHOP_SESSION`,
+        "    vendor: app",
+        "    source: static",
+        `    expires-at: ${expires}`,
+        "    rotate: { generate: random, consumers: [{ heroku-config: { app: shop-prod } }] }",
+        `  - name: SHOP_DEPLOY_KEY`,
+        "    vendor: app",
+        "    source: static",
+        `    expires-at: ${expires}`,
+        "    rotate: { generate: random, consumers: [{ github-environment: { repository: acme/shop, environment: production } }] }",
+        // Its metadata is read with cloudflare-api-token, but nothing says which token is its current value.
+        "  - name: SHOP_CF_TOKEN",
+        "    vendor: cloudflare",
+        "    source: cloudflare-token",
+        "    rotate: { generate: cloudflare-token, consumers: [{ heroku-config: { app: shop-prod } }] }",
+        "",
+      ].join("\n"),
+    );
+    try {
+      const r = await runAction("rotation-sweep", {
+        inputs: {
+          inventory: rotInventory,
+          "database-url": own.url,
+          dispatch: true,
+          issues: false,
+          "github-token": tokens.github,
+          "heroku-api-key": tokens.heroku,
+          "cloudflare-api-token": tokens.cloudflare,
+        },
+        env: { ...env(), GITHUB_REPOSITORY: "acme/shop" },
+      });
+      expect(r.code, r.stderr + r.log).toBe(0);
+      expect(r.outputs.dispatched).toBe("1");
+      const fresh = heroku.configVars("shop-prod").SHOP_SESSION!;
+      expect(fresh).not.toBe(current);
+      expect(r.summary).toContain(
+        "not rotated, no job created: Input 'github-secrets-token' is required to write github-environment:acme/shop:production:SHOP_DEPLOY_KEY",
+      );
+      expect(r.summary).toContain(
+        "not rotated, no job created: Input 'cloudflare-tokens' is required to rotate SHOP_CF_TOKEN",
+      );
+      const c = await connect(own.url);
+      try {
+        const jobs = (await c.query("SELECT secret_name, status FROM console_rotation_jobs")).rows;
+        const audit = (
+          await c.query("SELECT action, target FROM console_audit_log WHERE action LIKE 'secret.%'")
+        ).rows;
+        expect(jobs).toEqual([{ secret_name: "SHOP_SESSION", status: "completed" }]);
+        expect(audit.map((a) => a.target)).toEqual(["SHOP_SESSION", "SHOP_SESSION"]);
+      } finally {
+        await c.end();
+      }
+      expectNoCanary([current, fresh, ...Object.values(tokens)], { r });
+    } finally {
+      await own.drop();
+    }
+  });
 });

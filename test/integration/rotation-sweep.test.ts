@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Clock, silentReporter } from "../../src/core/ports.js";
 import { DAY_MS, HOUR_MS } from "../../src/core/rotation.js";
 import { type Inventory, parseInventory } from "../../src/core/secret-inventory.js";
-import { recordJobOutcome, runRotationSweep } from "../../src/pipelines/rotation-sweep.js";
+import { recordJobOutcome } from "../../src/pipelines/rotation-dispatch.js";
+import { runRotationSweep } from "../../src/pipelines/rotation-sweep.js";
 import {
   type OpenedPorts,
   openRotationPorts,

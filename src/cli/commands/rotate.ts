@@ -1,17 +1,17 @@
 import type { Command } from "commander";
 import { InputError } from "../../core/errors.js";
 import { assertRotationEnabled, renderRotationOutcome } from "../../core/rotation-executor.js";
+import { readInventory } from "../../pipelines/inventory-file.js";
 import { runRotation } from "../../pipelines/rotation-executor.js";
 import {
   checkCredentials,
   findSecret,
   openExecutor,
   type RotateCredentials,
-  readInventoryFile,
   readRegistryFile,
 } from "../../pipelines/rotation-wiring.js";
 import { databaseUrlSecrets } from "../../store/db.js";
-import { type CliContext, EXIT, ExitError, envSecret } from "../context.js";
+import { type CliContext, EXIT, ExitError, envSecret, ROTATION_ENV_NAMES } from "../context.js";
 import { terminalPrompter } from "../prompt.js";
 
 interface RotateFlags {
@@ -49,7 +49,7 @@ export function registerRotate(program: Command, ctx: CliContext): void {
       const databaseUrl = envSecret(ctx, "DATABASE_URL", true)!;
       for (const s of databaseUrlSecrets(databaseUrl)) ctx.reporter.secret(s);
       if (!opts.inventory) throw new InputError("--inventory", "is required");
-      const inventory = readInventoryFile(opts.inventory);
+      const inventory = readInventory(opts.inventory);
       const secret = findSecret(inventory, name, "NAME");
       const currentValue =
         envSecret(ctx, "ROTATE_CURRENT_VALUE", false) ?? envSecret(ctx, secret.name, false);
@@ -72,7 +72,7 @@ export function registerRotate(program: Command, ctx: CliContext): void {
         slackWebhookUrl: envSecret(ctx, "SLACK_WEBHOOK_URL", false),
       };
       const registry = opts.registry ? readRegistryFile(opts.registry) : undefined;
-      checkCredentials(secret, creds, registry);
+      checkCredentials(secret, creds, { registry, names: ROTATION_ENV_NAMES, currentValue });
 
       const phrase = `rotate ${secret.name}`;
       let typed = opts.confirm;
@@ -94,6 +94,7 @@ export function registerRotate(program: Command, ctx: CliContext): void {
         env: ctx.env,
         reporter: ctx.reporter,
         currentValue,
+        names: ROTATION_ENV_NAMES,
       });
       try {
         const outcome = await runRotation(

@@ -1,23 +1,25 @@
 import type { Command } from "commander";
 import { InputError } from "../../core/errors.js";
 import type { SecretMeta } from "../../core/rotation.js";
-import { recordJobOutcome, runRotationSweep } from "../../pipelines/rotation-sweep.js";
+import { readInventory } from "../../pipelines/inventory-file.js";
+import { recordJobOutcome } from "../../pipelines/rotation-dispatch.js";
+import { runRotationSweep } from "../../pipelines/rotation-sweep.js";
 import {
   openRotationPorts,
   parseRotationInputs,
   type RotationCredentials,
-  readInventory,
   shouldFail,
   writeReport,
 } from "../../pipelines/rotation-sweep-setup.js";
 import { AuditStore } from "../../store/audit.js";
 import { databaseUrlSecrets } from "../../store/db.js";
 import { RotationJobStore } from "../../store/rotation-jobs.js";
-import { type CliContext, EXIT, ExitError, envSecret } from "../context.js";
+import { type CliContext, EXIT, ExitError, envSecret, ROTATION_ENV_NAMES } from "../context.js";
 import { type Colour, paint } from "../terminal.js";
 
 interface SecretsFlags {
   inventory?: string;
+  registry?: string;
   dispatch?: boolean;
   dispatchRef?: string;
   repo?: string;
@@ -47,10 +49,17 @@ export function registerSecretsSweep(sweep: Command, ctx: CliContext): void {
   sweep
     .command("secrets")
     .description(
-      "Read every inventory secret's metadata (never values), classify it, alert on change and, with --dispatch, dispatch rotation workflows, like the rotation-sweep action",
+      "Read every inventory secret's metadata (never values), classify it, alert on change and, with --dispatch, rotate what is due (in-process, or by its rotation workflow), like the rotation-sweep action",
     )
     .option("--inventory <file>", "the secret inventory (YAML)")
-    .option("--dispatch", "dispatch rotation workflows of secrets inside their rotate-before window")
+    .option(
+      "--dispatch",
+      "act on secrets inside their rotate-before window: rotate those with a rotate: block in-process (and revoke old credentials whose grace period ended), dispatch the rotation workflow of the others",
+    )
+    .option(
+      "--registry <file>",
+      "the surface registry whose surfaces the smoke tests of in-process rotations probe",
+    )
     .option("--dispatch-ref <ref>", "ref the rotation workflows are dispatched on", "main")
     .option(
       "--repo <owner/name>",
@@ -71,13 +80,14 @@ export function registerSecretsSweep(sweep: Command, ctx: CliContext): void {
     .option("--job-error <text>", "why the rotation failed")
     .addHelpText(
       "after",
-      "\nCredentials come from the environment: DATABASE_URL, GITHUB_TOKEN, GITHUB_SECRETS_TOKEN (secrets read),\nINFISICAL_TOKEN, HEROKU_API_KEY, CLOUDFLARE_API_TOKEN (or an environment variable named like each\ncloudflare-token secret), SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL. Without DATABASE_URL nothing is dispatched\nand nothing alerts.",
+      "\nCredentials come from the environment: DATABASE_URL, GITHUB_TOKEN, GITHUB_SECRETS_TOKEN (secrets read; with\n--dispatch it also writes the GitHub secrets of in-process rotations), INFISICAL_TOKEN, HEROKU_API_KEY,\nCLOUDFLARE_API_TOKEN (or an environment variable named like each cloudflare-token secret), SLACK_BOT_TOKEN or\nSLACK_WEBHOOK_URL, ROTATION_WEBHOOK_SECRET (the HMAC key that signs the webhooks of in-process rotations).\nA secret whose rotation lacks a credential is reported and not rotated; the others still are.\nWithout DATABASE_URL nothing is dispatched, rotated or alerted. ROTATION_PIPELINE_DISABLED=1 stops every rotation.",
     )
     .action(async (opts: SecretsFlags) => {
       const databaseUrl = envSecret(ctx, "DATABASE_URL", false);
       for (const s of databaseUrlSecrets(databaseUrl ?? "")) ctx.reporter.secret(s);
       const flags: Record<string, string | undefined> = {
         inventory: opts.inventory,
+        registry: opts.registry,
         "database-url": databaseUrl,
         dispatch: opts.dispatch ? "true" : "false",
         "dispatch-ref": opts.dispatchRef,
@@ -130,6 +140,7 @@ export function registerSecretsSweep(sweep: Command, ctx: CliContext): void {
         cloudflareApiToken: envSecret(ctx, "CLOUDFLARE_API_TOKEN", false),
         cloudflareTokens,
         herokuApiKey: envSecret(ctx, "HEROKU_API_KEY", false),
+        webhookSecret: envSecret(ctx, "ROTATION_WEBHOOK_SECRET", false),
         slackToken: envSecret(ctx, "SLACK_BOT_TOKEN", false),
         slackWebhookUrl: envSecret(ctx, "SLACK_WEBHOOK_URL", false),
         slackChannel: opts.slackChannel,
@@ -147,7 +158,11 @@ export function registerSecretsSweep(sweep: Command, ctx: CliContext): void {
           EXIT.usage,
         );
 
-      const opened = await openRotationPorts(creds, inputs, { reporter: ctx.reporter, env: ctx.env });
+      const opened = await openRotationPorts(creds, inputs, {
+        reporter: ctx.reporter,
+        env: ctx.env,
+        names: ROTATION_ENV_NAMES,
+      });
       try {
         ctx.reporter.info(
           `sweeping ${inventory.secrets.length} secret(s) of ${inventory.file}${databaseUrl ? "" : " (no DATABASE_URL: nothing is dispatched, nothing alerts)"}`,

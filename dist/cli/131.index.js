@@ -1,5 +1,5 @@
-export const id = 121;
-export const ids = [121];
+export const id = 131;
+export const ids = [131];
 export const modules = {
 
 /***/ 5732:
@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   $y: () => (/* binding */ revokedSlack),
 /* harmony export */   Cd: () => (/* binding */ webhookBody),
 /* harmony export */   Gn: () => (/* binding */ KILL_SWITCH),
+/* harmony export */   HF: () => (/* binding */ unfinishedWork),
 /* harmony export */   Mm: () => (/* binding */ freshSteps),
 /* harmony export */   SE: () => (/* binding */ killSwitchOn),
 /* harmony export */   fG: () => (/* binding */ revokeWarningSlack),
@@ -101,6 +102,19 @@ function planRevoke(generator, opts, now) {
     if (opts.maxOverlapMs <= 0)
         return { kind: "now", reason: "max-overlap is 0: no grace period" };
     return { kind: "scheduled", at: new Date(now.getTime() + opts.maxOverlapMs) };
+}
+/**
+ * What a completed job still owes when the run that completed it died: its secret.rotate.completed row, the
+ * revocation of its old credential it had started, the message that it rotated. Undefined when it owes nothing.
+ */
+function unfinishedWork(job) {
+    const state = job.status === "completed" ? readState(job.steps) : undefined;
+    if (!state?.completion)
+        return undefined;
+    const audit = !state.completion.audited;
+    const revoke = state.steps.some((s) => s.name === "revoke_old" && s.status === "running");
+    const tell = !state.completion.told;
+    return audit || revoke || tell ? { audit, revoke, tell } : undefined;
 }
 /** A revoke due within this long of a sweep gets a Slack warning from it (once). */
 const REVOKE_WARNING_MS = 3_600_000;
@@ -1216,6 +1230,34 @@ function slackNotifyPort(target, reporter) {
                 await client.postWebhook(target.webhookUrl, message);
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 805:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ readInventory)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6265);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3415);
+/* harmony import */ var _core_secret_inventory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7575);
+
+
+
+
+/**
+ * Reads and validates the secret inventory file (the rotation sweep, rotate-secret and their CLI commands);
+ * every problem names the file, line and field.
+ */
+function readInventory(path) {
+    const file = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .requireValue */ .vd)("inventory", path);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz("inventory", `names a file that does not exist: ${file}`);
+    return (0,_core_secret_inventory_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInventory */ .au)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, "utf8"), file);
 }
 
 

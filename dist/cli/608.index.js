@@ -1,8 +1,8 @@
-export const id = 473;
-export const ids = [473];
+export const id = 608;
+export const ids = [608];
 export const modules = {
 
-/***/ 9473:
+/***/ 4608:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1138,209 +1138,22 @@ async function saveSweepETags(db, etags, reporter) {
 var context = __webpack_require__(2056);
 // EXTERNAL MODULE: ./.build/js/cli/terminal.js
 var terminal = __webpack_require__(3967);
+// EXTERNAL MODULE: ./.build/js/pipelines/inventory-file.js
+var inventory_file = __webpack_require__(805);
 // EXTERNAL MODULE: ./.build/js/core/audit.js
 var core_audit = __webpack_require__(7391);
 // EXTERNAL MODULE: ./.build/js/core/rotation.js
 var rotation = __webpack_require__(5756);
-// EXTERNAL MODULE: ./.build/js/core/rotation-executor.js
-var rotation_executor = __webpack_require__(5732);
-;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-sweep.js
+;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-dispatch.js
 
 
 
 
-
-
-
-const DEFAULT_ROTATION_SETTINGS = {
-    dispatch: false,
-    jobTimeoutMs: 24 * 3_600_000,
-    concurrency: 8,
-    issueLabel: "prodgate:secret",
-    trigger: "ci",
-    runAttempt: 1,
-};
-async function runRotationSweep(inventory, settings, ports) {
-    const clock = ports.clock ?? core_ports/* systemClock */.m;
-    const reporter = ports.reporter ?? core_ports/* silentReporter */.P;
-    const notes = [];
-    if (settings.dispatch) {
-        if (!ports.jobs || !ports.audit)
-            throw new errors/* InputError */.dz("database-url", "is required with dispatch: true (rotation jobs and audit rows live there)");
-        if (!ports.workflows)
-            throw new errors/* InputError */.dz("github-token", "is required with dispatch: true");
-    }
-    const now = clock.now();
-    const outcomes = await (0,pool/* runPool */.k)(inventory.secrets, { concurrency: settings.concurrency }, (s) => ports.metadata.read(s));
-    const metadata = outcomes.map((o) => o.status === "fulfilled"
-        ? o.value
-        : { error: o.status === "rejected" ? (0,errors/* describeError */.Uc)(o.reason) : "not read" });
-    const secrets = [];
-    const dispatches = [];
-    for (const [i, secret] of inventory.secrets.entries()) {
-        const meta = metadata[i] ?? {};
-        try {
-            const { evaluated, record } = await handleSecret(secret, meta, now, settings, ports, reporter);
-            secrets.push(evaluated);
-            if (record)
-                dispatches.push(record);
-        }
-        catch (err) {
-            const message = (0,errors/* describeError */.Uc)(err);
-            notes.push(`${secret.name}: rotation jobs unavailable: ${message}`);
-            secrets.push((0,rotation/* evaluateSecret */.W1)(secret, meta, now));
-        }
-    }
-    for (const s of secrets)
-        reporter.info((0,rotation/* formatSecretLine */.Y1)(s));
-    let revokes = [];
-    if (settings.dispatch && ports.executor) {
-        if ((0,rotation_executor/* killSwitchOn */.SE)(ports.env ?? {}))
-            notes.push(`${rotation_executor/* KILL_SWITCH */.Gn}=1: no old credential was revoked`);
-        else
-            try {
-                const { revokeDue } = await Promise.all(/* import() */[__webpack_require__.e(155), __webpack_require__.e(541)]).then(__webpack_require__.bind(__webpack_require__, 1541));
-                revokes = await revokeDue(inventory, { ...settings, auditTrigger: settings.trigger }, ports.executor, clock, reporter, notes);
-            }
-            catch (err) {
-                notes.push(`old credentials due for revocation were not revoked: ${(0,errors/* describeError */.Uc)(err)}`);
-            }
-    }
-    let changes = [];
-    const issues = [];
-    if (ports.jobs) {
-        try {
-            await ports.jobs.withMemory(async (memory) => {
-                const previous = await memory.load(secrets.map((s) => s.name));
-                const t = (0,rotation/* decideSecretTransitions */.Vx)(secrets, previous, now);
-                changes = t.changes;
-                const next = new Map(t.next.map((m) => [m.name, m]));
-                await handleIssues(t, next, settings, ports, now, issues, notes, reporter);
-                await (0,pipelines_alerts/* postChanges */.sf)(ports.notify, (0,rotation/* renderSecretSlack */.x$)(changes, settings.runUrl), changes.length, notes);
-                await memory.save([...next.values()]);
-            });
-        }
-        catch (err) {
-            notes.push(`Postgres memory unavailable: ${(0,errors/* describeError */.Uc)(err)}; no issue or Slack alert was sent`);
-        }
-    }
-    else {
-        notes.push("No database: rotation jobs, dispatch and alerts on change are off");
-    }
-    for (const n of notes)
-        reporter.warning(n);
-    const report = {
-        fetched_at: now.toISOString(),
-        counts: (0,rotation/* countStatuses */.ip)(secrets),
-        secrets,
-        dispatches,
-    };
-    if (ports.console)
-        try {
-            await ports.console.saveSecrets(report);
-        }
-        catch (err) {
-            const note = `The console's copy of the secrets' metadata was not saved: ${(0,errors/* describeError */.Uc)(err)}`;
-            notes.push(note);
-            reporter.warning(note);
-        }
-    let summary = (0,rotation/* renderRotationSummary */.VU)(report);
-    if (revokes.length)
-        summary += `\n### Old credentials\n\n| Secret | Job | Outcome | Revoke at |\n|---|---|---|---|\n${revokes
-            .map((r) => `| \`${r.secret}\` | \`${r.job_id}\` | ${r.outcome} | ${r.revoke_at} |`)
-            .join("\n")}\n`;
-    return { report, summary, changes, issues, notes, revokes };
-}
-async function handleSecret(secret, metadata, now, settings, ports, reporter) {
-    const jobs = ports.jobs;
-    if (!jobs)
-        return { evaluated: (0,rotation/* evaluateSecret */.W1)(secret, metadata, now) };
-    let history = await jobs.history(secret.name);
-    const active = history.find((j) => rotation/* ACTIVE_JOB_STATUSES */.gs.includes(j.status));
-    if (secret.rotate && settings.dispatch && ports.executor) {
-        const evaluated = (0,rotation/* evaluateSecret */.W1)(secret, metadata, now, { activeJob: active });
-        const resume = !!active && !!(0,rotation_executor/* readState */.un)(active.steps);
-        if (!resume && !(0,rotation/* rotationDue */.df)(evaluated.status))
-            return { evaluated };
-        const pending = history.find((j) => j.status === "completed" && j.revokeAt);
-        if (!resume && pending)
-            return {
-                evaluated,
-                record: {
-                    secret: secret.name,
-                    outcome: "waiting",
-                    job_id: pending.id,
-                    detail: `rotated; its old credential is revoked at ${pending.revokeAt.toISOString()}`,
-                },
-            };
-        if ((0,rotation_executor/* killSwitchOn */.SE)(ports.env ?? {}))
-            return {
-                evaluated,
-                record: { secret: secret.name, outcome: "skipped", detail: `${rotation_executor/* KILL_SWITCH */.Gn}=1: rotation is disabled` },
-            };
-        // The executor loads only when a secret is rotated in-process.
-        const { runRotation } = await __webpack_require__.e(/* import() */ 155).then(__webpack_require__.bind(__webpack_require__, 2155));
-        const outcome = await runRotation(secret, {
-            trigger: "scheduled",
-            compromised: false,
-            actor: settings.actor,
-            runId: settings.runId,
-            runAttempt: settings.runAttempt,
-            runUrl: settings.runUrl,
-            auditTrigger: settings.trigger,
-            env: ports.env ?? {},
-        }, ports.executor);
-        return { evaluated, record: executorRecord(outcome) };
-    }
-    if (active && !(0,rotation_executor/* readState */.un)(active.steps)) {
-        const moved = await reconcile(active, secret, metadata, now, settings, ports, reporter);
-        if (moved)
-            history = history.map((j) => (j.id === moved.id ? moved : j));
-    }
-    const current = history.find((j) => rotation/* ACTIVE_JOB_STATUSES */.gs.includes(j.status));
-    const opts = {
-        activeJob: current,
-        rotatedBy: (0,rotation/* rotatedByFromJobs */.l7)(metadata.lastRotatedAt, history),
-    };
-    const evaluated = (0,rotation/* evaluateSecret */.W1)(secret, metadata, now, opts);
-    if (!settings.dispatch || current)
-        return { evaluated };
-    // Decide on what the secret would be without a job: rotation is due when it is expiring or expired.
-    const decision = (0,rotation/* decideDispatch */.l3)(evaluated, secret.policy, history, now);
-    const base = { secret: secret.name, workflow: secret.policy.rotationWorkflow };
-    switch (decision.kind) {
-        case "skip":
-            return { evaluated };
-        case "wait":
-            return {
-                evaluated,
-                record: {
-                    ...base,
-                    outcome: "waiting",
-                    attempt: decision.attempt,
-                    detail: `retry after ${decision.until.toISOString()}`,
-                },
-            };
-        case "give-up":
-            return { evaluated, record: { ...base, outcome: "gave-up", detail: decision.reason } };
-        case "dispatch": {
-            const record = await dispatch(secret, decision.attempt, now, settings, ports, reporter);
-            const after = await jobs.history(secret.name);
-            const job = after.find((j) => rotation/* ACTIVE_JOB_STATUSES */.gs.includes(j.status));
-            return { evaluated: (0,rotation/* evaluateSecret */.W1)(secret, metadata, now, { ...opts, activeJob: job }), record };
-        }
-    }
-}
-function executorRecord(o) {
-    return {
-        secret: o.secret,
-        outcome: o.status === "rotated" ? "dispatched" : o.status === "busy" ? "already-rotating" : "failed",
-        ...(o.jobId ? { job_id: o.jobId } : {}),
-        detail: o.status === "rotated"
-            ? `rotated in-process${o.revokeAt ? `; old credential revoked at ${o.revokeAt}` : ""}`
-            : (o.error ?? "another run is rotating it"),
-    };
-}
+/**
+ * The rotation sweep's workflow half (seed 000 §4.5): a secret with a `rotation-workflow` gets its job created,
+ * `secret.rotate.triggered` written and the workflow dispatched; a dispatched job is moved on from what its
+ * run and the secret show; the workflow reports its outcome back (recordJobOutcome).
+ */
 /** Moves an active job on from what the secret and its workflow run show. Returns the job if it changed. */
 async function reconcile(job, secret, metadata, now, settings, ports, reporter) {
     const steps = job.steps ?? {};
@@ -1443,6 +1256,264 @@ function writeAudit(audit, action, job, settings, now, phase) {
     // One row per job and phase, whichever run writes it.
     return audit.write({ ...record, idempotencyKey: `secret.rotate:${job.id}:${phase}` });
 }
+/**
+ * The other end of a dispatch: the rotation workflow reports its job's outcome (the rotation-sweep action
+ * with `job-id`, or `prodgate sweep secrets --job`). A completed job gets its `secret.rotate.completed` row.
+ */
+async function recordJobOutcome(jobId, outcome, settings, ports) {
+    if (!/^rot_[a-z0-9]+$/.test(jobId))
+        throw new errors/* InputError */.dz("job-id", `must be a rotation job id like rot_1a2b3c4d5e6f; got '${jobId}'`);
+    const now = (ports.clock ?? core_ports/* systemClock */.m).now();
+    const job = await ports.jobs.update(jobId, {
+        status: outcome.status,
+        errorMsg: outcome.error,
+        at: now,
+        ...(settings.runUrl ? { steps: { rotation_run_url: settings.runUrl } } : {}),
+    });
+    if (job?.status === "completed" && ports.audit)
+        await writeAudit(ports.audit, "secret.rotate.completed", job, settings, now, "completed");
+    return job;
+}
+
+// EXTERNAL MODULE: ./.build/js/core/rotation-executor.js
+var rotation_executor = __webpack_require__(5732);
+;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-in-process.js
+
+
+
+/**
+ * The rotation sweep's in-process half (issue 18): with dispatch, a secret that has a rotate: block is rotated
+ * in this process when it is inside its window (its interrupted job resumed or finished first), after a check
+ * that every credential the rotation needs was given; and old credentials whose grace period ended are
+ * revoked. The executor loads only when a secret is rotated.
+ */
+async function rotateInProcess(secret, metadata, history, now, settings, ports, reporter) {
+    const active = history.find((j) => rotation/* ACTIVE_JOB_STATUSES */.gs.includes(j.status));
+    const evaluated = (0,rotation/* evaluateSecret */.W1)(secret, metadata, now, { activeJob: active });
+    // An interrupted job goes on whatever the secret's status: resumed, or finished when it had completed.
+    const resume = !!active && !!(0,rotation_executor/* readState */.un)(active.steps);
+    const owed = !active && history[0] ? !!(0,rotation_executor/* unfinishedWork */.HF)(history[0]) : false;
+    if (!resume && !owed && !(0,rotation/* rotationDue */.df)(evaluated.status))
+        return { evaluated };
+    const pending = history.find((j) => j.status === "completed" && j.revokeAt);
+    if (!resume && !owed && pending)
+        return {
+            evaluated,
+            record: {
+                secret: secret.name,
+                outcome: "waiting",
+                job_id: pending.id,
+                detail: `rotated; its old credential is revoked at ${pending.revokeAt.toISOString()}`,
+            },
+        };
+    const env = ports.env ?? {};
+    if ((0,rotation_executor/* killSwitchOn */.SE)(env))
+        return {
+            evaluated,
+            record: { secret: secret.name, outcome: "skipped", detail: `${rotation_executor/* KILL_SWITCH */.Gn}=1: rotation is disabled` },
+        };
+    const run = {
+        trigger: "scheduled",
+        compromised: false,
+        actor: settings.actor,
+        runId: settings.runId,
+        runAttempt: settings.runAttempt,
+        runUrl: settings.runUrl,
+        auditTrigger: settings.trigger,
+        env,
+    };
+    const { checkRotatable, runRotation } = await __webpack_require__.e(/* import() */ 887).then(__webpack_require__.bind(__webpack_require__, 2887));
+    try {
+        checkRotatable(secret, run, ports.executor);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* InputError */.dz))
+            throw err;
+        const why = `not rotated, no job created: ${(0,errors/* describeError */.Uc)(err)}`;
+        reporter.warning(`${secret.name}: ${why}`);
+        return { evaluated, record: { secret: secret.name, outcome: "failed", detail: why } };
+    }
+    return { evaluated, record: executorRecord(await runRotation(secret, run, ports.executor)) };
+}
+function executorRecord(o) {
+    const job = o.jobId ? { job_id: o.jobId } : {};
+    if (o.finished)
+        return {
+            secret: o.secret,
+            outcome: o.revokeAt ? "waiting" : "skipped",
+            ...job,
+            detail: `finished job ${o.jobId}, completed by an interrupted run${o.revokedNow ? "; its old credential was revoked" : o.revokeAt ? `; its old credential is revoked at ${o.revokeAt}` : ""}`,
+        };
+    return {
+        secret: o.secret,
+        outcome: o.status === "rotated" ? "dispatched" : o.status === "busy" ? "already-rotating" : "failed",
+        ...job,
+        detail: o.status === "rotated"
+            ? `rotated in-process${o.revokeAt ? `; old credential revoked at ${o.revokeAt}` : ""}`
+            : (o.error ?? "another run is rotating it"),
+    };
+}
+/** The old credentials whose grace period ended, revoked (and those due within the hour warned about). */
+async function revokeDueOld(inventory, settings, ports, clock, reporter, notes) {
+    if ((0,rotation_executor/* killSwitchOn */.SE)(ports.env ?? {})) {
+        notes.push(`${rotation_executor/* KILL_SWITCH */.Gn}=1: no old credential was revoked`);
+        return [];
+    }
+    try {
+        const { revokeDue } = await Promise.all(/* import() */[__webpack_require__.e(887), __webpack_require__.e(541)]).then(__webpack_require__.bind(__webpack_require__, 1541));
+        return await revokeDue(inventory, { ...settings, auditTrigger: settings.trigger }, ports.executor, clock, reporter, notes);
+    }
+    catch (err) {
+        notes.push(`old credentials due for revocation were not revoked: ${(0,errors/* describeError */.Uc)(err)}`);
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/js/pipelines/rotation-sweep.js
+
+
+
+
+
+
+
+
+const DEFAULT_ROTATION_SETTINGS = {
+    dispatch: false,
+    jobTimeoutMs: 24 * 3_600_000,
+    concurrency: 8,
+    issueLabel: "prodgate:secret",
+    trigger: "ci",
+    runAttempt: 1,
+};
+async function runRotationSweep(inventory, settings, ports) {
+    const clock = ports.clock ?? core_ports/* systemClock */.m;
+    const reporter = ports.reporter ?? core_ports/* silentReporter */.P;
+    const notes = [];
+    if (settings.dispatch) {
+        if (!ports.jobs || !ports.audit)
+            throw new errors/* InputError */.dz("database-url", "is required with dispatch: true (rotation jobs and audit rows live there)");
+        if (!ports.workflows)
+            throw new errors/* InputError */.dz("github-token", "is required with dispatch: true");
+    }
+    const now = clock.now();
+    const outcomes = await (0,pool/* runPool */.k)(inventory.secrets, { concurrency: settings.concurrency }, (s) => ports.metadata.read(s));
+    const metadata = outcomes.map((o) => o.status === "fulfilled"
+        ? o.value
+        : { error: o.status === "rejected" ? (0,errors/* describeError */.Uc)(o.reason) : "not read" });
+    const secrets = [];
+    const dispatches = [];
+    for (const [i, secret] of inventory.secrets.entries()) {
+        const meta = metadata[i] ?? {};
+        try {
+            const { evaluated, record } = await handleSecret(secret, meta, now, settings, ports, reporter);
+            secrets.push(evaluated);
+            if (record)
+                dispatches.push(record);
+        }
+        catch (err) {
+            const message = (0,errors/* describeError */.Uc)(err);
+            notes.push(`${secret.name}: rotation jobs unavailable: ${message}`);
+            secrets.push((0,rotation/* evaluateSecret */.W1)(secret, meta, now));
+        }
+    }
+    for (const s of secrets)
+        reporter.info((0,rotation/* formatSecretLine */.Y1)(s));
+    const revokes = settings.dispatch && ports.executor
+        ? await revokeDueOld(inventory, settings, { ...ports, executor: ports.executor }, clock, reporter, notes)
+        : [];
+    let changes = [];
+    const issues = [];
+    if (ports.jobs) {
+        try {
+            await ports.jobs.withMemory(async (memory) => {
+                const previous = await memory.load(secrets.map((s) => s.name));
+                const t = (0,rotation/* decideSecretTransitions */.Vx)(secrets, previous, now);
+                changes = t.changes;
+                const next = new Map(t.next.map((m) => [m.name, m]));
+                await handleIssues(t, next, settings, ports, now, issues, notes, reporter);
+                await (0,pipelines_alerts/* postChanges */.sf)(ports.notify, (0,rotation/* renderSecretSlack */.x$)(changes, settings.runUrl), changes.length, notes);
+                await memory.save([...next.values()]);
+            });
+        }
+        catch (err) {
+            notes.push(`Postgres memory unavailable: ${(0,errors/* describeError */.Uc)(err)}; no issue or Slack alert was sent`);
+        }
+    }
+    else {
+        notes.push("No database: rotation jobs, dispatch and alerts on change are off");
+    }
+    for (const n of notes)
+        reporter.warning(n);
+    const report = {
+        fetched_at: now.toISOString(),
+        counts: (0,rotation/* countStatuses */.ip)(secrets),
+        secrets,
+        dispatches,
+    };
+    if (ports.console)
+        try {
+            await ports.console.saveSecrets(report);
+        }
+        catch (err) {
+            const note = `The console's copy of the secrets' metadata was not saved: ${(0,errors/* describeError */.Uc)(err)}`;
+            notes.push(note);
+            reporter.warning(note);
+        }
+    let summary = (0,rotation/* renderRotationSummary */.VU)(report);
+    if (revokes.length)
+        summary += `\n### Old credentials\n\n| Secret | Job | Outcome | Revoke at |\n|---|---|---|---|\n${revokes
+            .map((r) => `| \`${r.secret}\` | \`${r.job_id}\` | ${r.outcome} | ${r.revoke_at} |`)
+            .join("\n")}\n`;
+    return { report, summary, changes, issues, notes, revokes };
+}
+async function handleSecret(secret, metadata, now, settings, ports, reporter) {
+    const jobs = ports.jobs;
+    if (!jobs)
+        return { evaluated: (0,rotation/* evaluateSecret */.W1)(secret, metadata, now) };
+    let history = await jobs.history(secret.name);
+    const active = history.find((j) => rotation/* ACTIVE_JOB_STATUSES */.gs.includes(j.status));
+    if (secret.rotate && settings.dispatch && ports.executor)
+        return rotateInProcess(secret, metadata, history, now, settings, { ...ports, executor: ports.executor }, reporter);
+    if (active && !(0,rotation_executor/* readState */.un)(active.steps)) {
+        const moved = await reconcile(active, secret, metadata, now, settings, ports, reporter);
+        if (moved)
+            history = history.map((j) => (j.id === moved.id ? moved : j));
+    }
+    const current = history.find((j) => rotation/* ACTIVE_JOB_STATUSES */.gs.includes(j.status));
+    const opts = {
+        activeJob: current,
+        rotatedBy: (0,rotation/* rotatedByFromJobs */.l7)(metadata.lastRotatedAt, history),
+    };
+    const evaluated = (0,rotation/* evaluateSecret */.W1)(secret, metadata, now, opts);
+    if (!settings.dispatch || current)
+        return { evaluated };
+    // Decide on what the secret would be without a job: rotation is due when it is expiring or expired.
+    const decision = (0,rotation/* decideDispatch */.l3)(evaluated, secret.policy, history, now);
+    const base = { secret: secret.name, workflow: secret.policy.rotationWorkflow };
+    switch (decision.kind) {
+        case "skip":
+            return { evaluated };
+        case "wait":
+            return {
+                evaluated,
+                record: {
+                    ...base,
+                    outcome: "waiting",
+                    attempt: decision.attempt,
+                    detail: `retry after ${decision.until.toISOString()}`,
+                },
+            };
+        case "give-up":
+            return { evaluated, record: { ...base, outcome: "gave-up", detail: decision.reason } };
+        case "dispatch": {
+            const record = await dispatch(secret, decision.attempt, now, settings, ports, reporter);
+            const after = await jobs.history(secret.name);
+            const job = after.find((j) => rotation/* ACTIVE_JOB_STATUSES */.gs.includes(j.status));
+            return { evaluated: (0,rotation/* evaluateSecret */.W1)(secret, metadata, now, { ...opts, activeJob: job }), record };
+        }
+    }
+}
 async function handleIssues(t, next, settings, ports, now, issues, notes, reporter) {
     const port = ports.incidents;
     if (!port || (t.open.length === 0 && t.close.length === 0 && t.update.length === 0))
@@ -1486,27 +1557,7 @@ async function handleIssues(t, next, settings, ports, now, issues, notes, report
         }
     }
 }
-/**
- * The other end of a dispatch: the rotation workflow reports its job's outcome (the rotation-sweep action
- * with `job-id`, or `prodgate sweep secrets --job`). A completed job gets its `secret.rotate.completed` row.
- */
-async function recordJobOutcome(jobId, outcome, settings, ports) {
-    if (!/^rot_[a-z0-9]+$/.test(jobId))
-        throw new errors/* InputError */.dz("job-id", `must be a rotation job id like rot_1a2b3c4d5e6f; got '${jobId}'`);
-    const now = (ports.clock ?? core_ports/* systemClock */.m).now();
-    const job = await ports.jobs.update(jobId, {
-        status: outcome.status,
-        errorMsg: outcome.error,
-        at: now,
-        ...(settings.runUrl ? { steps: { rotation_run_url: settings.runUrl } } : {}),
-    });
-    if (job?.status === "completed" && ports.audit)
-        await writeAudit(ports.audit, "secret.rotate.completed", job, settings, now, "completed");
-    return job;
-}
 
-// EXTERNAL MODULE: ./.build/js/core/secret-inventory.js + 1 modules
-var secret_inventory = __webpack_require__(7575);
 // EXTERNAL MODULE: ./.build/js/store/audit.js + 3 modules
 var store_audit = __webpack_require__(6448);
 // EXTERNAL MODULE: ./.build/js/store/console-sources.js
@@ -1515,6 +1566,8 @@ var console_sources = __webpack_require__(3198);
 var rotation_jobs = __webpack_require__(2093);
 // EXTERNAL MODULE: ./.build/js/vendors/infisical.js
 var infisical = __webpack_require__(1220);
+// EXTERNAL MODULE: ./.build/js/core/secret-inventory.js + 1 modules
+var secret_inventory = __webpack_require__(7575);
 ;// CONCATENATED MODULE: ./.build/js/pipelines/secret-sources.js
 
 
@@ -1707,19 +1760,6 @@ function date(raw, field) {
 
 
 
-
-/**
- * The rotation sweep's setup, shared by the rotation-sweep action and `prodgate sweep secrets`: inputs parsed
- * from a name -> value getter, the inventory read, the metadata sources, vendor clients and stores opened,
- * the report written, and the fail-on rule.
- */
-/** Reads and validates the inventory file; every problem names the file, line and field. */
-function readInventory(path) {
-    const file = (0,core_inputs/* requireValue */.vd)("inventory", path);
-    if (!(0,external_node_fs_.existsSync)(file))
-        throw new errors/* InputError */.dz("inventory", `names a file that does not exist: ${file}`);
-    return (0,secret_inventory/* parseInventory */.au)((0,external_node_fs_.readFileSync)(file, "utf8"), file);
-}
 /** Turns raw inputs (action inputs or CLI flags) into settings; every problem names its input. */
 function parseRotationInputs(get, env, trigger = "ci") {
     const { databaseUrl, repository, runUrl } = sweepContext(get, env);
@@ -1854,7 +1894,7 @@ async function openRotationPorts(creds, inputs, opts) {
         ports.audit = audit;
         if (inputs.settings.dispatch) {
             // The executor (vendor writers, libsodium) loads only for a sweep that may rotate in-process.
-            const { openExecutor, readRegistryFile } = await __webpack_require__.e(/* import() */ 165).then(__webpack_require__.bind(__webpack_require__, 6165));
+            const { ACTION_CREDENTIAL_NAMES, openExecutor, readRegistryFile } = await __webpack_require__.e(/* import() */ 165).then(__webpack_require__.bind(__webpack_require__, 6165));
             const opened = await openExecutor({
                 herokuApiKey: creds.herokuApiKey,
                 cloudflareApiToken: creds.cloudflareApiToken,
@@ -1873,6 +1913,8 @@ async function openRotationPorts(creds, inputs, opts) {
                 registry: inputs.registry ? readRegistryFile(inputs.registry) : undefined,
                 env,
                 reporter: opts.reporter,
+                // The sweep reads the current Cloudflare tokens from cloudflare-tokens, never from current-value.
+                names: opts.names ?? { ...ACTION_CREDENTIAL_NAMES, cloudflareToken: () => "cloudflare-tokens" },
             });
             executor = opened;
             ports.executor = opened.ports;
@@ -1953,6 +1995,8 @@ function rotationOutputs(result, reportFile) {
 
 
 
+
+
 const COLOURS = {
     healthy: "green",
     stale: "yellow",
@@ -1965,9 +2009,10 @@ const COLOURS = {
 function registerSecretsSweep(sweep, ctx) {
     sweep
         .command("secrets")
-        .description("Read every inventory secret's metadata (never values), classify it, alert on change and, with --dispatch, dispatch rotation workflows, like the rotation-sweep action")
+        .description("Read every inventory secret's metadata (never values), classify it, alert on change and, with --dispatch, rotate what is due (in-process, or by its rotation workflow), like the rotation-sweep action")
         .option("--inventory <file>", "the secret inventory (YAML)")
-        .option("--dispatch", "dispatch rotation workflows of secrets inside their rotate-before window")
+        .option("--dispatch", "act on secrets inside their rotate-before window: rotate those with a rotate: block in-process (and revoke old credentials whose grace period ended), dispatch the rotation workflow of the others")
+        .option("--registry <file>", "the surface registry whose surfaces the smoke tests of in-process rotations probe")
         .option("--dispatch-ref <ref>", "ref the rotation workflows are dispatched on", "main")
         .option("--repo <owner/name>", "repository of issues, github-* sources and rotation workflows (GITHUB_REPOSITORY)")
         .option("--issues", "keep one issue per secret that needs action (needs GITHUB_TOKEN and --repo)")
@@ -1980,13 +2025,14 @@ function registerSecretsSweep(sweep, ctx) {
         .option("--job <id>", "record the outcome of a rotation job instead of sweeping (with --job-status)")
         .option("--job-status <status>", "running, completed or failed")
         .option("--job-error <text>", "why the rotation failed")
-        .addHelpText("after", "\nCredentials come from the environment: DATABASE_URL, GITHUB_TOKEN, GITHUB_SECRETS_TOKEN (secrets read),\nINFISICAL_TOKEN, HEROKU_API_KEY, CLOUDFLARE_API_TOKEN (or an environment variable named like each\ncloudflare-token secret), SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL. Without DATABASE_URL nothing is dispatched\nand nothing alerts.")
+        .addHelpText("after", "\nCredentials come from the environment: DATABASE_URL, GITHUB_TOKEN, GITHUB_SECRETS_TOKEN (secrets read; with\n--dispatch it also writes the GitHub secrets of in-process rotations), INFISICAL_TOKEN, HEROKU_API_KEY,\nCLOUDFLARE_API_TOKEN (or an environment variable named like each cloudflare-token secret), SLACK_BOT_TOKEN or\nSLACK_WEBHOOK_URL, ROTATION_WEBHOOK_SECRET (the HMAC key that signs the webhooks of in-process rotations).\nA secret whose rotation lacks a credential is reported and not rotated; the others still are.\nWithout DATABASE_URL nothing is dispatched, rotated or alerted. ROTATION_PIPELINE_DISABLED=1 stops every rotation.")
         .action(async (opts) => {
         const databaseUrl = (0,context/* envSecret */.eo)(ctx, "DATABASE_URL", false);
         for (const s of (0,store_db/* databaseUrlSecrets */.I6)(databaseUrl ?? ""))
             ctx.reporter.secret(s);
         const flags = {
             inventory: opts.inventory,
+            registry: opts.registry,
             "database-url": databaseUrl,
             dispatch: opts.dispatch ? "true" : "false",
             "dispatch-ref": opts.dispatchRef,
@@ -2018,7 +2064,7 @@ function registerSecretsSweep(sweep, ctx) {
         }
         if (!opts.inventory)
             throw new errors/* InputError */.dz("--inventory", "is required");
-        const inventory = readInventory(inputs.inventory);
+        const inventory = (0,inventory_file/* readInventory */.z)(inputs.inventory);
         const cloudflareTokens = new Map();
         for (const s of inventory.secrets) {
             if (s.source !== "cloudflare-token")
@@ -2034,6 +2080,7 @@ function registerSecretsSweep(sweep, ctx) {
             cloudflareApiToken: (0,context/* envSecret */.eo)(ctx, "CLOUDFLARE_API_TOKEN", false),
             cloudflareTokens,
             herokuApiKey: (0,context/* envSecret */.eo)(ctx, "HEROKU_API_KEY", false),
+            webhookSecret: (0,context/* envSecret */.eo)(ctx, "ROTATION_WEBHOOK_SECRET", false),
             slackToken: (0,context/* envSecret */.eo)(ctx, "SLACK_BOT_TOKEN", false),
             slackWebhookUrl: (0,context/* envSecret */.eo)(ctx, "SLACK_WEBHOOK_URL", false),
             slackChannel: opts.slackChannel,
@@ -2044,7 +2091,11 @@ function registerSecretsSweep(sweep, ctx) {
             throw new context/* ExitError */.RS("--dispatch needs GITHUB_TOKEN", context/* EXIT */.dc.usage);
         if (opts.issues && !(creds.githubToken && inputs.settings.repository))
             throw new context/* ExitError */.RS("--issues needs GITHUB_TOKEN and a repository (--repo or GITHUB_REPOSITORY)", context/* EXIT */.dc.usage);
-        const opened = await openRotationPorts(creds, inputs, { reporter: ctx.reporter, env: ctx.env });
+        const opened = await openRotationPorts(creds, inputs, {
+            reporter: ctx.reporter,
+            env: ctx.env,
+            names: context/* ROTATION_ENV_NAMES */.Om,
+        });
         try {
             ctx.reporter.info(`sweeping ${inventory.secrets.length} secret(s) of ${inventory.file}${databaseUrl ? "" : " (no DATABASE_URL: nothing is dispatched, nothing alerts)"}`);
             const result = await runRotationSweep(inventory, inputs.settings, opened.ports);
