@@ -131,10 +131,19 @@ describe("deploy-command.yml, end to end", () => {
     );
     expect(check.summary).toContain("### Deploy refused");
     expect(check.summary).toContain(`not the ${sum} the approvers saw`);
-    // Neither the pre-deploy command nor the deploy step ran: nothing in the log, no audit row.
+    // Neither the pre-deploy command nor the deploy step ran: nothing in the log.
     expect(run.jobs.deploy!.steps.find((s) => s.name === "Before the deploy")!.outcome).toBe("skipped");
     expect(step(run, "deploy", "deploy").outcome).toBe("skipped");
     expect(existsSync(log)).toBe(false);
-    expect(await w.auditRows("swapped-host")).toEqual([]);
+    // The refusal itself is audited: one `rejected` row naming both sums, and nothing else.
+    const refused = await w.auditRows("swapped-host");
+    expect(refused.map((r) => [r.action, r.context.phase, r.outcome])).toEqual([
+      ["deploy.production", "completed", "rejected"],
+    ]);
+    expect(refused[0]!.context.details).toMatchObject({
+      reason: "plan artifact sha256 mismatch",
+      expected_sha256: run.jobs.plan!.outputs.sha256,
+      actual_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 });

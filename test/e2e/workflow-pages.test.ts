@@ -149,9 +149,18 @@ describe("deploy-cloudflare-pages.yml, end to end", () => {
     );
     expect(check.summary).toContain("### Deploy refused");
     expect(check.summary).toContain(`not the ${sum} the approvers saw`);
-    // The deploy step never ran: no Pages deployment, no upload, no audit row, the token never used.
+    // The deploy step never ran: no Pages deployment, no upload, the token never used.
     expect(step(run, "deploy", "deploy").outcome).toBe("skipped");
     expect(api.projects.get(`${ACCOUNT}/swapped`)!.deployments.length).toBe(before);
-    expect(await w.auditRows("swapped")).toEqual([]);
+    // The refusal itself is audited: one `rejected` row naming both sums, and nothing else.
+    const refused = await w.auditRows("swapped");
+    expect(refused.map((r) => [r.action, r.context.phase, r.outcome])).toEqual([
+      ["deploy.production", "completed", "rejected"],
+    ]);
+    expect(refused[0]!.context.details).toMatchObject({
+      reason: "build artifact sha256 mismatch",
+      expected_sha256: run.jobs.build!.outputs.sha256,
+      actual_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 });
