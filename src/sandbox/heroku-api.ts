@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import type {
   HerokuApp,
@@ -12,9 +12,17 @@ import type {
 } from "../core/heroku.js";
 import type { Clock } from "../core/ports.js";
 import { conditional, type FakeReply, type FakeRequest, FakeServer } from "./fake-server.js";
+import {
+  type FakeAuthorization,
+  FakeAuthorizations,
+  type NewAuthorization,
+} from "./heroku-authorizations-fake.js";
+import { BlobStore } from "./heroku-blob-store.js";
+import { paginate } from "./heroku-range.js";
 import { enforceHerokuRateLimit, type TokenBucket } from "./rate-budget.js";
 
 export type { HerokuApp, HerokuBuild, HerokuRelease, HerokuSlug } from "../core/heroku.js";
+export type { FakeAuthorization } from "./heroku-authorizations-fake.js";
 
 /**
  * A loopback Heroku Platform API v3 answering in the real API's shapes: apps (one, or the account's list by
@@ -92,7 +100,12 @@ export class HerokuApiFake {
       return reply ? conditional(req, reply) : reply;
     });
     this.routes();
-    this.authorizationRoutes();
+    this.oauth = new FakeAuthorizations(this.server, {
+      user: this.user,
+      now: () => this.now(),
+      authorized: (req) => this.authorized(req),
+    });
+    this.configVarRoutes();
   }
 
   get url(): string {
@@ -637,104 +650,26 @@ export class HerokuApiFake {
   }
 
   // -------------------------------------------------------------------------------------------------------
-  // OAuth authorizations (rotation sweep): GET /oauth/authorizations, in Heroku's shape, tokens included
+  // OAuth authorizations (heroku-authorizations-fake.ts) and config vars (the rotation executor's consumers)
 
-  readonly authorizations: FakeAuthorization[] = [];
+  private readonly oauth: FakeAuthorizations;
 
-  /** Adds an authorization of the key's account; `token` is its access token (the real API returns it). */
-  addAuthorization(a: {
-    description: string;
-    token: string;
-    updatedAt?: string;
-    createdAt?: string;
-    /** Seconds the access token has left; null for one that does not expire. */
-    expiresIn?: number | null;
-    refreshToken?: string;
-    id?: string;
-    scope?: string[];
-  }): FakeAuthorization {
-    const created = a.createdAt ?? this.now();
-    const auth: FakeAuthorization = {
-      id: a.id ?? randomUUID(),
-      description: a.description,
-      token: a.token,
-      refreshToken: a.refreshToken ?? null,
-      createdAt: created,
-      updatedAt: a.updatedAt ?? created,
-      expiresIn: a.expiresIn === undefined ? null : a.expiresIn,
-      scope: a.scope ?? ["global"],
-    };
-    this.authorizations.push(auth);
-    return auth;
+  /** The account's OAuth authorizations, tokens included, as GET /oauth/authorizations lists them. */
+  get authorizations(): FakeAuthorization[] {
+    return this.oauth.list;
   }
 
-  private authorizationRoutes(): void {
-    const json = (a: FakeAuthorization) => ({
-      access_token: {
-        expires_in: a.expiresIn,
-        id: createHash("sha1").update(a.token).digest("hex").slice(0, 32),
-        token: a.token,
-      },
-      client: null,
-      created_at: a.createdAt,
-      description: a.description,
-      grant: null,
-      id: a.id,
-      refresh_token: a.refreshToken
-        ? {
-            expires_in: null,
-            id: createHash("sha1").update(a.refreshToken).digest("hex").slice(0, 32),
-            token: a.refreshToken,
-          }
-        : null,
-      session: null,
-      scope: a.scope,
-      updated_at: a.updatedAt,
-      user: { id: this.user.id, email: this.user.email, full_name: null },
-    });
-    const find = (id: string) => this.authorizations.find((a) => a.id === id);
-    this.server.route("GET", "/oauth/authorizations", (req) => {
-      if (!this.authorized(req)) return error(401, "unauthorized", "Invalid credentials provided.");
-      return { body: this.authorizations.map(json) };
-    });
-    this.server.route("GET", "/oauth/authorizations/:id", (req) => {
-      if (!this.authorized(req)) return error(401, "unauthorized", "Invalid credentials provided.");
-      const a = find(req.params.id ?? "");
-      return a ? { body: json(a) } : notFound("authorization");
-    });
-    // Heroku: `scope` is required and each entry must be a known scope; expires_in a positive number.
-    this.server.route("POST", "/oauth/authorizations", (req) => {
-      if (!this.authorized(req)) return error(401, "unauthorized", "Invalid credentials provided.");
-      const body = safeJson(req.body) as { scope?: unknown; description?: unknown; expires_in?: unknown };
-      const known = ["global", "identity", "read", "write", "read-protected", "write-protected"];
-      if (
-        !Array.isArray(body.scope) ||
-        body.scope.length === 0 ||
-        !body.scope.every((x) => typeof x === "string" && known.includes(x))
-      )
-        return error(
-          422,
-          "invalid_params",
-          "Invalid params: scope is required (global, identity, read, write, ...).",
-        );
-      if (body.expires_in !== undefined && !(typeof body.expires_in === "number" && body.expires_in > 0))
-        return error(422, "invalid_params", "Invalid params: expires_in must be a positive integer.");
-      this.authorizationsCreated++;
-      const a = this.addAuthorization({
-        description: typeof body.description === "string" ? body.description : "",
-        token: randomUUID(),
-        expiresIn: typeof body.expires_in === "number" ? body.expires_in : null,
-        scope: body.scope as string[],
-      });
-      return { status: 201, body: json(a) };
-    });
-    this.server.route("DELETE", "/oauth/authorizations/:id", (req) => {
-      if (!this.authorized(req)) return error(401, "unauthorized", "Invalid credentials provided.");
-      const i = this.authorizations.findIndex((a) => a.id === req.params.id);
-      if (i < 0) return notFound("authorization");
-      const [gone] = this.authorizations.splice(i, 1);
-      return { body: json(gone!) };
-    });
+  /** How many authorizations POST /oauth/authorizations made. */
+  get authorizationsCreated(): number {
+    return this.oauth.created;
+  }
+
+  /** Adds an authorization of the key's account; `token` is its access token (the real API returns it). */
+  addAuthorization(a: NewAuthorization): FakeAuthorization {
+    return this.oauth.add(a);
+  }
+
+  private configVarRoutes(): void {
     this.server.route("GET", "/apps/:app/config-vars", (req) => {
       if (!this.authorized(req)) return error(401, "unauthorized", "Invalid credentials provided.");
       return this.withApp(req, (st) => ({ body: { ...st.configVars } }));
@@ -765,8 +700,6 @@ export class HerokuApiFake {
     });
   }
 
-  /** How many authorizations POST /oauth/authorizations made. */
-  authorizationsCreated = 0;
   /** App name → how many times a config var change restarted its dynos. */
   readonly configRestarts = new Map<string, number>();
 
@@ -774,17 +707,6 @@ export class HerokuApiFake {
   configVars(app: string): Record<string, string> {
     return this.state(app).configVars;
   }
-}
-
-export interface FakeAuthorization {
-  id: string;
-  description: string;
-  token: string;
-  refreshToken: string | null;
-  createdAt: string;
-  updatedAt: string;
-  expiresIn: number | null;
-  scope: string[];
 }
 
 function publicRelease(r: HerokuRelease): HerokuRelease {
@@ -800,72 +722,20 @@ function findRelease(st: AppState, ref: string): HerokuRelease | undefined {
   return st.releases.find((r) => r.id === text.toLowerCase());
 }
 
-function error(status: number, id: string, message: string): FakeReply {
+export function error(status: number, id: string, message: string): FakeReply {
   return { status, body: { id, message } };
 }
 
-function notFound(resource: string): FakeReply {
+export function notFound(resource: string): FakeReply {
   return { status: 404, body: { id: "not_found", message: `Couldn't find that ${resource}.`, resource } };
 }
 
-function safeJson(text: string): unknown {
+export function safeJson(text: string): unknown {
   try {
     return text ? JSON.parse(text) : {};
   } catch {
     return {};
   }
-}
-
-/**
- * Heroku's Range header: `<attr> [first]..[last]; order=asc|desc, max=N` (`]first` excludes first). Answers 206
- * with Next-Range when more items remain, 200 otherwise.
- */
-function paginate<T>(
-  req: FakeRequest,
-  items: T[],
-  accepted: string[],
-  defaultAttr: string,
-  key: (item: T) => number | string,
-): FakeReply {
-  const header = String(req.headers.range ?? `${defaultAttr} ..`);
-  const m = /^\s*([a-z_]+)\s*(\]?)([^.;\s]*)\.\.([^;\s]*)\s*(?:;\s*(.*))?$/.exec(header);
-  if (!m || !accepted.includes(m[1] ?? ""))
-    return error(400, "bad_request", `Invalid Range header. Accepted ranges: ${accepted.join(", ")}.`);
-  const attr = m[1] ?? defaultAttr;
-  const params = Object.fromEntries(
-    (m[5] ?? "")
-      .split(",")
-      .map((p) => p.trim().split("="))
-      .filter((kv) => kv.length === 2)
-      .map(([k, v]) => [k?.trim() ?? "", v?.trim() ?? ""]),
-  );
-  const order = params.order === "desc" ? "desc" : "asc";
-  const max = Math.max(1, Math.min(Number(params.max) || 200, 1000));
-  const value = (item: T) => (attr === "id" ? String((item as { id: string }).id) : key(item));
-  const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
-  let sorted = [...items].sort((a, b) => cmp(value(a), value(b)));
-  if (order === "desc") sorted.reverse();
-  const first = m[3]
-    ? typeof key(items[0] as T) === "number" && attr !== "id"
-      ? Number(m[3])
-      : m[3]
-    : undefined;
-  if (first !== undefined) {
-    const exclusive = m[2] === "]";
-    sorted = sorted.filter((it) => {
-      const c = cmp(value(it), first);
-      return order === "asc" ? (exclusive ? c > 0 : c >= 0) : exclusive ? c < 0 : c <= 0;
-    });
-  }
-  const page = sorted.slice(0, max);
-  const headers: Record<string, string> = { "accept-ranges": accepted.join(", ") };
-  if (page.length > 0)
-    headers["content-range"] = `${attr} ${value(page[0] as T)}..${value(page[page.length - 1] as T)}`;
-  if (sorted.length > max) {
-    headers["next-range"] = `${attr} ]${value(page[page.length - 1] as T)}..; order=${order}, max=${max}`;
-    return { status: 206, headers, body: page };
-  }
-  return { status: 200, headers, body: page };
 }
 
 /** Number of regular files in an uncompressed tar. */
@@ -883,59 +753,4 @@ function countTarFiles(tar: Buffer): number {
     off += 512 + Math.ceil(size / 512) * 512;
   }
   return count;
-}
-
-interface BlobRequest {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  bytes: number;
-}
-
-/** A loopback stand-in for the pre-signed S3 URLs of source uploads: PUT and GET with a signature, raw bytes. */
-export class BlobStore {
-  private readonly server = new FakeServer("blob-store");
-
-  constructor(private readonly blobs: Map<string, { token: string; data?: Buffer }>) {
-    this.server.route("*", "*", (req) => this.answer(req));
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  /** Every request, with the size of its body. */
-  get requests(): BlobRequest[] {
-    return this.server.requests.map((r) => ({
-      method: r.method,
-      path: r.path,
-      headers: r.headers,
-      bytes: r.raw.length,
-    }));
-  }
-
-  async start(): Promise<void> {
-    await this.server.start();
-  }
-
-  async stop(): Promise<void> {
-    await this.server.stop();
-  }
-
-  private answer(req: FakeRequest): FakeReply {
-    const id = /^\/blobs\/([^/]+)$/.exec(req.path)?.[1] ?? "";
-    const blob = this.blobs.get(id);
-    const signed = blob !== undefined && req.query.get("signature") === blob.token;
-    if (req.method === "PUT" && signed) {
-      blob.data = req.raw;
-      return { status: 200 };
-    }
-    if (req.method === "GET" && signed && blob.data)
-      return { status: 200, headers: { "content-type": "application/octet-stream" }, body: blob.data };
-    return {
-      status: 403,
-      headers: { "content-type": "application/xml" },
-      body: "<Error><Code>AccessDenied</Code></Error>",
-    };
-  }
 }
