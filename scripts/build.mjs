@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Bundles every action (actions/<name>/action.yml -> dist/<name>/index.js) and the CLI (dist/cli/index.js)
 // with @vercel/ncc, from the JavaScript that tsc emits. `--out DIR` builds elsewhere (the dist check uses it).
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ncc from "@vercel/ncc";
@@ -18,8 +19,10 @@ const only = onlyIdx >= 0 ? new Set(args[onlyIdx + 1].split(",")) : undefined;
 // path, because bundle module ids derive from it: builds take a lock so that two never share it at once.
 const jsRoot = join(root, ".build", "js");
 const lockDir = join(root, ".build", "lock");
+// `--emitted` (internal): bundle from the JS a parent build already emitted, under the parent's lock.
+const emitted = args.includes("--emitted");
 mkdirSync(join(root, ".build"), { recursive: true });
-for (let i = 0; ; i++) {
+for (let i = 0; !emitted; i++) {
   try {
     mkdirSync(lockDir);
     writeFileSync(join(lockDir, "pid"), String(process.pid));
@@ -36,22 +39,23 @@ for (let i = 0; ; i++) {
     await new Promise((r) => setTimeout(r, 500));
   }
 }
-process.on("exit", () => rmSync(lockDir, { recursive: true, force: true }));
+if (!emitted) process.on("exit", () => rmSync(lockDir, { recursive: true, force: true }));
 
-rmSync(jsRoot, { recursive: true, force: true });
-execFileSync(
-  process.execPath,
-  [
-    join(root, "node_modules/typescript/bin/tsc"),
-    "-p",
-    join(root, "tsconfig.build.json"),
-    "--outDir",
-    jsRoot,
-  ],
-  {
-    stdio: "inherit",
-  },
-);
+if (!emitted) rmSync(jsRoot, { recursive: true, force: true });
+if (!emitted)
+  execFileSync(
+    process.execPath,
+    [
+      join(root, "node_modules/typescript/bin/tsc"),
+      "-p",
+      join(root, "tsconfig.build.json"),
+      "--outDir",
+      jsRoot,
+    ],
+    {
+      stdio: "inherit",
+    },
+  );
 
 const actions = readdirSync(join(root, "actions"), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(root, "actions", d.name, "action.yml")))
@@ -93,8 +97,27 @@ async function bundle(name, module) {
   console.log(`built ${relative(root, join(dir, "index.js"))} (${(code.length / 1024).toFixed(0)} KiB)`);
 }
 
-for (const [name, module] of Object.entries(targets)) {
-  if (!only || only.has(name)) await bundle(name, module);
+// Bundling is CPU-bound and single-threaded: the targets are shared out among child processes, one per core.
+const wanted = Object.keys(targets).filter((name) => !only || only.has(name));
+const workers = emitted ? 1 : Math.min(availableParallelism(), wanted.length);
+if (workers <= 1) {
+  for (const name of wanted) await bundle(name, targets[name]);
+} else {
+  const shares = Array.from({ length: workers }, (_, i) => wanted.filter((_, j) => j % workers === i));
+  const failed = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise((done) => {
+          const child = spawn(
+            process.execPath,
+            [fileURLToPath(import.meta.url), "--emitted", "--out", outRoot, "--only", share.join(",")],
+            { stdio: "inherit" },
+          );
+          child.on("exit", (code) => done(code !== 0));
+        }),
+    ),
+  );
+  if (failed.some(Boolean)) throw new Error("a bundle failed to build (see above)");
 }
 // Remove bundles whose action is gone.
 if (outIdx < 0 && !only && existsSync(outRoot)) {
