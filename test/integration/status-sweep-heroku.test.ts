@@ -127,6 +127,29 @@ describe("status sweep: Heroku reads paced to the budget", () => {
     expect(recovered.result.doc.sites.find((x) => x.id === "paced-7")?.status).toBe("healthy");
   });
 
+  it("Heroku rate-limiting the app list makes its surfaces stale for that sweep: no other Heroku call, no state change", async () => {
+    const clock = new StepClock(Date.parse("2026-12-05T09:00:00Z"));
+    const warm = await sweep(clock);
+    expect(warm.result.doc.sites.every((s) => s.status === "healthy")).toBe(true);
+    world.heroku.server.fault(
+      "GET",
+      "/apps",
+      {
+        kind: "status",
+        status: 429,
+        body: { id: "rate_limit", message: "Your account reached the API rate limit" },
+      },
+      1,
+    );
+    const limited = await sweep(clock.advance(5 * MIN));
+    expect(limited.total).toBe(1); // the refused list, nothing after it
+    expect(limited.result.doc.sites.map((s) => s.status)).toEqual(Array(APPS).fill("stale"));
+    expect(limited.result.changes).toEqual([]);
+    expect(limited.result.doc.sites[0]!.last_deploy).toEqual(warm.result.doc.sites[0]!.last_deploy);
+    const next = await sweep(clock.advance(5 * MIN));
+    expect(next.result.doc.sites.every((s) => s.status === "healthy")).toBe(true);
+  });
+
   it("interval 0 reads every app every sweep; auto does so for a small fleet and paces a large one", async () => {
     const clock = new StepClock(Date.parse("2026-12-03T09:00:00Z"));
     await sweep(clock, 0);
