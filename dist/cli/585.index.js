@@ -181,9 +181,12 @@ class HerokuReads {
         const answer = await this.opts.retry(() => this.port.dynosIfChanged(app, etag));
         if (answer.notModified)
             this.counts.dynoNotModified++;
-        const summary = answer.notModified && mem ? mem.summary : summarizeDynos(answer.notModified ? [] : answer.data);
+        // A 304 can only answer the ETag of a remembered summary (no other is sent).
+        const [summary, nextEtag] = answer.notModified
+            ? [mem.summary, etag]
+            : [summarizeDynos(answer.data), answer.etag];
         const next = { readAt: now.toISOString(), releasedAt, summary };
-        this.opts.reads?.remember(key, { etag: (answer.notModified ? etag : answer.etag) ?? "", data: next });
+        this.opts.reads?.remember(key, { etag: nextEtag ?? "", data: next });
         return { value: summary };
     }
     async newestRelease(app) {
@@ -512,7 +515,7 @@ async function withRetry(fn) {
 }
 const isRateLimit = (err) => err instanceof errors/* VendorError */.Hi && (err.status === 429 || /rate.?limit/i.test(err.message));
 /** A call answered from the memory: not made this sweep (no poll row), dated when it was read. */
-const remembered = (at) => at ? { at, skipped: true, remembered: true } : {};
+const remembered = (at) => (at ? { at, skipped: true } : {});
 function herokuReport(heroku) {
     const c = heroku.counts;
     const calls = c.listings + c.dynoReads + c.releaseReads;
@@ -583,7 +586,6 @@ function scrubber(values) {
  * Slack), and render the summary, status.json and the status page. The probe phase and the finish phase
  * are separate so that shards (matrix jobs) can probe and one job can finish.
  */
-
 
 /** The poll rows of a sweep: one per call made (calls skipped after a rate limit are not calls). */
 function pollRowsOf(probes, sweepAt) {
@@ -812,6 +814,7 @@ function slackPortFor(creds, env, reporter) {
 }
 
 ;// CONCATENATED MODULE: ./.build/js/pipelines/status-sweep-setup.js
+
 
 
 

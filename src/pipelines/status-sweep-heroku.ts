@@ -35,9 +35,9 @@ export interface SweepReads {
   remember(key: string, entry: StoredETag): void;
 }
 
-export const HEROKU_HOURLY_LIMIT = 4_500;
+const HEROKU_HOURLY_LIMIT = 4_500;
 /** The share of Heroku's hourly budget `auto` pacing gives the sweep's dyno reads. */
-export const HEROKU_DYNO_SHARE = 1 / 3;
+const HEROKU_DYNO_SHARE = 1 / 3;
 /** GitHub's shortest schedule: what `auto` assumes when the sweep's interval is not given. */
 const DEFAULT_SWEEP_EVERY_MS = 5 * 60_000;
 
@@ -142,10 +142,12 @@ export class HerokuReads {
     this.counts.dynoReads++;
     const answer = await this.opts.retry(() => this.port.dynosIfChanged(app, etag));
     if (answer.notModified) this.counts.dynoNotModified++;
-    const summary =
-      answer.notModified && mem ? mem.summary : summarizeDynos(answer.notModified ? [] : answer.data);
+    // A 304 can only answer the ETag of a remembered summary (no other is sent).
+    const [summary, nextEtag] = answer.notModified
+      ? [mem!.summary, etag]
+      : [summarizeDynos(answer.data), answer.etag];
     const next: DynoMemory = { readAt: now.toISOString(), releasedAt, summary };
-    this.opts.reads?.remember(key, { etag: (answer.notModified ? etag : answer.etag) ?? "", data: next });
+    this.opts.reads?.remember(key, { etag: nextEtag ?? "", data: next });
     return { value: summary };
   }
 

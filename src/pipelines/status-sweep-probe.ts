@@ -29,8 +29,6 @@ import { dynoIntervalMs, type HerokuPort, HerokuReads, type SweepReads } from ".
 
 // ---- ports: the narrow slices of the vendor clients the sweep uses ----
 
-export type { HerokuPort, SweepReads } from "./status-sweep-heroku.js";
-
 export interface CloudflarePort {
   latestPagesDeployment(
     accountId: string,
@@ -39,9 +37,6 @@ export interface CloudflarePort {
     timeoutMs?: number,
   ): Promise<{ deployment: PagesDeployment | undefined; rateLimitRemaining: number | undefined }>;
 }
-
-export type { IncidentPort, IssueRef, NotifyPort } from "./alerts.js";
-export type { BuildsPort } from "./status-sweep-builds.js";
 
 export interface SweepSettings {
   /** Vendor calls in flight at once (default 16). */
@@ -420,8 +415,7 @@ const isRateLimit = (err: unknown) =>
   err instanceof VendorError && (err.status === 429 || /rate.?limit/i.test(err.message));
 
 /** A call answered from the memory: not made this sweep (no poll row), dated when it was read. */
-const remembered = (at: string | undefined): Partial<CallResult> =>
-  at ? { at, skipped: true, remembered: true } : {};
+const remembered = (at: string | undefined): Partial<CallResult> => (at ? { at, skipped: true } : {});
 
 function herokuReport(heroku: HerokuReads): string {
   const c = heroku.counts;

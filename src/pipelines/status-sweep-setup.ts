@@ -17,12 +17,12 @@ import { githubIncidentPort } from "./alerts.js";
 import { buildConsole, DEFAULT_CONSOLE_SETTINGS, writeConsole } from "./console.js";
 import {
   DEFAULT_SWEEP_SETTINGS,
-  githubBuildsPort,
   type ProbeBatch,
   type SweepPorts,
   type SweepResult,
   type SweepSettings,
 } from "./status-sweep.js";
+import { githubBuildsPort } from "./status-sweep-builds.js";
 import { type SlackCredentials, slackPortFor, sweepContext } from "./sweep-context.js";
 import type { SweepETags } from "./sweep-etags.js";
 

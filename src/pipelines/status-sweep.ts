@@ -53,19 +53,12 @@ import { type ProbeBatch, probeSurfaces, type SweepPorts, type SweepSettings } f
  * are separate so that shards (matrix jobs) can probe and one job can finish.
  */
 
-export { type BuildsPort, githubBuildsPort } from "./status-sweep-builds.js";
 export {
-  type CloudflarePort,
   checkPorts,
   DEFAULT_SWEEP_SETTINGS,
-  type HerokuPort,
-  type IncidentPort,
-  type IssueRef,
-  type NotifyPort,
   type ProbeBatch,
   probeSurfaces,
   type SweepPorts,
-  type SweepReads,
   type SweepSettings,
 } from "./status-sweep-probe.js";
 

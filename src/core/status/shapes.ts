@@ -104,10 +104,11 @@ export interface CallResult {
   /** Why the call or the probe failed; user-safe, secret-free. */
   error: string | null;
   at: string;
-  /** Not called this sweep (no poll row): the vendor rate-limited an earlier call, or `remembered`. */
+  /**
+   * Not called this sweep (no poll row): the vendor rate-limited an earlier call, or the answer came from the
+   * sweep's memory (a paced Heroku read; `at` is then when it was read).
+   */
   skipped?: boolean;
-  /** Answered from the sweep's memory (a paced read); `at` is when it was read. */
-  remembered?: boolean;
 }
 
 export interface DynoSummary {
